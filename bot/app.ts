@@ -1,0 +1,41 @@
+// Builds the shared dependencies and the core once; entry points add channels, HTTP and workers around them.
+import type { Config } from "./config.ts";
+import { createAudit } from "./core/audit.ts";
+import type { CoreDeps } from "./core/feature.ts";
+import { createI18n } from "./core/i18n.ts";
+import { createIntentClassifier } from "./core/nlu/classifier.ts";
+import { type Core, createCore } from "./core/router.ts";
+import { features } from "./features/index.ts";
+import { intentVocabulary } from "./features/intents.ts";
+import { createDb } from "./infra/db.ts";
+import { createLogger, type Logger } from "./infra/logger.ts";
+import { createRedis } from "./infra/redis.ts";
+
+export interface App {
+  deps: CoreDeps;
+  core: Core;
+  close(): Promise<void>;
+}
+
+export function createApp(config: Config, options: { logger?: Logger; now?: () => Date } = {}): App {
+  const logger = options.logger ?? createLogger(config);
+  const db = createDb(config.DATABASE_URL);
+  const redis = createRedis(config.REDIS_URL, "client");
+  const deps: CoreDeps = {
+    config,
+    db,
+    redis,
+    i18n: createI18n(config.DEFAULT_LOCALE),
+    logger,
+    audit: createAudit(db),
+    now: options.now ?? (() => new Date()),
+  };
+  const core = createCore(deps, features, createIntentClassifier(intentVocabulary));
+  return {
+    deps,
+    core,
+    async close() {
+      await Promise.allSettled([db.$disconnect(), redis.quit()]);
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// Starts each channel whose settings are present. Must run before the HTTP server listens (webhook routes).
+import type { FastifyInstance } from "fastify";
+import type { App } from "../app.ts";
+import type { ChannelSender, PlatformName } from "../core/types.ts";
+import type { RunningChannel } from "./channel.ts";
+import { bindConsoleIdentity, createConsoleChannel } from "./console/console-channel.ts";
+
+export interface StartedChannels {
+  names: PlatformName[];
+  senders: Map<PlatformName, ChannelSender>;
+  stop(): Promise<void>;
+  /** Resolves when the interactive console's input ends. */
+  consoleDone: Promise<void> | undefined;
+}
+
+export async function startChannels(
+  app: App,
+  _http: FastifyInstance,
+  { interactiveConsole }: { interactiveConsole: boolean },
+): Promise<StartedChannels> {
+  const { config, logger, db } = app.deps;
+  const running: RunningChannel[] = [];
+
+  const platformConfigured = Boolean(config.TELEGRAM_BOT_TOKEN || config.WECHATY_PUPPET);
+  const wantConsole =
+    config.CONSOLE === "on" ||
+    (config.CONSOLE === "auto" && interactiveConsole && process.stdin.isTTY && !platformConfigured);
+
+  let consoleDone: Promise<void> | undefined;
+  if (wantConsole) {
+    const as = await bindConsoleIdentity(db, config.CONSOLE_AS).catch((error: Error) => {
+      logger.warn(error.message);
+      return bindConsoleIdentity(db, "none");
+    });
+    const consoleChannel = createConsoleChannel({
+      core: app.core,
+      db,
+      input: process.stdin,
+      output: process.stdout,
+      jsonl: false,
+      as: config.CONSOLE_AS,
+      userId: as.userId,
+    });
+    process.stdout.write(app.deps.i18n.t(config.DEFAULT_LOCALE, "core-console-banner", { name: as.memberName ?? "-" }));
+    consoleDone = consoleChannel.run();
+    running.push({ name: "console", sender: consoleChannel.sender, stop: async () => {} });
+  }
+
+  return {
+    names: running.map((c) => c.name),
+    senders: new Map(running.map((c) => [c.name, c.sender])),
+    async stop() {
+      await Promise.allSettled(running.map((c) => c.stop()));
+    },
+    consoleDone,
+  };
+}

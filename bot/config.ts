@@ -1,0 +1,91 @@
+// The whole configuration: one zod schema over the environment, parsed once at start.
+import { z } from "zod";
+
+const flag = z
+  .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""], { error: "1 or 0 (true/false)" })
+  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time of day as HH:MM");
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: "a postgresql:// URL" })
+      .default("postgresql://postgres@127.0.0.1:5432/tuanzhu"),
+    REDIS_URL: z.url({ protocol: /^rediss?$/, error: "a redis:// URL" }).default("redis://127.0.0.1:6379"),
+    /** Namespace for every Redis key and queue, so several deployments (or test files) share one Redis. */
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[\w{}-]+$/, "letters, digits, - _ { }")
+      .default("tz"),
+    HTTP_HOST: z.string().default("127.0.0.1"),
+    HTTP_PORT: z.coerce.number({ error: "a port number" }).int().min(0).max(65535).default(3000),
+    DEFAULT_LOCALE: z.enum(["zh-CN", "en"], { error: "zh-CN or en" }).default("zh-CN"),
+    TZ: z
+      .string()
+      .refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", "an IANA time zone")
+      .default("Asia/Shanghai"),
+    /** Key for the keyed hash of ID-card numbers and binding codes. */
+    ID_HASH_SECRET: z.string().min(16, "at least 16 characters").default("tuanzhu-demo-secret-change-me"),
+    RUN_WORKERS: flag.default(true),
+    /** Seed the demo subtree into an empty database at start (turn off for real deployments). */
+    DEMO_DATA: flag.default(true),
+    /** The console channel: on for `npm run console`; with `auto`, on when stdin is a terminal and no platform is set. */
+    CONSOLE: z.enum(["auto", "on", "off"]).default("auto"),
+    /** Act as this member on the console (发展团员编号); `none` for an unbound chat. */
+    CONSOLE_AS: z.string().default("201901000001"),
+    TELEGRAM_BOT_TOKEN: optional,
+    TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
+    TELEGRAM_WEBHOOK_URL: optional.pipe(z.url().optional()),
+    TELEGRAM_WEBHOOK_SECRET: optional.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters A-Z a-z 0-9 _ -")
+        .optional(),
+    ),
+    WECHATY_PUPPET: optional,
+    WECHATY_PUPPET_TOKEN: optional,
+    /** Accept WeChat friend requests: off, all, or only those whose greeting holds WECHAT_FRIEND_KEYWORD. */
+    WECHAT_FRIEND_ACCEPT: z.enum(["off", "all", "keyword"]).default("keyword"),
+    WECHAT_FRIEND_KEYWORD: z.string().default("团助"),
+    /** Minimum gap between two WeChat messages the bot sends; bursts get personal accounts banned. */
+    WECHAT_SEND_INTERVAL_MS: z.coerce.number().int().min(500, "at least 500").default(3000),
+    /** Messages a chat may send per minute before the bot asks it to slow down. */
+    CHAT_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
+    QUIET_HOURS_START: clock.default("22:00"),
+    QUIET_HOURS_END: clock.default("08:00"),
+    SLA_HOURS: z.coerce.number().int().positive().default(72),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV === "production" && c.ID_HASH_SECRET === "tuanzhu-demo-secret-change-me") {
+      ctx.addIssue({ code: "custom", path: ["ID_HASH_SECRET"], message: "a secret of your own in production" });
+    }
+    if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_SECRET"], message: "set when TELEGRAM_WEBHOOK_URL is" });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; the error names the first bad variable, what it expects and what it got. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "not set" so that a blank line in .env falls back to the default.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = configSchema.safeParse(present);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const name = String(issue?.path[0] ?? "environment");
+  const got = present[name];
+  const shown =
+    got === undefined ? "not set" : `got "${name.includes("SECRET") || name.includes("TOKEN") ? "…" : got}"`;
+  throw new ConfigError(`Configuration error: ${name} must be ${issue?.message} (${shown})`);
+}

@@ -1,0 +1,188 @@
+// The core: one Incoming in, the Replies to send back out. Every channel calls this and nothing else.
+//
+// Order, under one error boundary:
+//   1. input checks (empty, binary, too long)      → polite refusal, nothing stored
+//   2. per-chat flood control                       → "slow down" once a minute
+//   3. identity: find or create the chat identity, load the bound member
+//   4. typed digit/label of an offered button       → treated as that button
+//   5. button payload                               → its action, or "expired button" when unknown/forged
+//   6. /command                                     → its action (global commands close an open dialog)
+//   7. open dialog                                  → the dialog's handler (unless the text means "cancel")
+//   8. free text                                    → intent classifier → action
+//   9. nothing matched                              → short menu of what the bot can do
+
+import { createChatRateLimit } from "./chat-rate-limit.ts";
+import { createChoiceMemory } from "./choices.ts";
+import { createDialogStore } from "./dialog-store.ts";
+import type { Action, Context, CoreDeps, Feature, Handler } from "./feature.ts";
+import type { Args } from "./i18n.ts";
+import { isLocale, matchLocale } from "./i18n.ts";
+import { loadIdentity, platformEnum } from "./identity.ts";
+import { checkText, parseCommand, parsePayload } from "./input.ts";
+import type { Button, Incoming, Reply } from "./types.ts";
+
+export interface IntentClassifier {
+  classify(text: string): { intent: string; score: number };
+}
+
+export interface Core {
+  handle(incoming: Incoming): Promise<Reply[]>;
+}
+
+/** Intents whose words close any open dialog instead of feeding it. */
+const ESCAPE_INTENTS = new Set(["cancel"]);
+
+export function createCore(deps: CoreDeps, features: Feature[], classifier: IntentClassifier): Core {
+  const prefix = deps.config.REDIS_PREFIX;
+  const dialogs = createDialogStore(deps.redis, prefix);
+  const choices = createChoiceMemory(deps.redis, prefix);
+  const rateCheck = createChatRateLimit(deps.redis, prefix, deps.config.CHAT_RATE_PER_MINUTE);
+
+  const commands = new Map<string, Action>();
+  const buttons = new Map<string, Action>();
+  const intents = new Map<string, Action>();
+  const dialogHandlers = new Map<string, Handler>();
+  for (const f of features) {
+    for (const [k, v] of Object.entries(f.commands ?? {})) register(commands, k, v, f.name);
+    for (const [k, v] of Object.entries(f.buttons ?? {})) register(buttons, k, v, f.name);
+    for (const [k, v] of Object.entries(f.intents ?? {})) register(intents, k, v, f.name);
+    for (const [k, v] of Object.entries(f.dialogs ?? {})) register(dialogHandlers, k, v, f.name);
+  }
+  const fallbackAction = intents.get("unknown");
+  if (!fallbackAction) throw new Error("a feature must answer the `unknown` intent");
+  const fallback: Action = fallbackAction;
+  const needBind = intents.get("bind.required");
+
+  async function handle(incoming: Incoming): Promise<Reply[]> {
+    const replies: Reply[] = [];
+    const ref = incoming.ref;
+    const hinted = matchLocale(incoming.languageCode) ?? deps.config.DEFAULT_LOCALE;
+    // Refusals before the identity is loaded: in the person's chosen language if we know them, storing nothing.
+    const early = async (key: string, intent: string): Promise<Reply[]> => {
+      const known = await deps.db.chatIdentity.findUnique({
+        where: { platform_externalUserId: { platform: platformEnum[ref.platform], externalUserId: ref.userId } },
+        select: { locale: true },
+      });
+      const locale = isLocale(known?.locale) ? known.locale : hinted;
+      return [{ text: deps.i18n.t(locale, key), intent }];
+    };
+
+    let text: string | undefined;
+    if (incoming.text !== undefined && incoming.button === undefined) {
+      const checked = checkText(incoming.text);
+      if ("problem" in checked) return early(`core-input-${checked.problem}`, "invalid");
+      text = checked.text;
+    } else if (incoming.button === undefined && !incoming.image) {
+      return early("core-input-empty", "invalid");
+    }
+
+    const verdict = await rateCheck(ref);
+    if (verdict === "drop") return [];
+    if (verdict === "warn") return early("core-input-slow-down", "rate-limited");
+
+    const { identity, member } = await loadIdentity(deps, incoming);
+    const locale = isLocale(identity.locale) ? identity.locale : hinted;
+    const t = deps.i18n.translator(locale);
+    let current = await dialogs.get(ref);
+
+    const ctx: Context = {
+      incoming,
+      deps,
+      identity,
+      member,
+      locale,
+      t,
+      intent: "unknown",
+      arg: "",
+      replies,
+      reply(text, buttons) {
+        replies.push({ text, intent: ctx.intent, ...(buttons?.length ? { buttons } : {}) });
+      },
+      say(key: string, args?: Args, buttons?: Button[][]) {
+        ctx.reply(ctx.t(key, args), buttons);
+      },
+      button(labelKey, payload, args) {
+        return { label: ctx.t(labelKey, args), payload };
+      },
+      dialog: {
+        get current() {
+          return current;
+        },
+        async start(name, step, data = {}) {
+          current = { name, step, data };
+          await dialogs.set(ref, current);
+        },
+        async update(step, data) {
+          if (!current) return;
+          current = { ...current, step, data: { ...current.data, ...data } };
+          await dialogs.set(ref, current);
+        },
+        async end() {
+          current = null;
+          await dialogs.clear(ref);
+        },
+      },
+    };
+
+    const run = async (action: Action, arg = "") => {
+      ctx.intent = action.intent;
+      ctx.arg = arg;
+      if (action.needsMember && !ctx.member && needBind) return needBind.handler(ctx);
+      return action.handler(ctx);
+    };
+
+    try {
+      let payload = incoming.button;
+      if (payload === undefined && text !== undefined && !text.startsWith("/")) {
+        payload = await choices.pick(ref, text);
+      }
+
+      if (payload !== undefined) {
+        const parsed = parsePayload(payload);
+        // "go:<intent>" buttons (menus) run that intent's action.
+        const action = parsed && (parsed.action === "go" ? intents.get(parsed.arg) : buttons.get(parsed.action));
+        if (parsed && action) await run(action, parsed.arg);
+        else ctx.say("core-input-stale-button");
+      } else if (text?.startsWith("/")) {
+        const command = parseCommand(text);
+        const action = command && commands.get(command.name);
+        if (command && action) {
+          if (current) await ctx.dialog.end();
+          await run(action, command.arg);
+        } else {
+          await run(fallback);
+        }
+      } else if (text !== undefined) {
+        const { intent } = classifier.classify(text);
+        const dialogHandler = current && dialogHandlers.get(current.name);
+        if (dialogHandler && !ESCAPE_INTENTS.has(intent)) {
+          ctx.intent = current!.name;
+          await dialogHandler(ctx);
+        } else {
+          await run(intents.get(intent) ?? fallback);
+        }
+      } else if (current && dialogHandlers.has(current.name)) {
+        // An image while a dialog waits for one (a payment proof).
+        ctx.intent = current.name;
+        await dialogHandlers.get(current.name)!(ctx);
+      } else {
+        await run(fallback);
+      }
+    } catch (error) {
+      deps.logger.error({ err: error, platform: ref.platform, intent: ctx.intent }, "handler failed");
+      replies.length = 0;
+      ctx.say("core-error-generic");
+    }
+
+    const offered = [...replies].reverse().find((r) => r.buttons?.length)?.buttons;
+    await choices.remember(ref, offered);
+    return replies;
+  }
+
+  return { handle };
+}
+
+function register<T>(map: Map<string, T>, key: string, value: T, feature: string) {
+  if (map.has(key)) throw new Error(`${feature}: "${key}" is registered twice`);
+  map.set(key, value);
+}

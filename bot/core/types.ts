@@ -1,0 +1,62 @@
+// The platform-neutral language between channels and the core. Nothing here knows grammY or Wechaty.
+
+export type PlatformName = "telegram" | "wechat" | "console";
+
+/** Where a conversation lives; stored on the chat identity so workers can write first. */
+export interface ConversationRef {
+  platform: PlatformName;
+  chatId: string;
+  userId: string;
+}
+
+export interface Incoming {
+  ref: ConversationRef;
+  /** What the person typed (for WeChat, also the digit that answers a numbered choice). */
+  text?: string;
+  /** The payload of a pressed button. */
+  button?: string;
+  /** An image the person sent (payment proofs); the platform's own file reference. */
+  image?: { fileRef: string };
+  chatType: "private" | "group";
+  /** In a group: whether the bot was addressed (@-mention or reply). */
+  mentioned?: boolean;
+  /** The platform's language hint ("en-US"), used only until the person picks a language. */
+  languageCode?: string;
+  displayName?: string;
+}
+
+export interface Button {
+  label: string;
+  /** At most 64 bytes (Telegram's limit): an action name and a short argument, "lang:en". */
+  payload: string;
+}
+
+export interface Reply {
+  text: string;
+  /** Rows of buttons. Telegram shows an inline keyboard, WeChat and the console numbered choices. */
+  buttons?: Button[][];
+  /** A PNG to send with the text as its caption. */
+  image?: Uint8Array;
+  /** The intent this reply answers, e.g. `membership.status` (for logs, metrics and the console's --jsonl). */
+  intent: string;
+}
+
+/** How a send failed, in terms every platform can be mapped to. */
+export type SendFailure =
+  | { kind: "blocked" }
+  | { kind: "rate-limited"; retryAfterSec: number }
+  | { kind: "chat-moved"; newChatId: string }
+  | { kind: "transient"; reason: string }
+  | { kind: "permanent"; reason: string };
+
+export class SendError extends Error {
+  constructor(readonly failure: SendFailure) {
+    super(`send failed: ${failure.kind}${"reason" in failure ? ` (${failure.reason})` : ""}`);
+  }
+}
+
+/** What a channel offers the delivery worker for proactive messages. */
+export interface ChannelSender {
+  platform: PlatformName;
+  send(chatId: string, reply: Reply): Promise<void>;
+}

@@ -1,0 +1,74 @@
+// 团费 rules: the monthly amount from the rate table, and what a member's paid months leave owing.
+import type { DuesCategory } from "../../infra/db.ts";
+import { addMonths, type Month, monthRange } from "./months.ts";
+
+export interface Rate {
+  effectiveFrom: Date;
+  category: DuesCategory;
+  incomeFromFen: number | null;
+  incomeToFen: number | null;
+  fixedFen: number | null;
+  ratePer10k: number | null;
+  capFen: number | null;
+}
+
+export interface MonthlyDues {
+  amountFen: number;
+  /** The rate that applied, so a reply can explain the amount. */
+  rate: Rate;
+}
+
+const FEN_PER_YUAN = 100;
+
+/** The monthly amount for a category and after-tax income on a given day; null when no rate applies. */
+export function monthlyDues(
+  rates: Rate[],
+  category: DuesCategory,
+  incomeFen: number | null,
+  on: Date,
+): MonthlyDues | null {
+  const candidates = rates.filter(
+    (r) =>
+      r.category === category &&
+      r.effectiveFrom <= on &&
+      (r.incomeFromFen === null || (incomeFen ?? 0) >= r.incomeFromFen) &&
+      (r.incomeToFen === null || (incomeFen ?? 0) < r.incomeToFen),
+  );
+  // The latest table in force wins.
+  const rate = candidates.sort((a, b) => b.effectiveFrom.getTime() - a.effectiveFrom.getTime())[0];
+  if (!rate) return null;
+  if (rate.fixedFen !== null) return { amountFen: rate.fixedFen, rate };
+  // floor(pay × rate) in whole yuan, at most the cap.
+  const share = Math.floor(((incomeFen ?? 0) * (rate.ratePer10k ?? 0)) / 10_000 / FEN_PER_YUAN) * FEN_PER_YUAN;
+  return { amountFen: rate.capFen === null ? share : Math.min(share, rate.capFen), rate };
+}
+
+export interface DuesPosition {
+  /** The last month of the unbroken run of paid months from the start; null when the first month is unpaid. */
+  paidThrough: Month | null;
+  owedMonths: Month[];
+  owedFen: number;
+}
+
+/** What is owed from the first dues month up to `current`, given the months already paid. */
+export function duesPosition(
+  startMonth: Month,
+  current: Month,
+  paid: Iterable<Month>,
+  monthlyFen: number,
+): DuesPosition {
+  const paidSet = new Set(paid);
+  const owedMonths = monthRange(startMonth, current).filter((m) => !paidSet.has(m));
+  // Months paid ahead of time extend the run past the current month.
+  let paidThrough: Month | null = null;
+  for (let m = startMonth; paidSet.has(m); m = addMonths(m, 1)) paidThrough = m;
+  return { paidThrough, owedMonths, owedFen: owedMonths.length * monthlyFen };
+}
+
+/** The months a payment of `count` months covers: the oldest unpaid first, then months ahead. */
+export function monthsToCover(startMonth: Month, paid: Iterable<Month>, count: number): Month[] {
+  const paidSet = new Set(paid);
+  const out: Month[] = [];
+  for (let m = startMonth; out.length < count; m = addMonths(m, 1)) if (!paidSet.has(m)) out.push(m);
+  return out;
+}

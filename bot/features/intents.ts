@@ -1,0 +1,17 @@
+// The words of every feature's intents, for the free-text classifier.
+import type { IntentWords } from "../core/nlu/vocabulary.ts";
+import { activityIntents } from "./activities/intents.ts";
+import { bindingIntents } from "./binding/intents.ts";
+import { duesIntents } from "./dues/intents.ts";
+import { membershipIntents } from "./membership/intents.ts";
+import { startIntents } from "./start/intents.ts";
+import { transferIntents } from "./transfers/intents.ts";
+
+export const intentVocabulary: IntentWords[] = [
+  ...startIntents,
+  ...bindingIntents,
+  ...membershipIntents,
+  ...duesIntents,
+  ...transferIntents,
+  ...activityIntents,
+];

@@ -1,0 +1,69 @@
+// First contact, help, the language switch, "cancel", and the menu for text nobody understood.
+import type { Context, Feature } from "../../core/feature.ts";
+import { isLocale } from "../../core/i18n.ts";
+
+/** The menu: the main things a person can do, as buttons that run those intents. */
+export function menuButtons(ctx: Context) {
+  return [
+    [ctx.button("start-menu-status", "go:membership.status"), ctx.button("start-menu-dues", "go:dues.status")],
+    [ctx.button("start-menu-transfer", "go:transfer.start"), ctx.button("start-menu-activities", "go:activity.list")],
+    [ctx.button("start-menu-bind", "go:bind"), ctx.button("start-menu-language", "go:language")],
+  ];
+}
+
+async function start(ctx: Context) {
+  const name = ctx.member?.name;
+  ctx.say(name ? "start-welcome-back" : "start-welcome", { name }, menuButtons(ctx));
+}
+
+async function help(ctx: Context) {
+  ctx.say("start-help-text", {}, menuButtons(ctx));
+}
+
+async function askLanguage(ctx: Context) {
+  ctx.say("start-lang-choose", {}, [
+    [ctx.button("start-lang-zh", "lang:zh-CN"), ctx.button("start-lang-en", "lang:en")],
+  ]);
+}
+
+async function setLanguage(ctx: Context) {
+  if (!isLocale(ctx.arg)) return askLanguage(ctx);
+  await ctx.deps.db.chatIdentity.update({ where: { id: ctx.identity.id }, data: { locale: ctx.arg } });
+  ctx.locale = ctx.arg;
+  ctx.t = ctx.deps.i18n.translator(ctx.arg);
+  ctx.say("start-lang-set");
+}
+
+async function cancel(ctx: Context) {
+  if (ctx.dialog.current) {
+    await ctx.dialog.end();
+    ctx.say("start-cancel-done");
+  } else {
+    ctx.say("start-cancel-nothing");
+  }
+}
+
+async function unknown(ctx: Context) {
+  ctx.say("start-unknown-text", {}, menuButtons(ctx));
+}
+
+export const startFeature: Feature = {
+  name: "start",
+  commands: {
+    start: { intent: "start", handler: start },
+    help: { intent: "help", handler: help },
+    lang: { intent: "language", handler: askLanguage },
+    language: { intent: "language", handler: askLanguage },
+    cancel: { intent: "cancel", handler: cancel },
+  },
+  buttons: {
+    lang: { intent: "language", handler: setLanguage },
+  },
+  intents: {
+    start: { intent: "start", handler: start },
+    help: { intent: "help", handler: help },
+    language: { intent: "language", handler: askLanguage },
+    cancel: { intent: "cancel", handler: cancel },
+    unknown: { intent: "unknown", handler: unknown },
+  },
+};

@@ -1,0 +1,37 @@
+// The HTTP server: encapsulated plugins per concern. 4xx messages pass through, 5xx stay generic.
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
+import type { Redis } from "ioredis";
+import type { Db } from "../infra/db.ts";
+import type { Logger } from "../infra/logger.ts";
+import { healthRoutes } from "./health.ts";
+
+export interface HttpDeps {
+  db: Db;
+  redis: Redis;
+  logger: Logger;
+}
+
+export type HttpServer = FastifyInstance;
+
+export function createHttpServer(deps: HttpDeps): HttpServer {
+  const app: HttpServer = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    // Each request's log lines carry its id.
+    requestIdLogLabel: "requestId",
+    disableRequestLogging: false,
+    forceCloseConnections: "idle",
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, "request failed");
+      return reply.code(status).send({ error: "Internal Server Error" });
+    }
+    return reply.code(status).send({ error: error.message });
+  });
+
+  void app.register(healthRoutes, deps);
+  return app;
+}

@@ -1,0 +1,10 @@
+# Replies the core gives before any feature runs.
+core-input-empty = I didn't get any text. Send /help to see what I can do.
+core-input-too-long = That message is too long (2000 characters at most). Please split it or send just the key details.
+core-input-binary = I can't read that message. Please send text.
+core-input-slow-down = You're sending messages too fast. Please wait a minute and try again.
+core-input-stale-button = That button has expired. Please start again; send /help to see what I can do.
+core-error-generic = Sorry, something went wrong on my side. Please try again later, or ask your branch secretary if it keeps happening.
+core-console-banner =
+    Tuanzhu · console (acting as: { $name })
+    Type a message and press Enter; a number picks a choice; Ctrl-D quits. Try /start or "what's my status".

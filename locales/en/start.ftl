@@ -1,0 +1,27 @@
+start-welcome =
+    Hello! I'm Tuanzhu, your helper for everyday Youth League business.
+    I can show your membership record and dues, handle an organisation transfer, and sign you up for activities.
+    First, link your league membership: send "bind" or /bind.
+start-welcome-back = Welcome back, { $name }! What can I do for you?
+start-help-text =
+    I can help with:
+    · My membership status — /me
+    · Dues — /dues
+    · Organisation transfer — /transfer
+    · Upcoming activities — /activities
+    · Link your account — /bind, unlink — /unbind
+    · Change language — /lang
+    You can also just ask in your own words, e.g. "what's my status".
+start-lang-choose = 请选择语言 / Choose your language:
+start-lang-zh = 中文
+start-lang-en = English
+start-lang-set = Done — I'll reply in English from now on.
+start-cancel-done = Cancelled.
+start-cancel-nothing = There is nothing in progress to cancel.
+start-unknown-text = Sorry, I didn't understand that. Tap a button below, or send /help to see everything I can do.
+start-menu-status = My status
+start-menu-dues = Dues
+start-menu-transfer = Transfer
+start-menu-activities = Activities
+start-menu-bind = Link account
+start-menu-language = 语言 / Language

@@ -1,0 +1,27 @@
+start-welcome =
+    你好！我是团助，帮你办理共青团日常事务的小助手。
+    我可以帮你查询团籍和团费、办理组织关系转接、报名活动。
+    第一次使用请先绑定你的团员身份：发送「绑定」或 /bind。
+start-welcome-back = { $name }，欢迎回来！想办点什么？
+start-help-text =
+    我能帮你：
+    · 我的团籍 —— /me
+    · 团费 —— /dues
+    · 组织关系转接 —— /transfer
+    · 最近的活动 —— /activities
+    · 绑定身份 —— /bind，解除绑定 —— /unbind
+    · 切换语言 —— /lang
+    直接用一句话问我也可以，例如「查一下我的团籍」。
+start-lang-choose = 请选择语言 / Choose your language:
+start-lang-zh = 中文
+start-lang-en = English
+start-lang-set = 好的，之后我会用中文回复你。
+start-cancel-done = 已取消。
+start-cancel-nothing = 当前没有进行中的操作。
+start-unknown-text = 抱歉，我没听懂。你可以点下面的按钮，或发送 /help 查看全部功能。
+start-menu-status = 我的团籍
+start-menu-dues = 团费
+start-menu-transfer = 组织关系转接
+start-menu-activities = 活动
+start-menu-bind = 绑定身份
+start-menu-language = 语言 / Language

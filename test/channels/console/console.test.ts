@@ -1,0 +1,39 @@
+// The console channel as a newcomer and a script use it: `npm run console -- --jsonl`.
+import { afterAll, describe, expect, it } from "vitest";
+import { consoleJsonl } from "../../helpers/run-script.ts";
+import { cloneTemplate } from "../../helpers/test-db.ts";
+
+const db = await cloneTemplate();
+afterAll(() => db.drop());
+
+describe("console --jsonl", () => {
+  it("greets the demo member in Chinese, switches to English, and answers help in English", async () => {
+    const replies = await consoleJsonl(db.url, ["/start", '{"button":"lang:en"}', "/help", "/start"]);
+    expect(replies.map((r) => r.intent)).toEqual(["start", "language", "help", "start"]);
+    expect(replies[0]!.text).toContain("李明，欢迎回来");
+    expect(replies[0]!.buttons.map((b) => b.label)).toContain("我的团籍");
+    expect(replies[1]!.text).toContain("English");
+    expect(replies[2]!.text).toContain("I can help with");
+    expect(replies[3]!.text).toContain("Welcome back, 李明");
+  });
+
+  it("acts as another member with --as and as a stranger with --as none", async () => {
+    const [secretary] = await consoleJsonl(db.url, ["/start"], ["--as", "201801000002"]);
+    expect(secretary!.text).toContain("王芳");
+    const [stranger] = await consoleJsonl(db.url, ["/start"], ["--as", "none"]);
+    expect(stranger!.text).toContain("第一次使用请先绑定");
+  });
+
+  it("picks an offered choice by its number", async () => {
+    const replies = await consoleJsonl(db.url, ["/lang", "2", "/lang", "1"]);
+    expect(replies.map((r) => r.intent)).toEqual(["language", "language", "language", "language"]);
+    expect(replies[1]!.text).toBe("Done — I'll reply in English from now on.");
+    expect(replies[3]!.text).toBe("好的，之后我会用中文回复你。");
+  });
+
+  it("refuses an unknown 编号 with one line", async () => {
+    await expect(consoleJsonl(db.url, ["/start"], ["--as", "209912345678"])).rejects.toThrow(
+      "No member has 编号 209912345678",
+    );
+  });
+});

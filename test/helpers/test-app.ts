@@ -1,0 +1,37 @@
+// A whole app (core, database, Redis) for one test file, on its own database clone and Redis prefix.
+import { afterAll } from "vitest";
+import { type App, createApp } from "../../bot/app.ts";
+import { type Config, loadConfig } from "../../bot/config.ts";
+import { cloneTemplate, uniquePrefix } from "./test-db.ts";
+
+export interface TestApp extends App {
+  config: Config;
+  /** Moves the app's clock; `now()` starts at the real time. */
+  clock: { now: Date; advance(ms: number): void; set(date: Date): void };
+}
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await cloneTemplate();
+  const config = loadConfig({ ...process.env, ...env, DATABASE_URL: database.url, REDIS_PREFIX: uniquePrefix() });
+  const clock = {
+    now: new Date(),
+    advance(ms: number) {
+      clock.now = new Date(clock.now.getTime() + ms);
+    },
+    set(date: Date) {
+      clock.now = date;
+    },
+  };
+  const app = createApp(config, { now: () => clock.now });
+  afterAll(async () => {
+    // Our keys start with the prefix, BullMQ's with the prefix in braces.
+    const keys = [
+      ...(await app.deps.redis.keys(`${config.REDIS_PREFIX}*`)),
+      ...(await app.deps.redis.keys(`{${config.REDIS_PREFIX}}*`)),
+    ];
+    if (keys.length) await app.deps.redis.del(...keys);
+    await app.close();
+    await database.drop();
+  });
+  return { ...app, config, clock };
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // One migrated and seeded template database per run; each test file clones it (test/helpers/test-db.ts).
+    globalSetup: ["test/helpers/global-setup.ts"],
+    pool: "forks",
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    env: { LOG_LEVEL: "silent", TZ: "Asia/Shanghai" },
+  },
+});
