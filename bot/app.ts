@@ -1,9 +1,12 @@
 // Builds the shared dependencies and the core once; entry points add channels, HTTP and workers around them.
+
+import { createQueues } from "../workers/queues.ts";
 import type { Config } from "./config.ts";
 import { createAudit } from "./core/audit.ts";
 import type { CoreDeps } from "./core/feature.ts";
 import { createI18n } from "./core/i18n.ts";
 import { createIntentClassifier } from "./core/nlu/classifier.ts";
+import { createOutbox } from "./core/outbox.ts";
 import { type Core, createCore } from "./core/router.ts";
 import { features } from "./features/index.ts";
 import { intentVocabulary } from "./features/intents.ts";
@@ -21,6 +24,9 @@ export function createApp(config: Config, options: { logger?: Logger; now?: () =
   const logger = options.logger ?? createLogger(config);
   const db = createDb(config.DATABASE_URL);
   const redis = createRedis(config.REDIS_URL, "client");
+  // BullMQ wants its own connection, configured for queues.
+  const queueRedis = createRedis(config.REDIS_URL, "worker");
+  const queues = createQueues(queueRedis, config.REDIS_PREFIX);
   const deps: CoreDeps = {
     config,
     db,
@@ -28,6 +34,8 @@ export function createApp(config: Config, options: { logger?: Logger; now?: () =
     i18n: createI18n(config.DEFAULT_LOCALE),
     logger,
     audit: createAudit(db),
+    outbox: createOutbox(db, queues),
+    queues,
     now: options.now ?? (() => new Date()),
   };
   const core = createCore(deps, features, createIntentClassifier(intentVocabulary));
@@ -35,7 +43,8 @@ export function createApp(config: Config, options: { logger?: Logger; now?: () =
     deps,
     core,
     async close() {
-      await Promise.allSettled([db.$disconnect(), redis.quit()]);
+      await queues.close();
+      await Promise.allSettled([db.$disconnect(), redis.quit(), queueRedis.quit()]);
     },
   };
 }

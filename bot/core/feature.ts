@@ -1,12 +1,14 @@
 // What a feature folder exports: the commands, buttons, intents and dialogs it answers.
 
 import type { Redis } from "ioredis";
+import type { Queues } from "../../workers/queues.ts";
 import type { Config } from "../config.ts";
 import type { ChatIdentity, Db, Member } from "../infra/db.ts";
 import type { Logger } from "../infra/logger.ts";
 import type { Audit } from "./audit.ts";
 import type { DialogState } from "./dialog-store.ts";
 import type { Args, I18n, Locale, Translate } from "./i18n.ts";
+import type { Outbox } from "./outbox.ts";
 import type { Button, Incoming, Reply } from "./types.ts";
 
 export interface CoreDeps {
@@ -16,6 +18,9 @@ export interface CoreDeps {
   i18n: I18n;
   logger: Logger;
   audit: Audit;
+  /** Proactive messages, through the outbox and the delivery worker. */
+  outbox: Outbox;
+  queues: Queues;
   /** The clock, so tests can move time. */
   now: () => Date;
 }

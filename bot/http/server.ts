@@ -17,9 +17,6 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
   const app: HttpServer = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
-    // Each request's log lines carry its id.
-    requestIdLogLabel: "requestId",
-    disableRequestLogging: false,
     forceCloseConnections: "idle",
   });
 

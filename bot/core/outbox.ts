@@ -1,0 +1,74 @@
+// Proactive messages: written as outbox rows in the same transaction as the change that causes them, then handed
+// to the delivery queue after commit. If the process dies in between, the reconciler finds the PENDING rows.
+
+import { enqueue, type Queues } from "../../workers/queues.ts";
+import type { Db, Prisma } from "../infra/db.ts";
+
+type Tx = Prisma.TransactionClient | Db;
+
+export interface OutgoingMessage {
+  /** Fluent message id, rendered in the recipient's language when sent. */
+  messageKey: string;
+  args?: Record<string, string | number>;
+  /** Rows of buttons: label as a message id, payload as sent back. */
+  buttons?: { labelKey: string; payload: string }[][];
+  /** Urgent messages are sent during quiet hours too. */
+  urgent?: boolean;
+  /** Makes a repeated write a no-op (campaigns, retries of the causing action). */
+  dedupeKey?: string;
+  notBefore?: Date;
+}
+
+export function createOutbox(db: Db, queues: Queues) {
+  /** One row for one chat identity; returns its id, or null when the dedupe key was already used. */
+  async function toIdentity(tx: Tx, identityId: number, message: OutgoingMessage): Promise<bigint | null> {
+    const data = {
+      identityId,
+      messageKey: message.messageKey,
+      args: message.args ?? {},
+      ...(message.buttons ? { buttons: message.buttons } : {}),
+      urgent: message.urgent ?? false,
+      dedupeKey: message.dedupeKey ?? null,
+      ...(message.notBefore ? { notBefore: message.notBefore } : {}),
+    };
+    if (message.dedupeKey) {
+      const rows = await tx.outboxMessage.createManyAndReturn({
+        data: [data],
+        skipDuplicates: true,
+        select: { id: true },
+      });
+      return rows[0]?.id ?? null;
+    }
+    return (await tx.outboxMessage.create({ data, select: { id: true } })).id;
+  }
+
+  return {
+    toIdentity,
+
+    /** One row per chat identity of the member that has not blocked the bot (a member may use several apps). */
+    async toMember(tx: Tx, memberId: number, message: OutgoingMessage): Promise<bigint[]> {
+      const identities = await tx.chatIdentity.findMany({ where: { memberId, blocked: false }, select: { id: true } });
+      const ids: bigint[] = [];
+      for (const identity of identities) {
+        const dedupeKey = message.dedupeKey ? `${message.dedupeKey}:identity:${identity.id}` : undefined;
+        const id = await toIdentity(tx, identity.id, { ...message, ...(dedupeKey ? { dedupeKey } : {}) });
+        if (id !== null) ids.push(id);
+      }
+      return ids;
+    },
+
+    /** After commit: queue the rows for delivery. Job id = row id, so queueing twice sends once. */
+    async dispatch(ids: bigint[]) {
+      for (const id of ids) {
+        await enqueue(queues, "delivery", { outboxId: String(id) }, { jobId: `outbox-${id}` });
+      }
+      if (ids.length) {
+        await db.outboxMessage.updateMany({
+          where: { id: { in: ids }, status: "PENDING" },
+          data: { status: "QUEUED" },
+        });
+      }
+    },
+  };
+}
+export type Outbox = ReturnType<typeof createOutbox>;
