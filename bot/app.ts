@@ -13,6 +13,7 @@ import { intentVocabulary } from "./features/intents.ts";
 import { createDb } from "./infra/db.ts";
 import { createLogger, type Logger } from "./infra/logger.ts";
 import { createRedis } from "./infra/redis.ts";
+import { quitRedis } from "./lifecycle.ts";
 
 export interface App {
   deps: CoreDeps;
@@ -44,7 +45,7 @@ export function createApp(config: Config, options: { logger?: Logger; now?: () =
     core,
     async close() {
       await queues.close();
-      await Promise.allSettled([db.$disconnect(), redis.quit(), queueRedis.quit()]);
+      await Promise.allSettled([db.$disconnect(), quitRedis(redis), quitRedis(queueRedis)]);
     },
   };
 }

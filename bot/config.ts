@@ -60,6 +60,20 @@ export const configSchema = z
     CHAT_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
     QUIET_HOURS_START: clock.default("22:00"),
     QUIET_HOURS_END: clock.default("08:00"),
+    /** Proactive sends per second for the whole Telegram bot (Telegram's broadcast limit is about 30). */
+    TELEGRAM_SENDS_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(30),
+    /** Proactive sends per second to one Telegram private chat. */
+    TELEGRAM_CHAT_SENDS_PER_SECOND: z.coerce.number().int().min(1).default(1),
+    /** Proactive sends per minute to one Telegram group (chat ids starting with "-"). */
+    TELEGRAM_GROUP_SENDS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    /** Delivery jobs one process works on at once, per platform. */
+    DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+    /** Tries of one outbox row before it is given up (FAILED, the dead letter); counted in PostgreSQL. */
+    DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+    /** First wait after a failed try; doubled for each further one. */
+    DELIVERY_BACKOFF_MS: z.coerce.number().int().min(1).default(5_000),
+    /** Outbox rows the reconciler looks at per status per run (every minute). */
+    RECONCILE_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
     SLA_HOURS: z.coerce.number().int().positive().default(72),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   })

@@ -1,31 +1,43 @@
-// `npm start`: HTTP server, every configured channel and (RUN_WORKERS=1) the workers, in one process.
+// `npm start`: HTTP server, every configured channel and their delivery, and (RUN_WORKERS=1) the other workers.
 // With no platform configured and a terminal attached, the console channel opens as the demo member.
+// In a container run it as `node --import tsx bot/main.ts` (see Dockerfile): signals then reach this process directly.
 
-import { startWorkers } from "../workers/start-workers.ts";
+import { queueNames } from "../workers/queues.ts";
+import { type RunningWorkers, startWorkers } from "../workers/start-workers.ts";
 import { createApp } from "./app.ts";
 import { configOrExit, prepareDatabase } from "./boot.ts";
-import { startChannels } from "./channels/start-channels.ts";
+import { type StartedChannels, startChannels } from "./channels/start-channels.ts";
 import { createHttpServer } from "./http/server.ts";
-import { type Closer, onShutdown } from "./lifecycle.ts";
+import { type Closer, onShutdown, reportRedisOutages } from "./lifecycle.ts";
 
 const config = configOrExit();
 await prepareDatabase(config, { demo: config.DEMO_DATA });
 
 const app = createApp(config);
 const { logger } = app.deps;
+reportRedisOutages(
+  logger,
+  app.deps.redis,
+  queueNames.map((name) => app.deps.queues[name]),
+);
 const http = createHttpServer(app.deps);
-const channels = await startChannels(app, http, { interactiveConsole: true });
-await http.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT });
-const workers = config.RUN_WORKERS ? await startWorkers(app.deps, channels.senders) : undefined;
 
+let channels: StartedChannels | undefined;
+let workers: RunningWorkers | undefined;
 const closers = (): Closer[] => [
-  { name: "channels", close: channels.stop },
+  ...(channels ? [{ name: "channels", close: channels.stop }] : []),
   { name: "http", close: () => http.close() },
   ...(workers ? [{ name: "workers", close: workers.close }] : []),
   { name: "connections", close: app.close },
 ];
+// Before anything that may wait (workers wait for Redis), so SIGTERM during start still shuts down cleanly.
 const stop = onShutdown(logger, config.SHUTDOWN_TIMEOUT_MS, closers);
-logger.info({ port: config.HTTP_PORT, channels: channels.names, workers: Boolean(workers) }, "Tuanzhu is running");
 
+channels = await startChannels(app, http, { interactiveConsole: true });
 // Closing the console (Ctrl-D) ends a local session the same way as Ctrl-C.
 void channels.consoleDone?.then(() => stop("console closed").then(() => process.exit(0)));
+await http.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT });
+// Delivery for this process's channels always runs here (a WeChat session can only send from its own process);
+// fan-out, schedules and the reconciler too with RUN_WORKERS=1, else in `npm run workers`.
+workers = await startWorkers(app.deps, channels.senders, { background: config.RUN_WORKERS });
+logger.info({ port: config.HTTP_PORT, channels: channels.names, background: config.RUN_WORKERS }, "Tuanzhu is running");

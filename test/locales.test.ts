@@ -30,6 +30,16 @@ describe("locales", () => {
     }
   });
 
+  it("parse completely (a broken entry would silently vanish)", () => {
+    for (const locale of locales) {
+      for (const [file, keys] of keysOf(locale)) {
+        const source = readFileSync(path.join(localesDir, locale, file), "utf8");
+        const declared = [...source.matchAll(/^([a-z][a-z0-9-]*)\s*=/gm)].map((m) => m[1]);
+        expect([...keys].sort(), `${locale}/${file}`).toEqual(declared.sort());
+      }
+    }
+  });
+
   it("prefix each key with its file's feature", () => {
     for (const [file, keys] of keysOf("zh-CN")) {
       const feature = file.replace(/\.ftl$/, "");

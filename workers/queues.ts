@@ -2,10 +2,25 @@
 import { type JobsOptions, Queue, type QueueOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import { z } from "zod";
+import type { PlatformName } from "../bot/core/types.ts";
+
+/** Send one outbox row. Job id = "outbox-<rowId>" (`outboxJobId`), so a row is queued at most once. */
+export const outboxJobSchema = z.object({ outboxId: z.string().regex(/^\d+$/) });
 
 export const jobSchemas = {
-  /** Send one outbox row. Job id = "outbox-<rowId>", so a row is queued at most once. */
-  delivery: z.object({ outboxId: z.string().regex(/^\d+$/) }),
+  // One delivery queue per platform: each has its own rate limit (a 429 from Telegram slows Telegram only), and a
+  // process runs the delivery worker only of the platforms it can send on (a WeChat session lives in one process).
+  "delivery-telegram": outboxJobSchema,
+  "delivery-wechat": outboxJobSchema,
+  "delivery-console": outboxJobSchema,
+  /** Fan a notice out to its audience (or chase those who have not read it), batch by batch. */
+  notices: z.object({
+    noticeId: z.number().int().positive(),
+    mode: z.enum(["send", "chase"]),
+    chaseStamp: z.string().optional(),
+    /** Last member id done; a retried job resumes after it. */
+    cursor: z.number().int().nonnegative().optional(),
+  }),
   /** Periodic chores: the reconciler re-queues rows Redis lost. */
   maintenance: z.object({ task: z.enum(["reconcile-outbox"]) }),
 } as const;
@@ -13,6 +28,15 @@ export const jobSchemas = {
 export type QueueName = keyof typeof jobSchemas;
 export type JobData<Q extends QueueName> = z.infer<(typeof jobSchemas)[Q]>;
 export const queueNames = Object.keys(jobSchemas) as QueueName[];
+
+export type DeliveryQueueName = `delivery-${PlatformName}`;
+/** Takes the core's name ("telegram") or the database's enum ("TELEGRAM"). */
+export function deliveryQueueName(platform: PlatformName | Uppercase<PlatformName>): DeliveryQueueName {
+  return `delivery-${platform.toLowerCase() as PlatformName}`;
+}
+export function outboxJobId(outboxId: bigint | string): string {
+  return `outbox-${outboxId}`;
+}
 
 /** BullMQ's production guide: keep finished jobs bounded, retry with backoff. */
 export const defaultJobOptions: JobsOptions = {
@@ -49,4 +73,27 @@ export async function enqueue<Q extends QueueName>(
   const parsed = jobSchemas[name].parse(data) as JobData<Q>;
   // biome-ignore lint/suspicious/noExplicitAny: BullMQ's generic name parameter cannot be expressed per queue here.
   return (queues[name] as Queue<any>).add(name, parsed, opts);
+}
+
+/** Queues outbox rows on their platform's delivery queue. A row already queued keeps its job (same job id). */
+export async function enqueueDeliveries(
+  queues: Queues,
+  rows: { id: bigint; platform: PlatformName | Uppercase<PlatformName> }[],
+  opts: JobsOptions = {},
+) {
+  const byQueue = new Map<DeliveryQueueName, bigint[]>();
+  for (const row of rows) {
+    const name = deliveryQueueName(row.platform);
+    const ids = byQueue.get(name) ?? [];
+    ids.push(row.id);
+    byQueue.set(name, ids);
+  }
+  for (const [name, ids] of byQueue) {
+    const jobs = ids.map((id) => ({
+      name,
+      data: outboxJobSchema.parse({ outboxId: String(id) }),
+      opts: { ...opts, jobId: outboxJobId(id) },
+    }));
+    await queues[name].addBulk(jobs);
+  }
 }

@@ -1,13 +1,115 @@
-// Runs every queue's processor in this process (RUN_WORKERS=1 inside `npm start`, or `npm run workers`).
-import type { CoreDeps } from "../bot/core/feature.ts";
+// Runs the queues' processors in this process (RUN_WORKERS=1 inside `npm start`, or `npm run workers`).
+// A delivery worker runs only for the platforms this process has a sender for: the others' jobs wait in their own
+// queue for the process that can send them.
+import { type Processor, type Queue, Worker, type WorkerOptions } from "bullmq";
+import type { CoreDeps, Feature, MessageHooks } from "../bot/core/feature.ts";
 import type { ChannelSender, PlatformName } from "../bot/core/types.ts";
+import { features as allFeatures } from "../bot/features/index.ts";
+import { createRedis } from "../bot/infra/redis.ts";
+import { quitRedis } from "../bot/lifecycle.ts";
+import { createChatLimiter } from "./delivery/chat-limiter.ts";
+import { platformLimits } from "./delivery/platform-limits.ts";
+import { createDeliveryProcessor } from "./delivery/processor.ts";
+import { createMaintenanceProcessor } from "./maintenance/processor.ts";
+import { upsertSchedules } from "./maintenance/schedules.ts";
+import { createNoticeProcessor } from "./notices/notice-processor.ts";
+import { deliveryQueueName, type QueueName } from "./queues.ts";
 
 export interface RunningWorkers {
+  /** The workers by queue name (tests wait on them). */
+  workers: Map<QueueName, Worker>;
+  /** Stops fetching, waits for the jobs in hand, then releases the connection. */
   close(): Promise<void>;
 }
 
-export async function startWorkers(deps: CoreDeps, senders: Map<PlatformName, ChannelSender>): Promise<RunningWorkers> {
-  void deps;
-  void senders;
-  return { async close() {} };
+export interface WorkerTuning {
+  /** BullMQ's job lock; a crashed worker's jobs are taken over after it lapses (default 30 s). */
+  lockDurationMs?: number;
+  /** How often stalled jobs are looked for (default 30 s). */
+  stalledIntervalMs?: number;
+  /** Features whose delivery hooks apply (default: every feature). */
+  features?: Feature[];
+  /**
+   * Also run notice fan-out and maintenance (default true). False runs delivery only: for a process that holds a
+   * channel's session (WeChat) while another process (`npm run workers`) does the rest.
+   */
+  background?: boolean;
+}
+
+function hooksByMessage(features: Feature[]): Map<string, MessageHooks> {
+  const hooks = new Map<string, MessageHooks>();
+  for (const feature of features) {
+    for (const [messageKey, h] of Object.entries(feature.delivery ?? {})) hooks.set(messageKey, h);
+  }
+  return hooks;
+}
+
+export async function startWorkers(
+  deps: CoreDeps,
+  senders: Map<PlatformName, ChannelSender>,
+  tuning: WorkerTuning = {},
+): Promise<RunningWorkers> {
+  const { config, logger, queues } = deps;
+  // BullMQ's production guide: workers get a connection of their own that retries forever
+  // (maxRetriesPerRequest: null), so a Redis restart pauses them instead of failing jobs.
+  const connection = createRedis(config.REDIS_URL, "worker");
+  // An outage is reported once per process by the entry point's listener on the app's own client (same Redis);
+  // this one only keeps ioredis from printing every reconnect attempt.
+  connection.on("error", () => {});
+  const base: WorkerOptions = {
+    connection,
+    prefix: `{${config.REDIS_PREFIX}}`,
+    ...(tuning.lockDurationMs ? { lockDuration: tuning.lockDurationMs } : {}),
+    ...(tuning.stalledIntervalMs ? { stalledInterval: tuning.stalledIntervalMs } : {}),
+  };
+
+  const limits = platformLimits(config);
+  const deliver = createDeliveryProcessor(deps, {
+    senders,
+    queueOf: (platform) => queues[deliveryQueueName(platform)] as Queue,
+    chatLimiter: createChatLimiter(deps.redis, config.REDIS_PREFIX, limits),
+    hooks: hooksByMessage(tuning.features ?? allFeatures),
+  });
+
+  const workers = new Map<QueueName, Worker>();
+  // biome-ignore lint/suspicious/noExplicitAny: each queue's job type is checked by its own processor.
+  const start = (name: QueueName, processor: Processor<any, any, any>, options: Partial<WorkerOptions> = {}) => {
+    const worker = new Worker(name, processor, { ...base, ...options });
+    // Without an error listener a lost Redis connection would be an unhandled 'error' event. During an outage the
+    // entry point says it once; other errors are worth a line each.
+    worker.on("error", (err) => {
+      if (connection.status === "ready") logger.error({ err, queue: name }, "worker error");
+    });
+    worker.on("failed", (job, err) =>
+      logger.warn({ queue: name, jobId: job?.id, attempts: job?.attemptsMade, reason: err.message }, "job failed"),
+    );
+    workers.set(name, worker);
+  };
+
+  for (const platform of senders.keys()) {
+    start(deliveryQueueName(platform), deliver, {
+      concurrency: config.DELIVERY_CONCURRENCY,
+      // A limiter is also what makes BullMQ honour the manual rate limit a 429 sets (queue.rateLimit).
+      limiter: limits[platform].queue,
+    });
+  }
+  if (tuning.background ?? true) {
+    start("notices", createNoticeProcessor(deps), { concurrency: 2 });
+    start("maintenance", createMaintenanceProcessor(deps), { concurrency: 1 });
+    await upsertSchedules(queues);
+  }
+
+  await Promise.all([...workers.values()].map((w) => w.waitUntilReady()));
+  logger.info({ queues: [...workers.keys()] }, "workers started");
+
+  return {
+    workers,
+    async close() {
+      // close() lets every job in hand finish (and its outcome be written) before it resolves. With Redis gone
+      // nothing in hand could be finished in Redis anyway, so then the workers are closed without waiting.
+      const force = connection.status !== "ready";
+      await Promise.allSettled([...workers.values()].map((w) => w.close(force)));
+      await quitRedis(connection);
+    },
+  };
 }

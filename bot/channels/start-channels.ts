@@ -4,6 +4,8 @@ import type { App } from "../app.ts";
 import type { ChannelSender, PlatformName } from "../core/types.ts";
 import type { RunningChannel } from "./channel.ts";
 import { bindConsoleIdentity, createConsoleChannel } from "./console/console-channel.ts";
+import { createTelegramChannel } from "./telegram/telegram-channel.ts";
+import { createWechatChannel } from "./wechat/wechat-channel.ts";
 
 export interface StartedChannels {
   names: PlatformName[];
@@ -15,7 +17,7 @@ export interface StartedChannels {
 
 export async function startChannels(
   app: App,
-  _http: FastifyInstance,
+  http: FastifyInstance,
   { interactiveConsole }: { interactiveConsole: boolean },
 ): Promise<StartedChannels> {
   const { config, logger, db } = app.deps;
@@ -44,6 +46,25 @@ export async function startChannels(
     process.stdout.write(app.deps.i18n.t(config.DEFAULT_LOCALE, "core-console-banner", { name: as.memberName ?? "-" }));
     consoleDone = consoleChannel.run();
     running.push({ name: "console", sender: consoleChannel.sender, stop: async () => {} });
+  }
+
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const telegram = createTelegramChannel({
+      config,
+      core: app.core,
+      logger,
+      redis: app.deps.redis,
+      http,
+      i18n: app.deps.i18n,
+    });
+    await telegram.start();
+    running.push(telegram);
+  }
+
+  if (config.WECHATY_PUPPET) {
+    // Resolves once the puppet runs; logging in (QR code scan, logged) may come later.
+    const wechat = await createWechatChannel({ config, core: app.core, logger });
+    running.push(wechat);
   }
 
   return {

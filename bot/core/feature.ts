@@ -35,6 +35,8 @@ export interface Context {
   t: Translate;
   /** The intent the router chose; handlers may refine it. */
   intent: string;
+  /** What the free-text classifier made of the text (`unknown` for buttons, commands and non-text). */
+  textIntent: string;
   /** The argument after the action name in a button payload or after a command ("/code 2019…" → "2019…"). */
   arg: string;
   reply(text: string, buttons?: Button[][]): void;
@@ -53,6 +55,12 @@ export interface Context {
 
 export type Handler = (ctx: Context) => Promise<void>;
 
+/**
+ * Text typed while a dialog is open. Returning "pass" hands the text back: the router closes the dialog and
+ * answers the text as any other request ("我的团籍" typed where a name was expected).
+ */
+export type DialogHandler = (ctx: Context) => Promise<void | "pass">;
+
 export interface Action {
   /** Intent reported for this action (`membership.status`). */
   intent: string;
@@ -70,5 +78,17 @@ export interface Feature {
   /** Intent chosen from free text → action. */
   intents?: Record<string, Action>;
   /** Text typed while this feature's dialog is open. */
-  dialogs?: Record<string, Handler>;
+  dialogs?: Record<string, DialogHandler>;
+  /** How the delivery worker renders and reports this feature's proactive messages, by message id. */
+  delivery?: Record<string, MessageHooks>;
+}
+
+export interface MessageHooks {
+  /**
+   * Arguments loaded at send time: a notice's text is stored once on the notice, not copied into a million outbox
+   * rows. The result is merged over the row's own args.
+   */
+  resolveArgs?: (db: Db, args: Record<string, unknown>) => Promise<Record<string, string | number>>;
+  /** Told when a row of this message reaches SENT, FAILED or BLOCKED (a notice marks its delivery rows). */
+  onOutcome?: (db: Db, outboxId: bigint, status: "SENT" | "FAILED" | "BLOCKED") => Promise<void>;
 }

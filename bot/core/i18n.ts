@@ -60,7 +60,9 @@ export function createI18n(defaultLocale: Locale, dir = localesDir): I18n {
       return format(bundles.get(locale)!, key, args) ?? format(bundles.get(defaultLocale)!, key, args) ?? key;
     },
     has(locale, key) {
-      return format(bundles.get(locale)!, key) !== undefined;
+      const [id, attr] = key.split(".", 2) as [string, string | undefined];
+      const message = bundles.get(locale)!.getMessage(id);
+      return Boolean(attr ? message?.attributes[attr] : message?.value);
     },
     translator(locale) {
       return (key, args) => i18n.t(locale, key, args);

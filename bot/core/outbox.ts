@@ -1,8 +1,10 @@
 // Proactive messages: written as outbox rows in the same transaction as the change that causes them, then handed
 // to the delivery queue after commit. If the process dies in between, the reconciler finds the PENDING rows.
-
-import { enqueue, type Queues } from "../../workers/queues.ts";
+import { enqueueDeliveries, type Queues } from "../../workers/queues.ts";
 import type { Db, Prisma } from "../infra/db.ts";
+
+/** Rows per addBulk call and status update: large fan-outs go out in chunks. */
+const DISPATCH_CHUNK = 1000;
 
 type Tx = Prisma.TransactionClient | Db;
 
@@ -59,12 +61,19 @@ export function createOutbox(db: Db, queues: Queues) {
 
     /** After commit: queue the rows for delivery. Job id = row id, so queueing twice sends once. */
     async dispatch(ids: bigint[]) {
-      for (const id of ids) {
-        await enqueue(queues, "delivery", { outboxId: String(id) }, { jobId: `outbox-${id}` });
-      }
-      if (ids.length) {
+      for (let i = 0; i < ids.length; i += DISPATCH_CHUNK) {
+        const chunk = ids.slice(i, i + DISPATCH_CHUNK);
+        // Each platform has its own delivery queue (its own rate limit).
+        const rows = await db.outboxMessage.findMany({
+          where: { id: { in: chunk } },
+          select: { id: true, identity: { select: { platform: true } } },
+        });
+        await enqueueDeliveries(
+          queues,
+          rows.map((r) => ({ id: r.id, platform: r.identity.platform })),
+        );
         await db.outboxMessage.updateMany({
-          where: { id: { in: ids }, status: "PENDING" },
+          where: { id: { in: chunk }, status: "PENDING" },
           data: { status: "QUEUED" },
         });
       }

@@ -14,7 +14,7 @@
 import { createChatRateLimit } from "./chat-rate-limit.ts";
 import { createChoiceMemory } from "./choices.ts";
 import { createDialogStore } from "./dialog-store.ts";
-import type { Action, Context, CoreDeps, Feature, Handler } from "./feature.ts";
+import type { Action, Context, CoreDeps, DialogHandler, Feature } from "./feature.ts";
 import type { Args } from "./i18n.ts";
 import { isLocale, matchLocale } from "./i18n.ts";
 import { loadIdentity, platformEnum } from "./identity.ts";
@@ -41,7 +41,7 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
   const commands = new Map<string, Action>();
   const buttons = new Map<string, Action>();
   const intents = new Map<string, Action>();
-  const dialogHandlers = new Map<string, Handler>();
+  const dialogHandlers = new Map<string, DialogHandler>();
   for (const f of features) {
     for (const [k, v] of Object.entries(f.commands ?? {})) register(commands, k, v, f.name);
     for (const [k, v] of Object.entries(f.buttons ?? {})) register(buttons, k, v, f.name);
@@ -93,6 +93,7 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
       locale,
       t,
       intent: "unknown",
+      textIntent: "unknown",
       arg: "",
       replies,
       reply(text, buttons) {
@@ -127,6 +128,8 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
     const run = async (action: Action, arg = "") => {
       ctx.intent = action.intent;
       ctx.arg = arg;
+      // Whatever needs the person's identity shows personal data or acts for them: never in front of a group.
+      if (action.needsMember && incoming.chatType === "group") return ctx.say("core-private-only");
       if (action.needsMember && !ctx.member && needBind) return needBind.handler(ctx);
       return action.handler(ctx);
     };
@@ -147,20 +150,23 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
         const command = parseCommand(text);
         const action = command && commands.get(command.name);
         if (command && action) {
-          if (current) await ctx.dialog.end();
+          // A new command leaves the open dialog; /cancel closes it itself, to say so.
+          if (current && action.intent !== "cancel") await ctx.dialog.end();
           await run(action, command.arg);
         } else {
           await run(fallback);
         }
       } else if (text !== undefined) {
         const { intent } = classifier.classify(text);
+        ctx.textIntent = intent;
         const dialogHandler = current && dialogHandlers.get(current.name);
+        let handled = false;
         if (dialogHandler && !ESCAPE_INTENTS.has(intent)) {
           ctx.intent = current!.name;
-          await dialogHandler(ctx);
-        } else {
-          await run(intents.get(intent) ?? fallback);
+          handled = (await dialogHandler(ctx)) !== "pass";
+          if (!handled) await ctx.dialog.end();
         }
+        if (!handled) await run(intents.get(intent) ?? fallback);
       } else if (current && dialogHandlers.has(current.name)) {
         // An image while a dialog waits for one (a payment proof).
         ctx.intent = current.name;

@@ -1,5 +1,19 @@
 // Every feature the bot answers with, in one list; the router refuses duplicates.
 import type { Feature } from "../core/feature.ts";
+import { activitiesFeature } from "./activities/index.ts";
+import { bindingFeature } from "./binding/index.ts";
+import { duesFeature } from "./dues/index.ts";
+import { membershipFeature } from "./membership/index.ts";
+import { noticesFeature } from "./notices/index.ts";
 import { startFeature } from "./start/index.ts";
+import { transfersFeature } from "./transfers/index.ts";
 
-export const features: Feature[] = [startFeature];
+export const features: Feature[] = [
+  startFeature,
+  bindingFeature,
+  noticesFeature,
+  membershipFeature,
+  duesFeature,
+  transfersFeature,
+  activitiesFeature,
+];

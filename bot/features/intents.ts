@@ -4,6 +4,7 @@ import { activityIntents } from "./activities/intents.ts";
 import { bindingIntents } from "./binding/intents.ts";
 import { duesIntents } from "./dues/intents.ts";
 import { membershipIntents } from "./membership/intents.ts";
+import { noticeIntents } from "./notices/intents.ts";
 import { startIntents } from "./start/intents.ts";
 import { transferIntents } from "./transfers/intents.ts";
 
@@ -14,4 +15,5 @@ export const intentVocabulary: IntentWords[] = [
   ...duesIntents,
   ...transferIntents,
   ...activityIntents,
+  ...noticeIntents,
 ];

@@ -20,6 +20,17 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
     forceCloseConnections: "idle",
   });
 
+  // close() drops idle keep-alive connections at once and lets requests in flight finish, but a connection whose
+  // request finishes after that would stay open until its keep-alive timeout (72 s) and hold the shutdown; so
+  // answers sent while closing also close their connection.
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
+  app.addHook("onSend", async (_request, reply) => {
+    if (closing) reply.header("connection", "close");
+  });
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) {

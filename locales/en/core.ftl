@@ -8,3 +8,4 @@ core-error-generic = Sorry, something went wrong on my side. Please try again la
 core-console-banner =
     Tuanzhu · console (acting as: { $name })
     Type a message and press Enter; a number picks a choice; Ctrl-D quits. Try /start or "what's my status".
+core-private-only = That involves personal information; please message me privately.

@@ -8,3 +8,4 @@ core-error-generic = 抱歉，处理时出了点问题，请稍后再试。如�
 core-console-banner =
     团助 · 控制台（当前身份：{ $name }）
     输入消息后回车；数字选择选项；Ctrl-D 退出。试试 /start 或「查一下我的团籍」。
+core-private-only = 这涉及个人信息，请私聊我办理。

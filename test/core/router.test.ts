@@ -75,3 +75,19 @@ describe("the core router", () => {
     expect((await person.say("1"))[0]!.intent).toBe("unknown");
   });
 });
+
+describe("in a group chat", () => {
+  it("keeps personal matters to private chats", async () => {
+    const member = await app.deps.db.member.findUniqueOrThrow({ where: { code: "201901000001" } });
+    await app.deps.db.chatIdentity.create({
+      data: { platform: "TELEGRAM", externalUserId: "tg-group-li", chatId: "tg-group-li", memberId: member.id },
+    });
+    const inGroup = chatAs(app.core, "tg-group-li", "telegram", { chatType: "group", mentioned: true });
+    const [answer] = await inGroup.send({
+      ref: { platform: "telegram", chatId: "-100200", userId: "tg-group-li" },
+      text: "/me",
+    });
+    expect(answer!.text).toBe("这涉及个人信息，请私聊我办理。");
+    expect(answer!.text).not.toContain("李明");
+  });
+});

@@ -1,11 +1,22 @@
 // Once per test run: a fresh template database, migrated with our own migration command and seeded.
+
+import type { TestProject } from "vitest/node";
 import { loadConfig } from "../../bot/config.ts";
 import { createDb } from "../../bot/infra/db.ts";
 import { seedDemo } from "../../prisma/seed/seed.ts";
 import { migrate } from "../../prisma/tools/migrate.ts";
-import { databaseUrl, templateName, withAdmin } from "./test-db.ts";
+import { databaseUrl, withAdmin } from "./test-db.ts";
 
-export default async function setup() {
+declare module "vitest" {
+  export interface ProvidedContext {
+    templateName: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  // One template per run, so two runs on one machine (developers, CI) never drop each other's.
+  const templateName = `tuanzhu_test_template_${process.pid}`;
+  project.provide("templateName", templateName);
   const url = databaseUrl(templateName);
   await withAdmin(async (c) => {
     await c.query(`DROP DATABASE IF EXISTS ${templateName} WITH (FORCE)`);
@@ -16,4 +27,7 @@ export default async function setup() {
   const db = createDb(url, 2);
   await seedDemo(db, config);
   await db.$disconnect();
+  return async () => {
+    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${templateName} WITH (FORCE)`));
+  };
 }

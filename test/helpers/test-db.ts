@@ -2,9 +2,9 @@
 // and its own Redis key prefix: files run in parallel without seeing each other.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { inject } from "vitest";
 
 export const adminUrl = process.env.TEST_ADMIN_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-export const templateName = "tuanzhu_test_template";
 
 export function databaseUrl(name: string): string {
   const url = new URL(adminUrl);
@@ -28,7 +28,7 @@ export async function cloneTemplate(): Promise<{ name: string; url: string; drop
   await withAdmin(async (c) => {
     await c.query("SELECT pg_advisory_lock(7236)");
     try {
-      await c.query(`CREATE DATABASE ${name} TEMPLATE ${templateName}`);
+      await c.query(`CREATE DATABASE ${name} TEMPLATE ${inject("templateName")}`);
     } finally {
       await c.query("SELECT pg_advisory_unlock(7236)");
     }

@@ -53,10 +53,13 @@ export function normaliseIdLast4(text: string): string | null {
 }
 
 /** Optional arguments of `/bind`: a 编号 starts the details dialog further on, anything else is a code. */
-export function classifyBindArg(arg: string): { kind: "none" } | { kind: "member-code"; code: string } | {
-  kind: "one-time-code";
-  text: string;
-} {
+export function classifyBindArg(arg: string):
+  | { kind: "none" }
+  | { kind: "member-code"; code: string }
+  | {
+      kind: "one-time-code";
+      text: string;
+    } {
   if (!arg.trim()) return { kind: "none" };
   const memberCode = normaliseMemberCode(arg);
   return memberCode ? { kind: "member-code", code: memberCode } : { kind: "one-time-code", text: arg };

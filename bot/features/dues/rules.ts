@@ -72,3 +72,57 @@ export function monthsToCover(startMonth: Month, paid: Iterable<Month>, count: n
   for (let m = startMonth; out.length < count; m = addMonths(m, 1)) if (!paidSet.has(m)) out.push(m);
   return out;
 }
+
+/** Unpaid months before `current`: the current month is owed but not yet overdue. */
+export function overdueMonths(position: DuesPosition, current: Month): number {
+  return position.owedMonths.filter((m) => m < current).length;
+}
+
+/** How a monthly amount came about, with the numbers a reply shows. Amounts in fen, income in fen. */
+export type DuesExplanation =
+  | {
+      kind: "fixed";
+      category: DuesCategory;
+      amountFen: number;
+      incomeFen: number | null;
+      incomeBelowFen: number | null;
+    }
+  | {
+      kind: "share";
+      amountFen: number;
+      incomeFen: number;
+      /** The band's lower bound (2000 元), for the explanation. */
+      incomeFromFen: number | null;
+      ratePer10k: number;
+      /** income × rate before rounding, in millionths of a yuan (exact: fen × per-10k / 10^6 yuan). */
+      shareMicroYuan: number;
+      /** The share rounded down to whole yuan, in fen. */
+      flooredFen: number;
+      capFen: number | null;
+      capped: boolean;
+    };
+
+export function explainMonthlyDues(
+  dues: MonthlyDues,
+  category: DuesCategory,
+  incomeFen: number | null,
+): DuesExplanation {
+  const { rate, amountFen } = dues;
+  if (rate.fixedFen !== null) {
+    return { kind: "fixed", category, amountFen, incomeFen, incomeBelowFen: rate.incomeToFen };
+  }
+  const income = incomeFen ?? 0;
+  const ratePer10k = rate.ratePer10k ?? 0;
+  const flooredFen = Math.floor((income * ratePer10k) / 10_000 / FEN_PER_YUAN) * FEN_PER_YUAN;
+  return {
+    kind: "share",
+    amountFen,
+    incomeFen: income,
+    incomeFromFen: rate.incomeFromFen,
+    ratePer10k,
+    shareMicroYuan: income * ratePer10k,
+    flooredFen,
+    capFen: rate.capFen,
+    capped: rate.capFen !== null && flooredFen > rate.capFen,
+  };
+}

@@ -1,0 +1,161 @@
+// The Telegram channel: grammY between the Bot API and the core. Long polling with @grammyjs/runner by default;
+// a webhook route on the HTTP server when TELEGRAM_WEBHOOK_URL is set.
+//
+// Middleware order, under one error boundary:
+//   1. error boundary        → logged; one bad update never stops the others
+//   2. sequentialize by chat → one chat's updates in the order sent, different chats in parallel
+//   3. claim the update_id   → a redelivered update is answered once
+//   4. callback query        → answered at once, so the button stops spinning whatever happens next
+//   5. translate → core → render; updates not meant for the bot (groups without a mention) end here unanswered
+import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
+import type { FastifyInstance } from "fastify";
+import { Api, Bot, type Context } from "grammy";
+import type { Redis } from "ioredis";
+import type { Config } from "../../config.ts";
+import { createI18n, type I18n } from "../../core/i18n.ts";
+import type { Core } from "../../core/router.ts";
+import type { Logger } from "../../infra/logger.ts";
+import type { RunningChannel } from "../channel.ts";
+import { registerCommands } from "./commands.ts";
+import { createUpdateClaims } from "./dedupe.ts";
+import { toIncoming } from "./incoming.ts";
+import { sendReply } from "./render.ts";
+import { retryAfter } from "./retry-after.ts";
+import { createTelegramSender } from "./sender.ts";
+import { webhookRoute } from "./webhook.ts";
+
+export interface TelegramChannelDeps {
+  config: Config;
+  core: Core;
+  logger: Logger;
+  redis: Redis;
+  /** Needed in webhook mode; the route is registered here, so create the channel before the server listens. */
+  http?: FastifyInstance;
+  /** For the command menu's descriptions; loaded from locales/ when not given. */
+  i18n?: I18n;
+}
+
+export interface TelegramChannel extends RunningChannel {
+  /** Checks the token (getMe), sets the command menu, then starts polling or sets the webhook. */
+  start(): Promise<void>;
+  readonly mode: "polling" | "webhook";
+}
+
+type Update = Context["update"];
+const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+
+export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChannel {
+  const { config, core, redis } = deps;
+  const token = config.TELEGRAM_BOT_TOKEN;
+  if (!token) throw new Error("TELEGRAM_BOT_TOKEN is not set");
+  const logger = deps.logger.child({ channel: "telegram" });
+  const i18n = deps.i18n ?? createI18n(config.DEFAULT_LOCALE);
+  const client = { apiRoot: config.TELEGRAM_API_ROOT };
+
+  const bot = new Bot(token, { client });
+  bot.api.config.use(retryAfter({ onWait: (method, seconds) => logger.warn({ method, seconds }, "flood control") }));
+  // Proactive sends get their own client without retries and with a short timeout: the worker decides.
+  const sender = createTelegramSender(new Api(token, { ...client, timeoutSeconds: 30 }), logger);
+  const claim = createUpdateClaims(redis, config.REDIS_PREFIX);
+  const droppedButton = (b: { payload: string }) => logger.warn({ payload: b.payload }, "button payload too long");
+
+  bot.use(async (ctx, next) => {
+    try {
+      await next();
+    } catch (err) {
+      logger.error({ err, updateId: ctx.update.update_id }, "update failed");
+    }
+  });
+  bot.use(sequentialize((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : undefined)));
+  bot.use(async (ctx, next) => {
+    if (await claim(ctx.update.update_id)) return next();
+    logger.info({ updateId: ctx.update.update_id }, "redelivered update ignored");
+  });
+  bot.on("callback_query", async (ctx, next) => {
+    await ctx.answerCallbackQuery().catch((err: unknown) => logger.warn({ err }, "answerCallbackQuery failed"));
+    await next();
+  });
+  bot.use(async (ctx) => {
+    const incoming = toIncoming(ctx.update, { id: ctx.me.id, username: ctx.me.username });
+    if (!incoming || !ctx.chat) return;
+    const replies = await core.handle(incoming);
+    // In a group, thread the answer under the message that asked.
+    let replyTo = incoming.chatType === "group" ? ctx.message?.message_id : undefined;
+    for (const reply of replies) {
+      await sendReply(ctx.api, ctx.chat.id, reply, {
+        ...(replyTo !== undefined ? { replyTo } : {}),
+        onDroppedButton: droppedButton,
+      });
+      replyTo = undefined;
+    }
+  });
+
+  const inFlight = new Set<Promise<void>>();
+  function handle(update: Update): Promise<void> {
+    const done = bot.handleUpdate(update).catch((err: unknown) => logger.error({ err }, "update failed"));
+    inFlight.add(done);
+    void done.then(() => inFlight.delete(done));
+    return done;
+  }
+
+  const optional = async (what: string, call: () => Promise<unknown>) => {
+    await call().catch((err: unknown) => logger.warn({ err }, `${what} refused; going on without it`));
+  };
+
+  const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
+  const mode = webhookUrl ? "webhook" : "polling";
+  let accepting = false;
+  let runner: RunnerHandle | undefined;
+
+  if (webhookUrl) {
+    const secret = config.TELEGRAM_WEBHOOK_SECRET;
+    if (!secret) throw new Error("TELEGRAM_WEBHOOK_SECRET is not set");
+    if (!deps.http) throw new Error("webhook mode needs the HTTP server");
+    void deps.http.register(
+      webhookRoute({ path: new URL(webhookUrl).pathname, secret, accepting: () => accepting, handle }),
+    );
+  }
+
+  return {
+    name: "telegram",
+    mode,
+    sender,
+    async start() {
+      // A wrong token or API root stops the start here, with the API's own words.
+      await bot.init();
+      await optional("setMyCommands", () => registerCommands(bot.api, i18n));
+      if (webhookUrl) {
+        await bot.api.setWebhook(webhookUrl, {
+          secret_token: config.TELEGRAM_WEBHOOK_SECRET!,
+          allowed_updates: ALLOWED_UPDATES,
+        });
+        accepting = true;
+      } else {
+        // getUpdates is refused while a webhook is set.
+        await optional("deleteWebhook", () => bot.api.deleteWebhook());
+        runner = run(
+          {
+            handleUpdate: handle,
+            errorHandler: (err: unknown) => logger.error({ err }, "update failed"),
+            api: {
+              getUpdates: (args, signal) =>
+                bot.api.getUpdates(args, signal).catch((err: unknown) => {
+                  if (!signal.aborted) logger.warn({ err }, "getUpdates failed; retrying");
+                  throw err;
+                }),
+            },
+          },
+          { runner: { fetch: { allowed_updates: ALLOWED_UPDATES }, silent: true } },
+        );
+        void runner.task()?.catch((err: unknown) => logger.error({ err }, "polling stopped"));
+      }
+      logger.info({ mode, bot: bot.botInfo.username }, "Telegram channel started");
+    },
+    async stop() {
+      accepting = false;
+      await runner?.stop();
+      runner = undefined;
+      await Promise.all(inFlight);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// The webhook route: Telegram posts each update here with the secret we gave setWebhook in a header.
+// Anything without that secret is refused before it is read, so a stranger cannot speak as a user.
+import { timingSafeEqual } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { FastifyPluginAsync } from "fastify";
+
+export const SECRET_HEADER = "x-telegram-bot-api-secret-token";
+
+export interface WebhookOptions {
+  path: string;
+  secret: string;
+  /** False once the channel stops: Telegram keeps the update and tries again later. */
+  accepting(): boolean;
+  handle(update: { update_id: number }): Promise<void>;
+  /** Answer Telegram after this long even if the handler is still busy; redelivery is deduplicated anyway. */
+  answerWithinMs?: number;
+}
+
+export function webhookRoute(options: WebhookOptions): FastifyPluginAsync {
+  const expected = Buffer.from(options.secret);
+  const secretMatches = (given: unknown) => {
+    if (typeof given !== "string") return false;
+    const actual = Buffer.from(given);
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
+  };
+
+  return async (app) => {
+    app.post(options.path, async (request, reply) => {
+      if (!secretMatches(request.headers[SECRET_HEADER])) return reply.code(401).send({ error: "Unauthorized" });
+      if (!options.accepting()) return reply.code(503).send({ error: "Service Unavailable" });
+      const update = request.body as { update_id?: unknown } | null;
+      if (typeof update?.update_id !== "number") return reply.code(400).send({ error: "not a Telegram update" });
+
+      const handled = options.handle(update as { update_id: number });
+      const ac = new AbortController();
+      await Promise.race([
+        handled,
+        sleep(options.answerWithinMs ?? 10_000, undefined, { signal: ac.signal }).catch(() => {}),
+      ]);
+      ac.abort();
+      return reply.code(200).send({ ok: true });
+    });
+  };
+}

@@ -1,0 +1,39 @@
+// Who is this chat? Binding a chat identity to a member record, a leader's one-time codes, and unbinding.
+import type { Feature } from "../../core/feature.ts";
+import {
+  askUnbind,
+  BIND_DIALOG,
+  bindCommand,
+  bindDialog,
+  bindRequired,
+  chooseCode,
+  confirmUnbind,
+  ISSUE_DIALOG,
+  issueCommand,
+  issueDialog,
+  startBind,
+} from "./dialog.ts";
+
+export const bindingFeature: Feature = {
+  name: "binding",
+  commands: {
+    bind: { intent: "bind", handler: bindCommand },
+    unbind: { intent: "unbind", handler: askUnbind },
+    code: { intent: "bind.code", handler: issueCommand, needsMember: true },
+  },
+  buttons: {
+    // "bind:code": the "I have a code" choice in the bind dialog.
+    bind: { intent: "bind", handler: chooseCode },
+    unbind: { intent: "unbind", handler: confirmUnbind },
+  },
+  intents: {
+    bind: { intent: "bind", handler: startBind },
+    unbind: { intent: "unbind", handler: askUnbind },
+    // The router runs this when an action that needs a member is used by an unbound chat.
+    "bind.required": { intent: "bind.required", handler: bindRequired },
+  },
+  dialogs: {
+    [BIND_DIALOG]: bindDialog,
+    [ISSUE_DIALOG]: issueDialog,
+  },
+};

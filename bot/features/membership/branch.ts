@@ -1,0 +1,133 @@
+// /branch for leaders: a summary of their subtree, and one member's status looked up by name or 编号 — only
+// inside their scope. Refusals read the same whether or not the person exists; every look-up is audited.
+import type { Context } from "../../core/feature.ts";
+import type { Member } from "../../infra/db.ts";
+import { monthOf } from "../dues/months.ts";
+import { canAct, grantCovering, type RoleGrant, rolesOf, scopeOrgIds } from "../orgs/scope.ts";
+import { maskMemberCode } from "./member-code.ts";
+import { findMembers, rosterSummary } from "./roster-service.ts";
+import { loadStatus } from "./status-service.ts";
+import { renderStatus } from "./status-view.ts";
+
+export const BRANCH_DIALOG = "membership.branch";
+/** A name or 编号 is short; anything longer is not a look-up. */
+const MAX_QUERY_LENGTH = 40;
+
+type Outcome = "allowed" | "denied" | "not-found" | "not-leader" | "ambiguous";
+
+async function audit(
+  ctx: Context,
+  action: "membership.roster" | "membership.lookup",
+  outcome: Outcome,
+  extra: { orgId?: number | null; targets?: number[]; query?: string },
+) {
+  await ctx.deps.audit.record({
+    actorId: ctx.member!.id,
+    action,
+    orgId: extra.orgId ?? null,
+    ...(extra.targets?.length ? { targetType: "member", targetId: extra.targets.join(",") } : {}),
+    data: { outcome, ...(extra.query === undefined ? {} : { query: extra.query.slice(0, MAX_QUERY_LENGTH) }) },
+  });
+}
+
+/** `/branch`, `/branch <name or 编号>`, and the 花名册 intent. */
+export async function branch(ctx: Context) {
+  if (!ctx.member) return ctx.say("membership-bind-first");
+  const roles = await rolesOf(ctx.deps.db, ctx.member.id);
+  const query = ctx.arg.trim();
+  if (query) return lookUp(ctx, roles, query);
+  const scopes = scopeOrgIds(roles);
+  if (scopes.length === 0) {
+    await audit(ctx, "membership.roster", "not-leader", {});
+    return ctx.say("membership-branch-not-leader");
+  }
+  const current = monthOf(ctx.deps.now(), ctx.deps.config.TZ);
+  const lines: string[] = [];
+  for (const orgId of scopes) {
+    const s = await rosterSummary(ctx.deps.db, orgId, current);
+    await audit(ctx, "membership.roster", "allowed", { orgId });
+    lines.push(ctx.t("membership-branch-summary", { ...s }));
+  }
+  lines.push("", ctx.t("membership-branch-ask"));
+  ctx.reply(lines.join("\n"));
+  await ctx.dialog.start(BRANCH_DIALOG, "ask");
+}
+
+/**
+ * The name or 编号 typed after the summary. A sentence that reads as a request ("看下花名册", "我的团籍") is not
+ * taken for a name: it goes back to the router and is answered as that request.
+ */
+export async function branchDialog(ctx: Context): Promise<void | "pass"> {
+  const query = ctx.incoming.text?.trim();
+  if (!query) return ctx.say("membership-branch-ask");
+  if (!/^\d{12}$/.test(query) && ctx.textIntent !== "unknown") return "pass";
+  await ctx.dialog.end();
+  if (!ctx.member) return ctx.say("membership-bind-first");
+  return lookUp(ctx, await rolesOf(ctx.deps.db, ctx.member.id), query);
+}
+
+async function lookUp(ctx: Context, roles: RoleGrant[], query: string) {
+  const firstScope = scopeOrgIds(roles)[0] ?? null;
+  const candidates = query.length <= MAX_QUERY_LENGTH ? await findMembers(ctx.deps.db, query) : [];
+  const targets = candidates.map((c) => c.id);
+  if (firstScope === null) {
+    await audit(ctx, "membership.lookup", "not-leader", { targets, query });
+    return ctx.say("membership-branch-not-leader");
+  }
+  const visible = candidates.filter((c) => canAct(roles, c.org.ancestorIds));
+  if (visible.length === 0) {
+    await audit(ctx, "membership.lookup", targets.length ? "denied" : "not-found", {
+      orgId: firstScope,
+      targets,
+      query,
+    });
+    return ctx.say("membership-branch-not-found", { query: query.slice(0, MAX_QUERY_LENGTH) });
+  }
+  if (visible.length > 1) {
+    await audit(ctx, "membership.lookup", "ambiguous", { orgId: firstScope, targets: visible.map((c) => c.id), query });
+    return ctx.say(
+      "membership-branch-pick",
+      { query },
+      visible.map((c) => [
+        ctx.button("membership-branch-pick-item", `branch-member:${c.id}`, {
+          name: c.name,
+          code: maskMemberCode(c.code),
+          org: c.org.name,
+        }),
+      ]),
+    );
+  }
+  const target = visible[0]!;
+  await showTo(ctx, roles, target, target.org.ancestorIds, query);
+}
+
+/** A pick from the list of namesakes. The payload could be forged, so the scope is checked again. */
+export async function branchPick(ctx: Context) {
+  if (!ctx.member) return ctx.say("membership-bind-first");
+  const roles = await rolesOf(ctx.deps.db, ctx.member.id);
+  const id = /^\d{1,10}$/.test(ctx.arg) ? Number(ctx.arg) : null;
+  const target =
+    id === null
+      ? null
+      : await ctx.deps.db.member.findUnique({ where: { id }, include: { org: { select: { ancestorIds: true } } } });
+  if (!target || !canAct(roles, target.org.ancestorIds)) {
+    const outcome = scopeOrgIds(roles).length === 0 ? "not-leader" : target ? "denied" : "not-found";
+    await audit(ctx, "membership.lookup", outcome, {
+      orgId: scopeOrgIds(roles)[0] ?? null,
+      targets: target ? [target.id] : [],
+    });
+    return ctx.say(outcome === "not-leader" ? "membership-branch-not-leader" : "membership-branch-not-found-any");
+  }
+  await showTo(ctx, roles, target, target.org.ancestorIds);
+}
+
+async function showTo(ctx: Context, roles: RoleGrant[], target: Member, ancestorIds: number[], query?: string) {
+  const grant = grantCovering(roles, ancestorIds)!;
+  await audit(ctx, "membership.lookup", "allowed", {
+    orgId: grant.orgId,
+    targets: [target.id],
+    ...(query === undefined ? {} : { query }),
+  });
+  const view = await loadStatus(ctx.deps, target);
+  ctx.reply(renderStatus(ctx.t, ctx.locale, ctx.deps.config.TZ, view, "leader"));
+}

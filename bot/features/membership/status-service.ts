@@ -1,0 +1,51 @@
+// Everything one status message shows, gathered in one place for the member themself and for leaders alike.
+import type { CoreDeps } from "../../core/feature.ts";
+import type { Member } from "../../infra/db.ts";
+import { type DuesPicture, loadDues } from "../dues/dues-service.ts";
+import { type Contact, nearestContact } from "../orgs/contacts.ts";
+import { orgPathNames } from "../orgs/org-service.ts";
+import { type OpenTransfer, openTransfer } from "../transfers/transfer-service.ts";
+import { dayOf, fullYears, localDateOf, type MembershipWarning, membershipWarnings } from "./rules.ts";
+
+export interface StatusView {
+  member: Member;
+  orgPath: string[];
+  /** The member's organisation's ancestor ids, root first. */
+  ancestorIds: number[];
+  leagueYears: number;
+  dues: DuesPicture;
+  transfer: OpenTransfer | null;
+  warnings: MembershipWarning[];
+  /** Whom to turn to about the warnings. */
+  contact: Contact | undefined;
+}
+
+export async function loadStatus(deps: Pick<CoreDeps, "db" | "now" | "config">, member: Member): Promise<StatusView> {
+  const { db } = deps;
+  const now = deps.now();
+  const timeZone = deps.config.TZ;
+  const org = await db.organisation.findUniqueOrThrow({ where: { id: member.orgId }, select: { ancestorIds: true } });
+  const [orgPath, dues, transfer, contact] = await Promise.all([
+    orgPathNames(db, org.ancestorIds),
+    loadDues(db, member, now, timeZone),
+    openTransfer(db, member.id),
+    nearestContact(db, org.ancestorIds, member.id),
+  ]);
+  const today = localDateOf(now, timeZone);
+  return {
+    member,
+    orgPath,
+    ancestorIds: org.ancestorIds,
+    leagueYears: fullYears(dayOf(member.joinedAt), today),
+    dues,
+    transfer,
+    warnings: membershipWarnings({
+      birth: dayOf(member.birthDate),
+      today,
+      hasLeaguePost: member.hasLeaguePost,
+      status: member.status,
+      overdueMonths: dues.overdue,
+    }),
+    contact,
+  };
+}

@@ -1,0 +1,71 @@
+// One status message for one member: who, where, since when, dues, any open transfer, and warnings that say
+// what to do. The member sees it with /me; a leader sees the same text (marked as a leader's look-up).
+import type { Locale, Translate } from "../../core/i18n.ts";
+import { owedText, paidThroughText } from "../dues/dues-view.ts";
+import { formatYuan } from "../dues/money.ts";
+import { currentStep } from "../transfers/transfer-service.ts";
+import { contactPhrase } from "./contact-phrase.ts";
+import { formatDay, formatInstant } from "./format.ts";
+import { maskMemberCode } from "./member-code.ts";
+import { type MembershipWarning, toUtcDay } from "./rules.ts";
+import type { StatusView } from "./status-service.ts";
+
+export type Viewer = "self" | "leader";
+
+export function renderStatus(t: Translate, locale: Locale, timeZone: string, view: StatusView, viewer: Viewer): string {
+  const { member, dues } = view;
+  const lines = [
+    t("membership-status-title", { name: member.name, viewer }),
+    t("membership-status-org", { path: view.orgPath.join(" › ") }),
+    t("membership-status-code", { code: maskMemberCode(member.code) }),
+    t("membership-status-joined", { date: formatDay(member.joinedAt, locale), years: view.leagueYears }),
+    t("membership-status-state", { status: member.status }),
+    t("membership-status-dues", {
+      through: paidThroughText(t, locale, dues),
+      owed: owedText(t, locale, dues),
+      monthly: dues.monthly ? formatYuan(dues.monthly.amountFen) : "-",
+    }),
+    transferLine(t, locale, timeZone, view),
+  ];
+  if (view.warnings.length > 0) {
+    lines.push("", t("membership-warnings-title"));
+    const contact = contactPhrase(t, view.contact);
+    for (const w of view.warnings) lines.push(warningText(t, locale, w, contact, formatYuan(dues.position.owedFen)));
+  }
+  return lines.join("\n");
+}
+
+function transferLine(t: Translate, locale: Locale, timeZone: string, view: StatusView): string {
+  const transfer = view.transfer;
+  if (!transfer) return t("membership-status-transfer-none");
+  const step = currentStep(transfer.steps);
+  if (!step) return t("membership-status-transfer-open-idle", { to: transfer.toOrg.name });
+  return t("membership-status-transfer-open", {
+    to: transfer.toOrg.name,
+    step: t("transfers-step-kind", { kind: step.kind }),
+    org: step.org.name,
+    since: formatInstant(step.startedAt, locale, timeZone),
+  });
+}
+
+function warningText(t: Translate, locale: Locale, w: MembershipWarning, contact: string, owed: string): string {
+  switch (w.kind) {
+    case "age-soon":
+      return t("membership-warn-age-soon", {
+        date: formatDay(toUtcDay(w.turnsOn), locale),
+        // monthsLeft counts whole months, so the day is always less than one more month away.
+        within: w.monthsLeft + 1,
+        contact,
+      });
+    case "age-soon-post":
+      return t("membership-warn-age-soon-post", { date: formatDay(toUtcDay(w.turnsOn), locale) });
+    case "age-over":
+      return t("membership-warn-age-over", { age: w.age, contact });
+    case "age-over-post":
+      return t("membership-warn-age-over-post", { age: w.age });
+    case "dues-overdue":
+      return t("membership-warn-dues-overdue", { months: w.months, amount: owed, contact });
+    case "lapse-risk":
+      return t("membership-warn-lapse-risk", { months: w.months, amount: owed, contact });
+  }
+}

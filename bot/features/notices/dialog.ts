@@ -1,0 +1,113 @@
+// Writing a notice in chat: as which organisation → text → audience → preview with counts → confirm.
+import type { Context } from "../../core/feature.ts";
+import { type AudienceChoice, audienceOrgIds, toggleChild } from "./audience.ts";
+import { audienceCounts, childOrgs, createNotice, senderScopes } from "./notice-service.ts";
+
+export const DIALOG = "notice.create";
+const MAX_CHILD_BUTTONS = 12;
+
+interface NoticeDraft {
+  orgId?: number;
+  childIds?: number[];
+  text?: string;
+}
+
+const draftOf = (ctx: Context) =>
+  ctx.dialog.current?.name === DIALOG ? (ctx.dialog.current.data as NoticeDraft) : null;
+
+export async function startNotice(ctx: Context) {
+  const { roles, orgs } = await senderScopes(ctx.deps.db, ctx.member!.id);
+  if (!orgs.length) {
+    await ctx.deps.audit.record({ actorId: ctx.member!.id, action: "notice.denied", data: { roles: roles.length } });
+    return ctx.say("notices-not-allowed");
+  }
+  if (orgs.length === 1) return askText(ctx, orgs[0]!.id);
+  await ctx.dialog.start(DIALOG, "org", {});
+  ctx.say(
+    "notices-choose-org",
+    {},
+    orgs.map((o) => [{ label: o.name, payload: `notice-org:${o.id}` }]),
+  );
+}
+
+async function askText(ctx: Context, orgId: number) {
+  await ctx.dialog.start(DIALOG, "text", { orgId, childIds: [] });
+  ctx.say("notices-ask-text");
+}
+
+/** Button: the organisation to send as (must be one of the sender's scopes). */
+export async function chooseOrg(ctx: Context) {
+  const orgId = Number(ctx.arg);
+  const { orgs } = await senderScopes(ctx.deps.db, ctx.member!.id);
+  if (!draftOf(ctx) || !orgs.some((o) => o.id === orgId)) return ctx.say("notices-expired");
+  return askText(ctx, orgId);
+}
+
+/** Typed text while the dialog is open. */
+export async function onDialogText(ctx: Context) {
+  const draft = draftOf(ctx);
+  const text = ctx.incoming.text?.trim();
+  if (!draft || ctx.dialog.current?.step !== "text") return ctx.say("notices-use-buttons");
+  if (!text) return ctx.say("notices-ask-text");
+  await ctx.dialog.update("audience", { text });
+  return showAudience(ctx);
+}
+
+async function showAudience(ctx: Context) {
+  const draft = draftOf(ctx)!;
+  const children = await childOrgs(ctx.deps.db, draft.orgId!);
+  if (!children.length) return preview(ctx);
+  const chosen = new Set(draft.childIds ?? []);
+  const rows = children
+    .slice(0, MAX_CHILD_BUTTONS)
+    .map((c) => [{ label: `${chosen.has(c.id) ? "✓ " : ""}${c.name}`, payload: `notice-aud:${c.id}` }]);
+  ctx.say("notices-choose-audience", { chosen: chosen.size }, [
+    ...rows,
+    [ctx.button("notices-audience-done", "notice-aud:done")],
+  ]);
+}
+
+/** Button: toggle a child organisation, or done (no child chosen = the whole subtree). */
+export async function chooseAudience(ctx: Context) {
+  const draft = draftOf(ctx);
+  if (!draft?.orgId || !draft.text) return ctx.say("notices-expired");
+  if (ctx.arg === "done") return preview(ctx);
+  const children = await childOrgs(ctx.deps.db, draft.orgId);
+  const next = toggleChild(
+    { orgId: draft.orgId, childIds: draft.childIds ?? [] },
+    Number(ctx.arg),
+    children.map((c) => c.id),
+  );
+  await ctx.dialog.update("audience", { childIds: next.childIds });
+  return showAudience(ctx);
+}
+
+async function preview(ctx: Context) {
+  const draft = draftOf(ctx)!;
+  const choice: AudienceChoice = { orgId: draft.orgId!, childIds: draft.childIds ?? [] };
+  const counts = await audienceCounts(ctx.deps.db, audienceOrgIds(choice));
+  await ctx.dialog.update("confirm");
+  ctx.say("notices-preview", { text: draft.text!, ...counts }, [
+    [ctx.button("notices-send", "notice-send:yes"), ctx.button("notices-cancel", "notice-send:no")],
+  ]);
+}
+
+/** Button: send or drop the previewed notice. */
+export async function confirm(ctx: Context) {
+  const draft = draftOf(ctx);
+  if (!draft?.orgId || !draft.text || ctx.dialog.current?.step !== "confirm") return ctx.say("notices-expired");
+  await ctx.dialog.end();
+  if (ctx.arg !== "yes") return ctx.say("notices-dropped");
+  // Roles may have changed while the draft waited.
+  const { orgs } = await senderScopes(ctx.deps.db, ctx.member!.id);
+  if (!orgs.some((o) => o.id === draft.orgId)) return ctx.say("notices-not-allowed");
+  const notice = await createNotice(
+    ctx.deps,
+    ctx.member!.id,
+    { orgId: draft.orgId, childIds: draft.childIds ?? [] },
+    draft.text,
+  );
+  ctx.say("notices-sending", { id: notice.id }, [
+    [ctx.button("notices-progress-button", `notice-progress:${notice.id}`)],
+  ]);
+}

@@ -1,0 +1,45 @@
+// Committee notices: broadcast to a subtree, read receipts, per-branch progress, chasing the unread.
+import type { Feature } from "../../core/feature.ts";
+import type { Db } from "../../infra/db.ts";
+import { chooseAudience, chooseOrg, confirm, DIALOG, onDialogText, startNotice } from "./dialog.ts";
+import { NOTICE_MESSAGE, NOTICE_REMINDER, recordOutcome } from "./fanout.ts";
+import { chase, gotIt, showProgress } from "./receipts.ts";
+
+const create = { intent: "notice.create", handler: startNotice, needsMember: true };
+const progressAction = { intent: "notice.progress", handler: showProgress, needsMember: true };
+
+/** The notice's text and organisation, loaded when each copy is sent (stored once, not per recipient). */
+async function noticeArgs(db: Db, args: Record<string, unknown>) {
+  const notice = await db.notice.findUniqueOrThrow({ where: { id: Number(args.noticeId) }, include: { org: true } });
+  return { org: notice.org.name, text: notice.text };
+}
+
+export const noticesFeature: Feature = {
+  name: "notices",
+  commands: {
+    notice: {
+      ...create,
+      // `/notice progress` (or 进度) shows the latest notice's progress instead of writing a new one.
+      handler: (ctx) => {
+        if (!["progress", "进度"].includes(ctx.arg.trim())) return startNotice(ctx);
+        ctx.arg = "";
+        ctx.intent = "notice.progress";
+        return showProgress(ctx);
+      },
+    },
+  },
+  buttons: {
+    "notice-org": { intent: "notice.create", handler: chooseOrg, needsMember: true },
+    "notice-aud": { intent: "notice.create", handler: chooseAudience, needsMember: true },
+    "notice-send": { intent: "notice.create", handler: confirm, needsMember: true },
+    "notice-read": { intent: "notice.read", handler: gotIt, needsMember: true },
+    "notice-progress": progressAction,
+    "notice-chase": { intent: "notice.chase", handler: chase, needsMember: true },
+  },
+  intents: { "notice.create": create, "notice.progress": progressAction },
+  dialogs: { [DIALOG]: onDialogText },
+  delivery: {
+    [NOTICE_MESSAGE]: { resolveArgs: noticeArgs, onOutcome: recordOutcome },
+    [NOTICE_REMINDER]: { resolveArgs: noticeArgs },
+  },
+};

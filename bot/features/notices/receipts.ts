@@ -1,0 +1,46 @@
+// After sending: members confirm with "收到", senders follow progress per branch and chase the unread.
+import type { Context } from "../../core/feature.ts";
+import { nextChaseAt } from "./audience.ts";
+import { latestNoticeInScope, markRead, noticeInScope, progress, startChase } from "./notice-service.ts";
+
+/** Button on a received notice. */
+export async function gotIt(ctx: Context) {
+  const ok = await markRead(ctx.deps.db, Number(ctx.arg), ctx.member!.id, ctx.deps.now());
+  ctx.say(ok ? "notices-read-thanks" : "core-input-stale-button");
+}
+
+/** `/notice progress`, "谁没读", or the progress button: the per-branch table of a notice in the actor's scope. */
+export async function showProgress(ctx: Context) {
+  const id = Number(ctx.arg);
+  const notice =
+    Number.isInteger(id) && id > 0
+      ? await noticeInScope(ctx.deps.db, ctx.member!.id, id)
+      : await latestNoticeInScope(ctx.deps.db, ctx.member!.id);
+  if (!notice) return ctx.say("notices-none");
+  const rows = await progress(ctx.deps.db, notice.id);
+  const lines = rows.map((r) => ctx.t("notices-progress-row", { ...r }));
+  const totals = rows.reduce(
+    (a, r) => ({
+      total: a.total + r.total,
+      read: a.read + r.read,
+      unread: a.unread + r.unread,
+      unreachable: a.unreachable + r.unreachable,
+    }),
+    { total: 0, read: 0, unread: 0, unreachable: 0 },
+  );
+  ctx.say(
+    "notices-progress",
+    { id: notice.id, excerpt: notice.text.slice(0, 40), rows: lines.join("\n") || "-", ...totals },
+    totals.unread ? [[ctx.button("notices-chase-button", `notice-chase:${notice.id}`)]] : undefined,
+  );
+}
+
+/** Button: re-send to those who have not confirmed, at most once a day. */
+export async function chase(ctx: Context) {
+  const notice = await noticeInScope(ctx.deps.db, ctx.member!.id, Number(ctx.arg));
+  if (!notice) return ctx.say("notices-none");
+  const result = await startChase(ctx.deps, ctx.member!.id, notice.id, ctx.deps.now());
+  if (result.started) return ctx.say("notices-chasing");
+  const next = nextChaseAt(result.last)!;
+  ctx.say("notices-chase-too-soon", { next: next.toLocaleString(ctx.locale, { timeZone: ctx.deps.config.TZ }) });
+}

@@ -1,0 +1,11 @@
+# Descriptions in Telegram's command menu (setMyCommands): at most 256 characters each.
+telegram-command-start = Get started with Tuanzhu
+telegram-command-help = See what I can do
+telegram-command-me = My membership status
+telegram-command-dues = Dues
+telegram-command-transfer = Organisation transfer
+telegram-command-activities = Upcoming activities
+telegram-command-bind = Link your league membership
+telegram-command-unbind = Unlink your account
+telegram-command-lang = 语言 / Change language
+telegram-command-cancel = Cancel what is in progress

@@ -1,0 +1,14 @@
+// Periodic chores, one task per job; the schedules that create the jobs are in schedules.ts.
+import type { Job } from "bullmq";
+import type { CoreDeps } from "../../bot/core/feature.ts";
+import type { JobData } from "../queues.ts";
+import { reconcileOutbox } from "./reconcile-outbox.ts";
+
+export function createMaintenanceProcessor(deps: CoreDeps) {
+  return async function processMaintenance(job: Job<JobData<"maintenance">>) {
+    switch (job.data.task) {
+      case "reconcile-outbox":
+        return reconcileOutbox(deps);
+    }
+  };
+}
