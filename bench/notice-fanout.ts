@@ -1,4 +1,5 @@
-// `npm run bench:notice -- [members]`: a notice to a whole province of N members (default 1,000,000).
+// `npm run bench:notice -- [members] [lanes]`: a notice to a whole province of N members (default 1,000,000),
+// written by `lanes` concurrent batches (default: what the worker uses).
 // Measures, in one run, the time to write the delivery and outbox rows and queue the delivery jobs, and the peak
 // RSS of the process doing it; prints both as ratios to the targets (60 s, 1 GB). Uses its own database and
 // Redis prefix and removes both afterwards.
@@ -9,10 +10,11 @@ import { createApp } from "../bot/app.ts";
 import { loadConfig } from "../bot/config.ts";
 import { seedDemo } from "../prisma/seed/seed.ts";
 import { migrate } from "../prisma/tools/migrate.ts";
-import { createNoticeProcessor } from "../workers/notices/notice-processor.ts";
+import { createNoticeProcessor, NOTICE_BATCH, NOTICE_LANES } from "../workers/notices/notice-processor.ts";
 import type { JobData } from "../workers/queues.ts";
 
 const members = Number(process.argv[2] ?? 1_000_000);
+const lanes = Number(process.argv[3] ?? NOTICE_LANES);
 const TARGET_MS = 60_000;
 const TARGET_RSS = 1024 ** 3;
 const admin = process.env.BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -73,7 +75,7 @@ try {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 100);
   const started = performance.now();
-  await createNoticeProcessor(app.deps)(job);
+  await createNoticeProcessor(app.deps, NOTICE_BATCH, lanes)(job);
   const elapsed = performance.now() - started;
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
@@ -91,6 +93,7 @@ try {
   await app.deps.queues["delivery-telegram"].obliterate({ force: true });
 } finally {
   await app.close();
-  await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  if (!process.env.BENCH_KEEP) await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  else console.log("kept", dbName);
 }
 process.exit();

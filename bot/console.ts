@@ -1,5 +1,6 @@
 // `npm run console [-- --as <编号>|none] [--jsonl]`: chat with the bot in the terminal, without HTTP or workers.
-// --jsonl reads one message per line (text, {"text":…} or {"button":…}) and writes one JSON object per reply.
+// --jsonl reads one message per line (text, {"text":…}, {"button":…} or {"image":"<file>"}) and writes one JSON
+// object per reply.
 import { parseArgs } from "node:util";
 import { createApp } from "./app.ts";
 import { configOrExit, prepareDatabase } from "./boot.ts";
@@ -32,6 +33,7 @@ const channel = createConsoleChannel({
   jsonl: values.jsonl,
   as,
   userId: identity.userId,
+  imageLabel: app.deps.i18n.t(config.DEFAULT_LOCALE, "core-image-attached"),
 });
 if (!values.jsonl) {
   process.stdout.write(

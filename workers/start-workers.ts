@@ -8,6 +8,7 @@ import { features as allFeatures } from "../bot/features/index.ts";
 import { createRedis } from "../bot/infra/redis.ts";
 import { quitRedis } from "../bot/lifecycle.ts";
 import { createChatLimiter } from "./delivery/chat-limiter.ts";
+import { createPacer } from "./delivery/pacer.ts";
 import { platformLimits } from "./delivery/platform-limits.ts";
 import { createDeliveryProcessor } from "./delivery/processor.ts";
 import { createMaintenanceProcessor } from "./maintenance/processor.ts";
@@ -68,6 +69,7 @@ export async function startWorkers(
     senders,
     queueOf: (platform) => queues[deliveryQueueName(platform)] as Queue,
     chatLimiter: createChatLimiter(deps.redis, config.REDIS_PREFIX, limits),
+    pacer: createPacer(deps.redis, config.REDIS_PREFIX, limits),
     hooks: hooksByMessage(tuning.features ?? allFeatures),
   });
 
@@ -89,7 +91,8 @@ export async function startWorkers(
   for (const platform of senders.keys()) {
     start(deliveryQueueName(platform), deliver, {
       concurrency: config.DELIVERY_CONCURRENCY,
-      // A limiter is also what makes BullMQ honour the manual rate limit a 429 sets (queue.rateLimit).
+      // The platform's cap where it has no pacer; either way a limiter is what makes BullMQ honour the manual rate
+      // limit a 429 sets (queue.rateLimit).
       limiter: limits[platform].queue,
     });
   }

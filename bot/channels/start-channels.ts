@@ -42,6 +42,7 @@ export async function startChannels(
       jsonl: false,
       as: config.CONSOLE_AS,
       userId: as.userId,
+      imageLabel: app.deps.i18n.t(config.DEFAULT_LOCALE, "core-image-attached"),
     });
     process.stdout.write(app.deps.i18n.t(config.DEFAULT_LOCALE, "core-console-banner", { name: as.memberName ?? "-" }));
     consoleDone = consoleChannel.run();

@@ -59,6 +59,7 @@ export type Handler = (ctx: Context) => Promise<void>;
  * Text typed while a dialog is open. Returning "pass" hands the text back: the router closes the dialog and
  * answers the text as any other request ("我的团籍" typed where a name was expected).
  */
+// biome-ignore lint/suspicious/noConfusingVoidType: handlers that never pass return plain Promise<void>.
 export type DialogHandler = (ctx: Context) => Promise<void | "pass">;
 
 export interface Action {

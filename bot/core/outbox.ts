@@ -1,7 +1,7 @@
 // Proactive messages: written as outbox rows in the same transaction as the change that causes them, then handed
 // to the delivery queue after commit. If the process dies in between, the reconciler finds the PENDING rows.
 import { enqueueDeliveries, type Queues } from "../../workers/queues.ts";
-import type { Db, Prisma } from "../infra/db.ts";
+import type { Db, Platform, Prisma } from "../infra/db.ts";
 
 /** Rows per addBulk call and status update: large fan-outs go out in chunks. */
 const DISPATCH_CHUNK = 1000;
@@ -57,6 +57,13 @@ export function createOutbox(db: Db, queues: Queues) {
         if (id !== null) ids.push(id);
       }
       return ids;
+    },
+
+    /** Queues rows already marked QUEUED whose platform is known (bulk fan-out): no database round trip. */
+    async enqueue(rows: { id: bigint; platform: Platform }[]) {
+      for (let i = 0; i < rows.length; i += DISPATCH_CHUNK) {
+        await enqueueDeliveries(queues, rows.slice(i, i + DISPATCH_CHUNK));
+      }
     },
 
     /** After commit: queue the rows for delivery. Job id = row id, so queueing twice sends once. */

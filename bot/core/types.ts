@@ -15,14 +15,21 @@ export interface Incoming {
   text?: string;
   /** The payload of a pressed button. */
   button?: string;
-  /** An image the person sent (payment proofs); the platform's own file reference. */
-  image?: { fileRef: string };
+  /** An image the person sent (a notice's picture, a payment proof). */
+  image?: IncomingImage;
   chatType: "private" | "group";
   /** In a group: whether the bot was addressed (@-mention or reply). */
   mentioned?: boolean;
   /** The platform's language hint ("en-US"), used only until the person picks a language. */
   languageCode?: string;
   displayName?: string;
+}
+
+export interface IncomingImage {
+  /** The platform's own file reference (Telegram file_id, WeChat message id, console file path). */
+  fileRef: string;
+  /** Downloads the bytes; only when a feature wants them (most images are answered without). */
+  fetch(): Promise<Uint8Array>;
 }
 
 export interface Button {
@@ -35,7 +42,7 @@ export interface Reply {
   text: string;
   /** Rows of buttons. Telegram shows an inline keyboard, WeChat and the console numbered choices. */
   buttons?: Button[][];
-  /** A PNG to send with the text as its caption. */
+  /** A PNG or JPEG to send with the text as its caption. */
   image?: Uint8Array;
   /** The intent this reply answers, e.g. `membership.status` (for logs, metrics and the console's --jsonl). */
   intent: string;

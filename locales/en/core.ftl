@@ -9,3 +9,7 @@ core-console-banner =
     Tuanzhu · console (acting as: { $name })
     Type a message and press Enter; a number picks a choice; Ctrl-D quits. Try /start or "what's my status".
 core-private-only = That involves personal information; please message me privately.
+core-image-too-large = That image is too large (5 MB at most). Please send a smaller one.
+core-image-wrong-type = Only PNG or JPEG images can be used. Please send another one.
+core-image-unreadable = I could not receive that image. Please send it again.
+core-image-attached = [image]

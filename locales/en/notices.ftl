@@ -1,13 +1,16 @@
 notices-not-allowed = Only committee staff and branch secretaries can send notices, and only to their own organisation and those below it.
 notices-choose-org = Which organisation is this notice from?
 notices-ask-text = Send the notice text (one message, up to 2000 characters). Send "cancel" at any time to drop it.
+notices-ask-image = Send a picture to go with the notice, or tap "No picture".
+notices-skip-image = No picture
+notices-image-attached = {" "}(with a picture)
 notices-expired = This notice draft has expired. Send /notice to start again.
 notices-use-buttons = Please tap a button above to go on, or send "cancel" to drop this notice.
 notices-choose-audience =
     Who should get it? By default every organisation below yours; or tap some of them ({ $chosen } chosen), then "Done".
 notices-audience-done = Done
 notices-preview =
-    Preview:
+    Preview{ $image }:
     { $text }
 
     Recipients: { $total } members; { $reachable } have linked their chat and will get it, { $unreachable } have not yet.

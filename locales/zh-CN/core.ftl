@@ -9,3 +9,7 @@ core-console-banner =
     团助 · 控制台（当前身份：{ $name }）
     输入消息后回车；数字选择选项；Ctrl-D 退出。试试 /start 或「查一下我的团籍」。
 core-private-only = 这涉及个人信息，请私聊我办理。
+core-image-too-large = 图片太大了（最多 5 MB），请压缩后再发。
+core-image-wrong-type = 只能接收 PNG 或 JPEG 格式的图片，请换一张。
+core-image-unreadable = 这张图片没能接收成功，请再发一次。
+core-image-attached = [图片]

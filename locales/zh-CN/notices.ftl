@@ -1,13 +1,16 @@
 notices-not-allowed = 只有团委工作人员和团支书可以发通知，且只能发给自己的组织及其下级组织。
 notices-choose-org = 你要以哪个组织的名义发通知？
 notices-ask-text = 请发送通知的内容（一条消息，最多 2000 字）。随时可以发送「取消」放弃。
+notices-ask-image = 发送一张图片作为配图，或点「不用配图」。
+notices-skip-image = 不用配图
+notices-image-attached = （附图片一张）
 notices-expired = 这份通知草稿已失效，请发送 /notice 重新开始。
 notices-use-buttons = 请点击上面的按钮继续，或发送「取消」放弃这份通知。
 notices-choose-audience =
     发给谁？默认是全部下级组织；也可以点选部分下级组织（已选 { $chosen } 个），然后点「选好了」。
 notices-audience-done = 选好了
 notices-preview =
-    通知预览：
+    通知预览{ $image }：
     { $text }
 
     收件人：{ $total } 名团员，其中 { $reachable } 人已绑定、能收到；{ $unreachable } 人未绑定，暂时收不到。

@@ -83,7 +83,8 @@ export interface FakeTelegram {
 
   /** A person writes; returns the update (queued for getUpdates, or ready to post to a webhook). */
   userSends(text: string, options?: SendOptions): Update;
-  userSendsPhoto(options?: SendOptions & { caption?: string }): Update;
+  /** A photo; `bytes` are what getFile + the file download serve for it (a tiny PNG when not given). */
+  userSendsPhoto(options?: SendOptions & { caption?: string; bytes?: Buffer }): Update;
   userSendsSticker(options?: SendOptions): Update;
   /** A person presses the button with this payload under one of the bot's messages. */
   userPresses(payload: string, messageId: number, options?: { from?: TgUser }): Update;
@@ -138,6 +139,8 @@ export async function startFakeTelegram(options: { username?: string } = {}): Pr
   const failures = new Map<string, Failure[]>();
   const missing = new Set<string>();
   const callbackIds = new Set<string>();
+  // Files people sent, by file_id: what getFile describes and /file/bot<token>/<path> serves.
+  const files = new Map<string, { path: string; bytes: Buffer }>();
   // Like Telegram, ids start somewhere arbitrary; it also keeps two fakes in one Redis prefix apart.
   let nextUpdateId = randomInt(1_000_000, 900_000_000);
   let nextMessageId = 1;
@@ -205,6 +208,12 @@ export async function startFakeTelegram(options: { username?: string } = {}): Pr
     deleteWebhook: () => {
       webhook = undefined;
       return true;
+    },
+    getFile: (p) => {
+      const fileId = String(p.file_id ?? "");
+      const file = files.get(fileId);
+      if (!file) throw badRequest("invalid file_id");
+      return { file_id: fileId, file_unique_id: `u-${fileId}`, file_size: file.bytes.length, file_path: file.path };
     },
     getWebhookInfo: () => ({ url: webhook?.url ?? "", has_custom_certificate: false, pending_update_count: 0 }),
   };
@@ -285,7 +294,23 @@ export async function startFakeTelegram(options: { username?: string } = {}): Pr
   }
   const redelivered = new Set<Update>();
 
+  /** GET /file/bot<token>/<file_path>: the bytes of a file people sent. */
+  function download(path: string, res: ServerResponse) {
+    const [, givenToken, filePath] = /^\/file\/bot([^/]+)\/(.+)$/.exec(path) ?? [];
+    const file = [...files.values()].find((f) => f.path === filePath);
+    calls.push({
+      method: "download",
+      params: { path: filePath },
+      outcome: file && givenToken === token ? "ok" : 404,
+      at: Date.now(),
+    });
+    if (!file || givenToken !== token) return res.writeHead(404).end();
+    res.writeHead(200, { "content-type": "application/octet-stream" }).end(file.bytes);
+  }
+
   async function answer(req: IncomingMessage, res: ServerResponse) {
+    const pathname = new URL(req.url ?? "/", "http://x").pathname;
+    if (pathname.startsWith("/file/")) return download(pathname, res);
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(new URL(req.url ?? "/", "http://x").pathname);
     const send = (status: number, body: unknown) => {
       if (res.destroyed) return;
@@ -371,7 +396,7 @@ export async function startFakeTelegram(options: { username?: string } = {}): Pr
         ...(replied ? { reply_to_message: toMessage(replied) } : {}),
       });
     },
-    userSendsPhoto({ from = defaultUser, chat, caption } = {}) {
+    userSendsPhoto({ from = defaultUser, chat, caption, bytes = TINY_PNG } = {}) {
       const target = chat ?? { id: from.id, type: "private" as const, first_name: from.first_name };
       const id = randomBytes(4).toString("hex");
       const photo = [
@@ -379,6 +404,7 @@ export async function startFakeTelegram(options: { username?: string } = {}): Pr
         { file_id: `large-${id}`, file_unique_id: `l${id}`, width: 1280, height: 960, file_size: 98_000 },
         { file_id: `medium-${id}`, file_unique_id: `m${id}`, width: 320, height: 240, file_size: 14_000 },
       ];
+      for (const p of photo) files.set(p.file_id, { path: `photos/${p.file_id}.jpg`, bytes });
       return message(from, target, {
         photo,
         ...(caption !== undefined ? { caption, ...entitiesOf(caption, "caption_entities") } : {}),
@@ -452,6 +478,12 @@ export async function startFakeTelegram(options: { username?: string } = {}): Pr
   };
   return fake;
 }
+
+/** A 1×1 PNG. */
+export const TINY_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 /** Entities Telegram would attach: a leading /command and each @mention. */
 function entitiesOf(text: string, field: "entities" | "caption_entities") {

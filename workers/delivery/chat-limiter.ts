@@ -27,6 +27,13 @@ return {consumed, ttl}`;
 export interface ChatLimiter {
   /** Takes a send slot for the chat: 0 when it may go now, else how many ms to wait before asking again. */
   reserve(platform: PlatformName, chatId: string): Promise<number>;
+  /** Gives back a slot taken by `reserve` for a message that is not sent now after all. */
+  release(platform: PlatformName, chatId: string): Promise<void>;
+  /**
+   * Starts the chat's window again now, for a message sent a while after its `reserve` (it waited for the
+   * platform's pace): the window must run from the send, or the chat's next message could follow too closely.
+   */
+  restart(platform: PlatformName, chatId: string): Promise<void>;
 }
 
 /** How long the n-th request over the limit waits: to the end of this window, plus a window per `points` ahead. */
@@ -71,6 +78,16 @@ export function createChatLimiter(
         // for one chat are spread over ten windows instead of all asking again at every window.
         return Math.max(1, waitFor(rule.window, result.consumedPoints, result.msBeforeNext));
       }
+    },
+    async release(platform, chatId) {
+      const rule = limits[platform].chat?.(chatId);
+      if (rule) await limiterFor(`${platform}:${rule.kind}`, rule.window).reward(chatId, 1);
+    },
+    async restart(platform, chatId) {
+      const rule = limits[platform].chat?.(chatId);
+      if (!rule) return;
+      const key = limiterFor(`${platform}:${rule.kind}`, rule.window).getKey(chatId);
+      await redis.pexpire(key, rule.window.windowMs + WINDOW_MARGIN_MS);
     },
   };
 }

@@ -1,6 +1,7 @@
 // How fast each platform may be written to, from the configuration. Pure.
 import type { Config } from "../../bot/config.ts";
 import type { PlatformName } from "../../bot/core/types.ts";
+import { spacingMs } from "./pacing.ts";
 
 export interface Window {
   points: number;
@@ -9,11 +10,15 @@ export interface Window {
 
 export interface PlatformLimit {
   /**
-   * The platform's cap for the whole bot, as BullMQ's limiter on its delivery queue (shared by every process):
-   * one job per interval, evenly, so the platform never sees a second's worth arrive at once. (A job held back
-   * for its chat has used its interval; that is the price of a cap no process can overrun.)
+   * BullMQ's limiter on the platform's delivery queue (shared by every process). Where the platform has a `pace`,
+   * it only has to exist: a limiter is what makes BullMQ honour the manual rate limit a 429 sets (queue.rateLimit).
    */
   queue: { max: number; duration: number };
+  /**
+   * The platform's cap for the whole bot as an exact pace (pacer.ts): one send every `spacingMs`, fractional, on
+   * one timeline shared by every process. Nothing: the queue's limiter is the cap.
+   */
+  pace?: { spacingMs: number };
   /** Per chat, or nothing when the platform has no per-chat limit. Group chats may have their own. */
   chat?: (chatId: string) => { kind: string; window: Window } | undefined;
 }
@@ -21,17 +26,22 @@ export interface PlatformLimit {
 export function platformLimits(config: Config): Record<PlatformName, PlatformLimit> {
   const telegramPrivate: Window = { points: config.TELEGRAM_CHAT_SENDS_PER_SECOND, windowMs: 1_000 };
   const telegramGroup: Window = { points: config.TELEGRAM_GROUP_SENDS_PER_MINUTE, windowMs: 60_000 };
+  const telegramSpacing = spacingMs(config.TELEGRAM_SENDS_PER_SECOND);
   return {
     telegram: {
-      // Rounded up: 30/s is one per 34 ms, never one per 33.
-      queue: { max: 1, duration: Math.ceil(1_000 / config.TELEGRAM_SENDS_PER_SECOND) },
+      pace: { spacingMs: telegramSpacing },
+      // Loose on purpose: it counts jobs taken up (those then held for their chat too), not sends, and must never
+      // bind before the pacer, which allows one second's sends in a second. Ten seconds' worth a second only stops
+      // a runaway loop.
+      queue: { max: 10 * config.TELEGRAM_SENDS_PER_SECOND, duration: 1_000 },
       // Telegram: group and channel chat ids are negative.
       chat: (chatId) =>
         chatId.startsWith("-")
           ? { kind: "group", window: telegramGroup }
           : { kind: "private", window: telegramPrivate },
     },
-    // One account, one lane: the gap between two sends matters more than any per-chat count.
+    // One account, one lane: the gap between two sends matters more than any per-chat count. One job per interval
+    // keeps the rest of the queue waiting in Redis instead of polling a pacer every few seconds.
     wechat: { queue: { max: 1, duration: config.WECHAT_SEND_INTERVAL_MS } },
     // The terminal has no limit; a limiter is still needed for BullMQ to honour a manual rate limit.
     console: { queue: { max: 1_000, duration: 1_000 } },

@@ -1,8 +1,11 @@
 // Sends one outbox row. Order: re-read the row (done rows end here) → wait for notBefore and quiet hours → wait
-// for the chat's rate limit (the platform's is BullMQ's limiter on the queue) → render in the recipient's
-// language → claim the row → send → record the outcome.
-// Every wait moves the job to BullMQ's delayed set instead of holding a worker slot.
+// for the chat's rate limit → take the platform's next send slot (pacer.ts) → render in the recipient's language
+// → claim the row shortly before the slot → send at the slot → record the outcome.
+// Every wait moves the job to BullMQ's delayed set instead of holding a worker slot, except the short one for a
+// send slot (at most PACE_HORIZON_MS), which is spent rendering, then waited out in-process.
+import { setTimeout } from "node:timers/promises";
 import { DelayedError, type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
+import { createChoiceMemory } from "../../bot/core/choices.ts";
 import type { CoreDeps, MessageHooks } from "../../bot/core/feature.ts";
 import {
   type ChannelSender,
@@ -13,13 +16,31 @@ import {
 } from "../../bot/core/types.ts";
 import type { JobData } from "../queues.ts";
 import type { ChatLimiter } from "./chat-limiter.ts";
+import { createImageCache } from "./image-cache.ts";
 import { createOutboxRows } from "./outbox-rows.ts";
+import type { Pacer } from "./pacer.ts";
+import { lateShiftMs } from "./pacing.ts";
 import { nextAllowedTime } from "./quiet-hours.ts";
 import { BadOutboxRow, recipientLocale, renderRow } from "./render.ts";
 import { persist, retryDelayMs } from "./retry.ts";
 
 /** A chat that moves again right after moving is not followed further in the same try. */
 const MAX_CHAT_MOVES = 2;
+
+/**
+ * How far ahead a job takes a send slot and then holds its worker for it. It must cover every worker that may be
+ * waiting for one at once (10 workers at 30/s wait up to 340 ms; two processes, twice that): a job finding the
+ * timeline fuller goes back to the delayed set, and its worker takes up the next job, which would go back too — a
+ * busy loop through the backlog. Longer waits come from a 429 pause. It stays below a second, so the slot thirty
+ * sends on is not yet taken when a send leaves late (lateShiftMs), nor has a private chat's window run out while its
+ * message waits (the window is restarted at the send).
+ */
+export const PACE_HORIZON_MS = 800;
+/**
+ * A send later than its slot lands closer to the one a second after it; the claim's database round trip varies
+ * by more than the pace's margin for that (pacing.ts), so it is made this much ahead of the slot.
+ */
+const CLAIM_LEAD_MS = 50;
 
 export type DeliveryOutcome = "sent" | "done-before" | "missing" | "outcome-unknown" | "blocked" | "taken";
 
@@ -28,6 +49,8 @@ export interface DeliveryProcessorOptions {
   /** The platform's delivery queue, which a 429 slows down as a whole. */
   queueOf: (platform: PlatformName) => Queue;
   chatLimiter: ChatLimiter;
+  /** The platform's cap for the whole bot. */
+  pacer: Pacer;
   /** Message id → the owning feature's hooks. */
   hooks: Map<string, MessageHooks>;
 }
@@ -38,6 +61,9 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
 export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcessorOptions) {
   const { config, db, logger } = deps;
   const rows = createOutboxRows(db, logger, options.hooks);
+  // A notice's picture is read once per process, not once per recipient.
+  const images = createImageCache(db);
+  const choices = createChoiceMemory(deps.redis, config.REDIS_PREFIX);
   const quiet = { start: config.QUIET_HOURS_START, end: config.QUIET_HOURS_END };
 
   async function later(job: Job, token: string | undefined, ms: number): Promise<never> {
@@ -94,13 +120,20 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
     const platform = platformName(identity.platform);
     const wait = await options.chatLimiter.reserve(platform, identity.chatId);
     if (wait > 0) return later(job, token, wait);
+    // Only now, so a job held for its chat takes no slot from the others.
+    const slot = await options.pacer.reserve(platform, PACE_HORIZON_MS);
+    if (!slot.reserved) {
+      await options.chatLimiter.release(platform, identity.chatId);
+      return later(job, token, slot.waitMs - PACE_HORIZON_MS);
+    }
+    const sendAt = performance.now() + slot.waitMs;
 
     let reply: Reply;
     try {
       reply = await renderRow(
         row,
         recipientLocale(identity.locale, config.DEFAULT_LOCALE),
-        deps,
+        { ...deps, images },
         options.hooks.get(messageKey),
       );
     } catch (error) {
@@ -109,12 +142,26 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
       throw new UnrecoverableError(error.message);
     }
 
+    // Most of the wait comes before the claim, so a process that dies while waiting leaves the row QUEUED rather
+    // than "maybe sent"; the last CLAIM_LEAD_MS after it, so the database's round trip does not make the send late.
+    const beforeClaim = sendAt - CLAIM_LEAD_MS - performance.now();
+    if (beforeClaim > 0) await setTimeout(beforeClaim);
     const claim = await rows.claim(id);
     if (!claim) return "taken";
-    const failure = await send(options.senders.get(platform), identity, reply);
+    const early = sendAt - performance.now();
+    if (early > 0) await setTimeout(early);
+    else await options.pacer.shift(platform, lateShiftMs(-early));
+    const [failure] = await Promise.all([
+      send(options.senders.get(platform), identity, reply),
+      // The chat's window runs from now, not from its reserve before the wait for the slot.
+      slot.waitMs > 0 ? options.chatLimiter.restart(platform, identity.chatId) : undefined,
+    ]);
     if (!failure) {
       // Left undone, the row would stay SENDING and end as "outcome unknown": worth a few tries.
       await persist(() => rows.sent(id, messageKey, deps.now()));
+      // Where buttons are numbered choices (WeChat, console), "1" answers the message just delivered.
+      const ref = { platform, chatId: identity.chatId, userId: identity.externalUserId };
+      if (reply.buttons?.length) await choices.remember(ref, reply.buttons).catch(() => {});
       return "sent";
     }
 
@@ -128,7 +175,10 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
         // BullMQ's documented manual rate limit; this try does not count.
         await rows.release(id, { uncountTry: true });
         log.warn({ retryAfterSec: failure.retryAfterSec }, "platform rate limit hit, slowing the queue");
-        await options.queueOf(platform).rateLimit(Math.max(1, failure.retryAfterSec) * 1000);
+        const pauseMs = Math.max(1, failure.retryAfterSec) * 1000;
+        // The pacer too: jobs already taken up must not send during the pause either.
+        await options.pacer.pushBack(platform, pauseMs);
+        await options.queueOf(platform).rateLimit(pauseMs);
         throw Worker.RateLimitError();
       }
       case "chat-moved":

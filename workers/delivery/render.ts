@@ -4,6 +4,7 @@ import type { MessageHooks } from "../../bot/core/feature.ts";
 import { type Args, type I18n, isLocale, type Locale } from "../../bot/core/i18n.ts";
 import type { Reply } from "../../bot/core/types.ts";
 import type { Db } from "../../bot/infra/db.ts";
+import type { ImageCache } from "./image-cache.ts";
 
 const buttonRows = z.array(z.array(z.object({ labelKey: z.string().min(1), payload: z.string().min(1) })));
 
@@ -13,6 +14,8 @@ export interface RenderableRow {
   messageKey: string;
   args: unknown;
   buttons: unknown;
+  /** A stored image (Media id) to send with the text. */
+  imageId?: number | null;
 }
 
 export function recipientLocale(identityLocale: string | null, fallback: Locale): Locale {
@@ -34,7 +37,7 @@ function toArgs(value: unknown): Args {
 export async function renderRow(
   row: RenderableRow,
   locale: Locale,
-  deps: { i18n: I18n; db: Db },
+  deps: { i18n: I18n; db: Db; images?: ImageCache },
   hooks: MessageHooks | undefined,
 ): Promise<Reply> {
   const own = toArgs(row.args);
@@ -45,9 +48,19 @@ export async function renderRow(
   if (!Array.isArray(parsed) && !parsed.success) throw new BadOutboxRow("buttons are not [[{labelKey, payload}]]");
   const rows = Array.isArray(parsed) ? parsed : parsed.data;
   const buttons = rows.map((r) => r.map((b) => ({ label: deps.i18n.t(locale, b.labelKey), payload: b.payload })));
+  const image = row.imageId ? await loadImage(row.imageId, deps) : undefined;
   return {
     text: deps.i18n.t(locale, row.messageKey, args),
     ...(buttons.length ? { buttons } : {}),
+    ...(image ? { image } : {}),
     intent: "delivery",
   };
+}
+
+async function loadImage(id: number, deps: { db: Db; images?: ImageCache }): Promise<Uint8Array> {
+  const bytes = deps.images
+    ? await deps.images.get(id)
+    : (await deps.db.media.findUnique({ where: { id }, select: { bytes: true } }))?.bytes;
+  if (!bytes) throw new BadOutboxRow(`image ${id} is missing`);
+  return bytes;
 }

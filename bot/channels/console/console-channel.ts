@@ -1,8 +1,11 @@
 // The console channel: a chat in the terminal, or (--jsonl) one JSON message per line for scripts and tests.
+import { open } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import { createAudit } from "../../core/audit.ts";
+import { MAX_IMAGE_BYTES } from "../../core/images.ts";
 import type { Core } from "../../core/router.ts";
-import type { ChannelSender, Incoming } from "../../core/types.ts";
+import type { ChannelSender, Incoming, IncomingImage } from "../../core/types.ts";
 import type { Db } from "../../infra/db.ts";
 import { Platform } from "../../infra/db.ts";
 import { renderForTerminal, renderJson } from "./render.ts";
@@ -16,6 +19,8 @@ export interface ConsoleOptions {
   /** 发展团员编号 of the member to act as, or "none". */
   as: string;
   prompt?: string;
+  /** Shown above a reply that carries an image: the catalogue's core-image-attached. */
+  imageLabel: string;
 }
 
 /**
@@ -45,17 +50,42 @@ export async function bindConsoleIdentity(db: Db, as: string): Promise<{ userId:
     },
     update: { memberId: member?.id ?? null, boundAt: member ? new Date() : null },
   });
+  if (member) {
+    await createAudit(db).record({
+      actorLabel: "console",
+      action: "console.act-as",
+      targetType: "member",
+      targetId: member.id,
+    });
+  }
   return { userId, ...(member ? { memberName: member.name } : {}) };
 }
 
-/** Parses one --jsonl input line: plain text, or {"text": …} / {"button": …} / {"image": …}. */
+/** A local file as an image the person sent; read only when fetched, and never more than one byte over the limit. */
+export function localImage(path: string): IncomingImage {
+  return {
+    fileRef: path,
+    async fetch() {
+      const file = await open(path, "r");
+      try {
+        const buffer = Buffer.alloc(MAX_IMAGE_BYTES + 1);
+        const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+        return buffer.subarray(0, bytesRead);
+      } finally {
+        await file.close();
+      }
+    },
+  };
+}
+
+/** Parses one --jsonl input line: plain text, or {"text": …} / {"button": …} / {"image": "<local file path>"}. */
 export function parseLine(line: string): Pick<Incoming, "text" | "button" | "image"> {
   const trimmed = line.trim();
   if (trimmed.startsWith("{")) {
     try {
       const value = JSON.parse(trimmed) as Record<string, unknown>;
       if (typeof value.button === "string") return { button: value.button };
-      if (typeof value.image === "string") return { image: { fileRef: value.image } };
+      if (typeof value.image === "string") return { image: localImage(value.image) };
       if (typeof value.text === "string") return { text: value.text };
     } catch {
       // Not JSON after all: treat it as text.
@@ -68,7 +98,7 @@ export function createConsoleChannel(opts: ConsoleOptions & { userId: string }) 
   const ref = { platform: "console" as const, chatId: opts.userId, userId: opts.userId };
   const write = (s: string) => opts.output.write(`${s}\n`);
   const show = (reply: Parameters<typeof renderJson>[0]) =>
-    write(opts.jsonl ? renderJson(reply) : `\n${renderForTerminal(reply)}\n`);
+    write(opts.jsonl ? renderJson(reply) : `\n${renderForTerminal(reply, opts.imageLabel)}\n`);
 
   const sender: ChannelSender = {
     platform: "console",

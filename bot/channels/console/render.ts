@@ -1,15 +1,22 @@
-// How a Reply looks in a terminal: the text, then numbered choices the person answers with the digit.
+// How a Reply looks in a terminal: a line saying an image is attached (a terminal cannot show it), the text, then
+// numbered choices the person answers with the digit.
 import type { Button, Reply } from "../../core/types.ts";
 
 export function numberedChoices(buttons: Button[][] | undefined): string[] {
   return (buttons ?? []).flat().map((b, i) => `  ${i + 1}. ${b.label}`);
 }
 
-export function renderForTerminal(reply: Reply): string {
-  return [reply.text, ...numberedChoices(reply.buttons)].join("\n");
+/** `imageLabel` is the catalogue's "[图片]" in the console's language. */
+export function renderForTerminal(reply: Reply, imageLabel: string): string {
+  return [...(reply.image ? [imageLabel] : []), reply.text, ...numberedChoices(reply.buttons)].join("\n");
 }
 
-/** One line of --jsonl output. */
+/** One line of --jsonl output; an attached image is reported by its size. */
 export function renderJson(reply: Reply): string {
-  return JSON.stringify({ intent: reply.intent, text: reply.text, buttons: reply.buttons?.flat() ?? [] });
+  return JSON.stringify({
+    intent: reply.intent,
+    text: reply.text,
+    buttons: reply.buttons?.flat() ?? [],
+    ...(reply.image ? { imageBytes: reply.image.length } : {}),
+  });
 }

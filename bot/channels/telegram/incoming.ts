@@ -2,6 +2,7 @@
 // meant for it, another bot, a channel post, a service message).
 import type { Context } from "grammy";
 import type { Incoming } from "../../core/types.ts";
+import type { FileDownloader } from "./download.ts";
 
 type Update = Context["update"];
 type Message = NonNullable<Update["message"]>;
@@ -29,7 +30,8 @@ const OTHER_CONTENT = [
   "dice",
 ] as const satisfies readonly (keyof Message)[];
 
-export function toIncoming(update: Update, bot: BotIdentity): Incoming | undefined {
+/** `download` fetches a photo's bytes when a feature asks for them (Incoming.image.fetch). */
+export function toIncoming(update: Update, bot: BotIdentity, download?: FileDownloader): Incoming | undefined {
   if (update.callback_query) {
     const query = update.callback_query;
     // Buttons under inline-mode messages have no chat, and game buttons no data: neither is ours.
@@ -67,10 +69,14 @@ export function toIncoming(update: Update, bot: BotIdentity): Incoming | undefin
     ...person(message.from),
     ref: { platform: "telegram", chatId: String(message.chat.id), userId: String(message.from.id) },
     ...(text !== undefined && (text !== "" || !photo) ? { text } : {}),
-    ...(photo ? { image: { fileRef: photo } } : {}),
+    ...(photo ? { image: { fileRef: photo, fetch: () => fetchFile(download, photo) } } : {}),
     chatType: group ? "group" : "private",
     ...(group ? { mentioned: true } : {}),
   };
+}
+
+function fetchFile(download: FileDownloader | undefined, fileId: string): Promise<Uint8Array> {
+  return download ? download(fileId) : Promise.reject(new Error("no file downloader"));
 }
 
 function person(from: User): Pick<Incoming, "languageCode" | "displayName"> {

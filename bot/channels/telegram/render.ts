@@ -1,6 +1,7 @@
 // A core Reply as Telegram messages: text (split when long), buttons as an inline keyboard on the last part,
 // an image as a photo with the text as its caption when it fits.
 import { type Api, InputFile } from "grammy";
+import { imageFileName } from "../../core/images.ts";
 import type { Button, Reply } from "../../core/types.ts";
 import { CAPTION_LIMIT, splitText } from "./split-text.ts";
 
@@ -47,7 +48,7 @@ export async function sendReply(api: Api, chatId: number | string, reply: Reply,
   const text = reply.text;
   if (reply.image) {
     const captionFits = text.length <= CAPTION_LIMIT;
-    await api.sendPhoto(chatId, new InputFile(reply.image, "image.png"), {
+    await api.sendPhoto(chatId, new InputFile(reply.image, imageFileName(reply.image)), {
       ...(captionFits && text ? { caption: text } : {}),
       ...(captionFits && keyboard ? { reply_markup: keyboard } : {}),
       ...threading(),

@@ -18,6 +18,7 @@ import type { Logger } from "../../infra/logger.ts";
 import type { RunningChannel } from "../channel.ts";
 import { registerCommands } from "./commands.ts";
 import { createUpdateClaims } from "./dedupe.ts";
+import { createFileDownloader } from "./download.ts";
 import { toIncoming } from "./incoming.ts";
 import { sendReply } from "./render.ts";
 import { retryAfter } from "./retry-after.ts";
@@ -57,6 +58,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   // Proactive sends get their own client without retries and with a short timeout: the worker decides.
   const sender = createTelegramSender(new Api(token, { ...client, timeoutSeconds: 30 }), logger);
   const claim = createUpdateClaims(redis, config.REDIS_PREFIX);
+  const download = createFileDownloader(bot.api, token, config.TELEGRAM_API_ROOT);
   const droppedButton = (b: { payload: string }) => logger.warn({ payload: b.payload }, "button payload too long");
 
   bot.use(async (ctx, next) => {
@@ -76,7 +78,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     await next();
   });
   bot.use(async (ctx) => {
-    const incoming = toIncoming(ctx.update, { id: ctx.me.id, username: ctx.me.username });
+    const incoming = toIncoming(ctx.update, { id: ctx.me.id, username: ctx.me.username }, download);
     if (!incoming || !ctx.chat) return;
     const replies = await core.handle(incoming);
     // In a group, thread the answer under the message that asked.

@@ -4,7 +4,7 @@
 
 import type { Message } from "wechaty";
 import { types } from "wechaty";
-import type { Incoming } from "../../core/types.ts";
+import type { Incoming, IncomingImage } from "../../core/types.ts";
 
 export async function toIncoming(message: Message): Promise<Incoming | undefined> {
   if (message.self()) return undefined;
@@ -19,7 +19,7 @@ export async function toIncoming(message: Message): Promise<Incoming | undefined
   if (!room) {
     const ref = { platform: "wechat" as const, chatId: talker.id, userId: talker.id };
     return isImage
-      ? { ref, chatType: "private", image: { fileRef: message.id }, displayName }
+      ? { ref, chatType: "private", image: imageOf(message), displayName }
       : { ref, chatType: "private", text: message.text(), displayName };
   }
 
@@ -30,5 +30,13 @@ export async function toIncoming(message: Message): Promise<Incoming | undefined
     mentioned: true,
     text: await message.mentionText(),
     displayName,
+  };
+}
+
+/** The image's bytes through the puppet, only when a feature asks for them. */
+function imageOf(message: Message): IncomingImage {
+  return {
+    fileRef: message.id,
+    fetch: async () => new Uint8Array(await (await message.toFileBox()).toBuffer()),
   };
 }

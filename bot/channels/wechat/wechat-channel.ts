@@ -18,6 +18,7 @@ import {
   log as wechatyLog,
 } from "wechaty";
 import type { Config } from "../../config.ts";
+import { imageFileName } from "../../core/images.ts";
 import type { Core } from "../../core/router.ts";
 import { type ChannelSender, type Incoming, type Reply, SendError } from "../../core/types.ts";
 import type { Logger } from "../../infra/logger.ts";
@@ -67,7 +68,9 @@ export async function createWechatChannel({ config, core, logger, puppet }: Wech
     try {
       // Base64 rather than a Buffer box: every puppet (and puppet-service's wire format) can serialize it.
       const content =
-        part.kind === "text" ? part.text : FileBox.fromBase64(Buffer.from(part.png).toString("base64"), "tuanzhu.png");
+        part.kind === "text"
+          ? part.text
+          : FileBox.fromBase64(Buffer.from(part.png).toString("base64"), imageFileName(part.png));
       if ("contact" in target) await target.contact.say(content);
       else if (typeof content === "string" && target.mention) await target.room.say(content, target.mention);
       else await target.room.say(content);

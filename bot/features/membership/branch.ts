@@ -1,6 +1,6 @@
 // /branch for leaders: a summary of their subtree, and one member's status looked up by name or 编号 — only
 // inside their scope. Refusals read the same whether or not the person exists; every look-up is audited.
-import type { Context } from "../../core/feature.ts";
+import type { Context, DialogHandler } from "../../core/feature.ts";
 import type { Member } from "../../infra/db.ts";
 import { monthOf } from "../dues/months.ts";
 import { canAct, grantCovering, type RoleGrant, rolesOf, scopeOrgIds } from "../orgs/scope.ts";
@@ -57,14 +57,14 @@ export async function branch(ctx: Context) {
  * The name or 编号 typed after the summary. A sentence that reads as a request ("看下花名册", "我的团籍") is not
  * taken for a name: it goes back to the router and is answered as that request.
  */
-export async function branchDialog(ctx: Context): Promise<void | "pass"> {
+export const branchDialog: DialogHandler = async (ctx) => {
   const query = ctx.incoming.text?.trim();
   if (!query) return ctx.say("membership-branch-ask");
   if (!/^\d{12}$/.test(query) && ctx.textIntent !== "unknown") return "pass";
   await ctx.dialog.end();
   if (!ctx.member) return ctx.say("membership-bind-first");
   return lookUp(ctx, await rolesOf(ctx.deps.db, ctx.member.id), query);
-}
+};
 
 async function lookUp(ctx: Context, roles: RoleGrant[], query: string) {
   const firstScope = scopeOrgIds(roles)[0] ?? null;

@@ -1,5 +1,6 @@
-// Writing a notice in chat: as which organisation → text → audience → preview with counts → confirm.
+// Writing a notice in chat: as which organisation → text → optional image → audience → preview with counts → confirm.
 import type { Context } from "../../core/feature.ts";
+import { fetchImage, storeImage } from "../../core/images.ts";
 import { type AudienceChoice, audienceOrgIds, toggleChild } from "./audience.ts";
 import { audienceCounts, childOrgs, createNotice, senderScopes } from "./notice-service.ts";
 
@@ -10,6 +11,8 @@ interface NoticeDraft {
   orgId?: number;
   childIds?: number[];
   text?: string;
+  /** The stored picture (Media id), when one was sent. */
+  imageId?: number;
 }
 
 const draftOf = (ctx: Context) =>
@@ -43,13 +46,43 @@ export async function chooseOrg(ctx: Context) {
   return askText(ctx, orgId);
 }
 
-/** Typed text while the dialog is open. */
+/** Typed text (or a sent image) while the dialog is open. */
 export async function onDialogText(ctx: Context) {
   const draft = draftOf(ctx);
+  const step = ctx.dialog.current?.step;
+  if (draft && step === "image") {
+    // Anything but an image here gets the same question again: the skip button is the way on without one.
+    return ctx.incoming.image ? takeImage(ctx) : askImage(ctx);
+  }
   const text = ctx.incoming.text?.trim();
-  if (!draft || ctx.dialog.current?.step !== "text") return ctx.say("notices-use-buttons");
+  if (!draft || step !== "text") return ctx.say("notices-use-buttons");
   if (!text) return ctx.say("notices-ask-text");
-  await ctx.dialog.update("audience", { text });
+  await ctx.dialog.update("image", { text });
+  // A photo with the text as its caption (Telegram) answers both questions at once.
+  return ctx.incoming.image ? takeImage(ctx) : askImage(ctx);
+}
+
+function askImage(ctx: Context) {
+  ctx.say("notices-ask-image", {}, [[ctx.button("notices-skip-image", "notice-img:skip")]]);
+}
+
+/** Fetches, checks and stores the picture; a refused one leaves the draft waiting for another (nothing stored). */
+async function takeImage(ctx: Context) {
+  const image = await fetchImage(ctx.incoming.image!);
+  if ("problem" in image) {
+    ctx.say(`core-image-${image.problem}`);
+    return askImage(ctx);
+  }
+  const imageId = await storeImage(ctx.deps.db, image.bytes, image.mime);
+  await ctx.dialog.update("audience", { imageId });
+  return showAudience(ctx);
+}
+
+/** Button: go on without a picture. */
+export async function skipImage(ctx: Context) {
+  const draft = draftOf(ctx);
+  if (!draft?.text || ctx.dialog.current?.step !== "image") return ctx.say("notices-expired");
+  await ctx.dialog.update("audience");
   return showAudience(ctx);
 }
 
@@ -87,9 +120,15 @@ async function preview(ctx: Context) {
   const choice: AudienceChoice = { orgId: draft.orgId!, childIds: draft.childIds ?? [] };
   const counts = await audienceCounts(ctx.deps.db, audienceOrgIds(choice));
   await ctx.dialog.update("confirm");
-  ctx.say("notices-preview", { text: draft.text!, ...counts }, [
+  const image = draft.imageId ? ctx.t("notices-image-attached") : "";
+  ctx.say("notices-preview", { text: draft.text!, image, ...counts }, [
     [ctx.button("notices-send", "notice-send:yes"), ctx.button("notices-cancel", "notice-send:no")],
   ]);
+  if (draft.imageId) {
+    // The sender sees the picture as members will: with the preview as its caption.
+    const media = await ctx.deps.db.media.findUnique({ where: { id: draft.imageId }, select: { bytes: true } });
+    if (media) ctx.replies.at(-1)!.image = media.bytes;
+  }
 }
 
 /** Button: send or drop the previewed notice. */
@@ -106,6 +145,7 @@ export async function confirm(ctx: Context) {
     ctx.member!.id,
     { orgId: draft.orgId, childIds: draft.childIds ?? [] },
     draft.text,
+    draft.imageId,
   );
   ctx.say("notices-sending", { id: notice.id }, [
     [ctx.button("notices-progress-button", `notice-progress:${notice.id}`)],

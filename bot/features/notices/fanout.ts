@@ -1,44 +1,94 @@
 // Fan-out of a notice to its audience, one batch of members per statement: the delivery rows and the outbox rows
 // of a batch commit together, so a crash leaves whole batches, and a re-run skips what exists (unique keys).
-// Recipients are streamed by member id, so memory stays flat whatever the audience size.
-import type { Db } from "../../infra/db.ts";
+// Recipients are cut into ranges of member ids, so memory stays flat whatever the audience size.
+import { type Db, type Platform, Prisma } from "../../infra/db.ts";
 
 export const NOTICE_MESSAGE = "notices-message";
 export const NOTICE_REMINDER = "notices-reminder";
 
-export interface FanoutBatch {
-  /** Highest member id in the batch; the cursor for the next one. Null when nothing was left. */
-  lastMemberId: number | null;
-  members: number;
-  outboxIds: bigint[];
+/** Members with lo < id <= hi. */
+export interface MemberRange {
+  lo: number;
+  hi: number;
 }
 
-/** Members of the notice's audience with id > afterMemberId: delivery rows for all, outbox rows for the reachable. */
-export async function sendBatch(
+export interface FanoutBatch {
+  members: number;
+  /** Outbox rows written, already QUEUED: the caller queues their jobs (the reconciler does if it dies first). */
+  outbox: { id: bigint; platform: Platform }[];
+}
+
+/**
+ * The outbox rows a batch wrote, with their platforms (which delivery queue), in matching order. Everything joins
+ * the batch's own `targets`, never chat_identities again: the planner would merge-join that from its first row,
+ * and each batch would scan further than the last.
+ */
+const WRITTEN = Prisma.raw(`
+  ARRAY(SELECT x.id FROM outbox x ORDER BY x.id) AS outbox_ids,
+  ARRAY(SELECT t.platform::text FROM outbox x JOIN targets t ON t.identity_id = x.identity_id ORDER BY x.id) AS platforms`);
+
+type BatchRow = { n: bigint; outbox_ids: bigint[]; platforms: Platform[] };
+
+function toBatch(row: BatchRow): FanoutBatch {
+  return {
+    members: Number(row.n),
+    outbox: row.outbox_ids.map((id, i) => ({ id, platform: row.platforms[i]! })),
+  };
+}
+
+const audienceMembers = (noticeId: number) => Prisma.sql`
+  members m JOIN organisations o ON o.id = m.org_id
+  WHERE o.ancestor_ids && ARRAY(SELECT org_id FROM notice_audiences WHERE notice_id = ${noticeId})
+    AND m.status = 'ACTIVE'`;
+
+/**
+ * Cuts the recipients after `after` into ranges of about `size` members, so batches can be written side by side:
+ * the upper bound of each range is every size-th member id, and the last member's.
+ */
+export async function fanoutRanges(
   db: Db,
   noticeId: number,
-  afterMemberId: number,
+  mode: "send" | "chase",
+  after: number,
   size: number,
-  now: Date,
-): Promise<FanoutBatch> {
+): Promise<MemberRange[]> {
+  const ids =
+    mode === "send"
+      ? Prisma.sql`SELECT m.id FROM ${audienceMembers(noticeId)} AND m.id > ${after}`
+      : Prisma.sql`SELECT member_id AS id FROM notice_deliveries
+                   WHERE notice_id = ${noticeId} AND status <> 'READ' AND member_id > ${after}`;
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n, count(*) OVER () AS total FROM (${ids}) s) r
+    WHERE n % ${size} = 0 OR n = total ORDER BY id`;
+  let lo = after;
+  return rows.map(({ id }) => {
+    const range = { lo, hi: id };
+    lo = id;
+    return range;
+  });
+}
+
+/** The notice's recipients in the range: delivery rows for all, outbox rows for the reachable. */
+export async function sendBatch(db: Db, noticeId: number, { lo, hi }: MemberRange, now: Date): Promise<FanoutBatch> {
   const buttons = JSON.stringify([[{ labelKey: "notices-got-it", payload: `notice-read:${noticeId}` }]]);
-  const rows = await db.$queryRaw<{ last_id: number | null; n: bigint; outbox_ids: bigint[] }[]>`
-    WITH audience AS (
-      SELECT org_id FROM notice_audiences WHERE notice_id = ${noticeId}
-    ), batch AS (
-      SELECT m.id, m.org_id FROM members m JOIN organisations o ON o.id = m.org_id
-      WHERE o.ancestor_ids && ARRAY(SELECT org_id FROM audience) AND m.status = 'ACTIVE' AND m.id > ${afterMemberId}
-      ORDER BY m.id LIMIT ${size}
+  const rows = await db.$queryRaw<BatchRow[]>`
+    WITH batch AS (
+      SELECT m.id, m.org_id FROM ${audienceMembers(noticeId)} AND m.id > ${lo} AND m.id <= ${hi}
+    ), targets AS (
+      SELECT b.id AS member_id, ci.id AS identity_id, ci.platform FROM batch b
+      JOIN chat_identities ci ON ci.member_id = b.id AND NOT ci.blocked AND ci.member_id > ${lo} AND ci.member_id <= ${hi}
     ), outbox AS (
-      INSERT INTO outbox_messages (identity_id, message_key, args, buttons, dedupe_key, not_before, created_at)
-      SELECT ci.id, ${NOTICE_MESSAGE}, jsonb_build_object('noticeId', ${noticeId}::int), ${buttons}::jsonb,
-             'notice:' || ${noticeId}::int || ':identity:' || ci.id, ${now}, ${now}
-      FROM batch b JOIN chat_identities ci ON ci.member_id = b.id AND NOT ci.blocked
+      INSERT INTO outbox_messages
+        (identity_id, message_key, args, buttons, image_id, dedupe_key, status, not_before, created_at)
+      SELECT t.identity_id, ${NOTICE_MESSAGE}, jsonb_build_object('noticeId', ${noticeId}::int), ${buttons}::jsonb,
+             (SELECT image_id FROM notices WHERE id = ${noticeId}),
+             'notice:' || ${noticeId}::int || ':identity:' || t.identity_id, 'QUEUED', ${now}, ${now}
+      FROM targets t
       ON CONFLICT (dedupe_key) DO NOTHING
       RETURNING id, identity_id
     ), firsts AS (
-      SELECT ci.member_id, min(x.id) AS outbox_id FROM outbox x JOIN chat_identities ci ON ci.id = x.identity_id
-      GROUP BY ci.member_id
+      SELECT t.member_id, min(x.id) AS outbox_id FROM outbox x JOIN targets t ON t.identity_id = x.identity_id
+      GROUP BY t.member_id
     ), deliveries AS (
       INSERT INTO notice_deliveries (notice_id, member_id, org_id, status, outbox_id)
       SELECT ${noticeId}, b.id, b.org_id,
@@ -46,41 +96,40 @@ export async function sendBatch(
       FROM batch b LEFT JOIN firsts f ON f.member_id = b.id
       ON CONFLICT (notice_id, member_id) DO NOTHING
     )
-    SELECT (SELECT max(id) FROM batch) AS last_id, (SELECT count(*) FROM batch) AS n,
-           ARRAY(SELECT id FROM outbox ORDER BY id) AS outbox_ids`;
-  const row = rows[0]!;
-  return { lastMemberId: row.last_id, members: Number(row.n), outboxIds: row.outbox_ids };
+    SELECT (SELECT count(*) FROM batch) AS n, ${WRITTEN}`;
+  return toBatch(rows[0]!);
 }
 
 /** Reminders to recipients who have not confirmed, once per chase (the chase stamp is part of the dedupe key). */
 export async function chaseBatch(
   db: Db,
   noticeId: number,
-  afterMemberId: number,
-  size: number,
+  { lo, hi }: MemberRange,
   now: Date,
   chaseStamp: string,
 ): Promise<FanoutBatch> {
   const buttons = JSON.stringify([[{ labelKey: "notices-got-it", payload: `notice-read:${noticeId}` }]]);
-  const rows = await db.$queryRaw<{ last_id: number | null; n: bigint; outbox_ids: bigint[] }[]>`
+  const rows = await db.$queryRaw<BatchRow[]>`
     WITH batch AS (
       SELECT d.id AS delivery_id, d.member_id FROM notice_deliveries d
-      WHERE d.notice_id = ${noticeId} AND d.status <> 'READ' AND d.member_id > ${afterMemberId}
-      ORDER BY d.member_id LIMIT ${size}
+      WHERE d.notice_id = ${noticeId} AND d.status <> 'READ' AND d.member_id > ${lo} AND d.member_id <= ${hi}
+    ), targets AS (
+      SELECT b.member_id, ci.id AS identity_id, ci.platform FROM batch b
+      JOIN chat_identities ci ON ci.member_id = b.member_id AND NOT ci.blocked AND ci.member_id > ${lo} AND ci.member_id <= ${hi}
     ), outbox AS (
-      INSERT INTO outbox_messages (identity_id, message_key, args, buttons, dedupe_key, not_before, created_at)
-      SELECT ci.id, ${NOTICE_REMINDER}, jsonb_build_object('noticeId', ${noticeId}::int), ${buttons}::jsonb,
-             'notice:' || ${noticeId}::int || ':chase:' || ${chaseStamp} || ':identity:' || ci.id, ${now}, ${now}
-      FROM batch b JOIN chat_identities ci ON ci.member_id = b.member_id AND NOT ci.blocked
+      INSERT INTO outbox_messages
+        (identity_id, message_key, args, buttons, image_id, dedupe_key, status, not_before, created_at)
+      SELECT t.identity_id, ${NOTICE_REMINDER}, jsonb_build_object('noticeId', ${noticeId}::int), ${buttons}::jsonb,
+             (SELECT image_id FROM notices WHERE id = ${noticeId}),
+             'notice:' || ${noticeId}::int || ':chase:' || ${chaseStamp} || ':identity:' || t.identity_id, 'QUEUED', ${now}, ${now}
+      FROM targets t
       ON CONFLICT (dedupe_key) DO NOTHING
-      RETURNING id
+      RETURNING id, identity_id
     ), stamped AS (
       UPDATE notice_deliveries SET last_chased_at = ${now} WHERE id IN (SELECT delivery_id FROM batch)
     )
-    SELECT (SELECT max(member_id) FROM batch) AS last_id, (SELECT count(*) FROM batch) AS n,
-           ARRAY(SELECT id FROM outbox ORDER BY id) AS outbox_ids`;
-  const row = rows[0]!;
-  return { lastMemberId: row.last_id, members: Number(row.n), outboxIds: row.outbox_ids };
+    SELECT (SELECT count(*) FROM batch) AS n, ${WRITTEN}`;
+  return toBatch(rows[0]!);
 }
 
 /** The delivery row follows the first outbox row of its member: sent, or failed, or the person blocked us. */

@@ -1,7 +1,7 @@
 // Committee notices: broadcast to a subtree, read receipts, per-branch progress, chasing the unread.
 import type { Feature } from "../../core/feature.ts";
 import type { Db } from "../../infra/db.ts";
-import { chooseAudience, chooseOrg, confirm, DIALOG, onDialogText, startNotice } from "./dialog.ts";
+import { chooseAudience, chooseOrg, confirm, DIALOG, onDialogText, skipImage, startNotice } from "./dialog.ts";
 import { NOTICE_MESSAGE, NOTICE_REMINDER, recordOutcome } from "./fanout.ts";
 import { chase, gotIt, showProgress } from "./receipts.ts";
 
@@ -30,6 +30,7 @@ export const noticesFeature: Feature = {
   },
   buttons: {
     "notice-org": { intent: "notice.create", handler: chooseOrg, needsMember: true },
+    "notice-img": { intent: "notice.create", handler: skipImage, needsMember: true },
     "notice-aud": { intent: "notice.create", handler: chooseAudience, needsMember: true },
     "notice-send": { intent: "notice.create", handler: confirm, needsMember: true },
     "notice-read": { intent: "notice.read", handler: gotIt, needsMember: true },

@@ -36,7 +36,13 @@ export async function childOrgs(db: Db, orgId: number) {
 }
 
 /** Stores the notice and its audience, audited; the fan-out job is queued after commit. */
-export async function createNotice(deps: CoreDeps, actorId: number, choice: AudienceChoice, text: string) {
+export async function createNotice(
+  deps: CoreDeps,
+  actorId: number,
+  choice: AudienceChoice,
+  text: string,
+  imageId?: number,
+) {
   const orgIds = audienceOrgIds(choice);
   const notice = await deps.db.$transaction(async (tx) => {
     const created = await tx.notice.create({
@@ -44,6 +50,7 @@ export async function createNotice(deps: CoreDeps, actorId: number, choice: Audi
         orgId: choice.orgId,
         createdById: actorId,
         text,
+        ...(imageId ? { imageId } : {}),
         status: "SENDING",
         audiences: { create: orgIds.map((orgId) => ({ orgId })) },
       },
@@ -55,7 +62,7 @@ export async function createNotice(deps: CoreDeps, actorId: number, choice: Audi
         orgId: choice.orgId,
         targetType: "notice",
         targetId: created.id,
-        data: { orgIds },
+        data: { orgIds, ...(imageId ? { imageId } : {}) },
       },
       tx,
     );

@@ -44,7 +44,9 @@ describe("notices", () => {
     await liMing;
     await huangLi;
     expect((await chat.say("发通知"))[0]!.text).toContain("请发送通知的内容");
-    const audience = await chat.say("周六上午九点在体育馆开展志愿服务，请准时参加。");
+    const [askImage] = await chat.say("周六上午九点在体育馆开展志愿服务，请准时参加。");
+    expect(askImage!.text).toContain("发送一张图片作为配图");
+    const audience = await chat.press("notice-img:skip");
     expect(audience[0]!.intent).toBe("notice.create");
     expect(audience[0]!.buttons!.flat().map((b) => b.label)).toEqual([
       "计算机科学与工程学院团总支",
@@ -52,6 +54,8 @@ describe("notices", () => {
       "选好了",
     ]);
     const [preview] = await chat.press("notice-aud:done");
+    expect(preview!.text).toMatch(/^通知预览：/);
+    expect(preview!.image).toBeUndefined();
     const total = await scutMembers();
     // 陈刚, 李明 and 黄丽 are bound.
     expect(preview!.text).toContain(`收件人：${total} 名团员，其中 3 人已绑定`);
@@ -107,8 +111,9 @@ describe("notices", () => {
   it("keeps 团支书 inside their branch and members out", async () => {
     const { chat: secretary } = await bindAs("201801000002", "tg-wang");
     await secretary.say("/notice");
+    await secretary.say("明晚七点开支部会。");
     // A branch has no child organisations: straight to the preview for the branch itself.
-    const [preview] = await secretary.say("明晚七点开支部会。");
+    const [preview] = await secretary.press("notice-img:skip");
     const branch = await db.organisation.findUniqueOrThrow({ where: { code: "GD-GZ-SCUT-CS-2201" } });
     const inBranch = await db.member.count({ where: { status: "ACTIVE", orgId: branch.id } });
     expect(preview!.text).toContain(`收件人：${inBranch} 名团员`);

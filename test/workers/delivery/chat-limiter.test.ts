@@ -18,8 +18,10 @@ afterAll(async () => {
 });
 
 describe("platform limits from the configuration", () => {
-  it("spaces Telegram's jobs evenly at 30 a second and WeChat's one per 3 s", () => {
-    expect(limits.telegram.queue).toEqual({ max: 1, duration: 34 });
+  it("paces Telegram's sends evenly at 30 a second and WeChat's one per 3 s", () => {
+    // 30 a second with 15 ms of room in each second; the queue's own limiter only has to exist (for a 429's pause).
+    expect(limits.telegram.pace).toEqual({ spacingMs: 1_015 / 30 });
+    expect(limits.telegram.queue).toEqual({ max: 300, duration: 1_000 });
     expect(limits.wechat).toEqual({ queue: { max: 1, duration: 3_000 } });
   });
 
@@ -49,6 +51,16 @@ describe("the chat limiter", () => {
     expect(wait).toBeLessThanOrEqual(1_000 + WINDOW_MARGIN_MS);
     // Another chat is not held up.
     expect(await limiter.reserve("telegram", "700002")).toBe(0);
+    // A slot given back (the message was not sent after all) is free again.
+    expect(await limiter.reserve("telegram", "700004")).toBe(0);
+    await limiter.release("telegram", "700004");
+    expect(await limiter.reserve("telegram", "700004")).toBe(0);
+    expect(await limiter.reserve("telegram", "700004")).toBeGreaterThan(900);
+    // A message that waited for the platform's pace before going out: the chat's window runs from its send.
+    expect(await limiter.reserve("telegram", "700005")).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await limiter.restart("telegram", "700005");
+    expect(await limiter.reserve("telegram", "700005")).toBeGreaterThan(1_000);
 
     for (let i = 0; i < 20; i++) expect(await limiter.reserve("telegram", "-100555")).toBe(0);
     expect(await limiter.reserve("telegram", "-100555")).toBeGreaterThan(59_000);
