@@ -7,7 +7,7 @@ import type { CoreDeps } from "../../bot/core/feature.ts";
 import { chaseBatch, fanoutRanges, type MemberRange, sendBatch } from "../../bot/features/notices/fanout.ts";
 import type { JobData } from "../queues.ts";
 
-export const NOTICE_BATCH = 5_000;
+export const NOTICE_BATCH = 10_000;
 export const NOTICE_LANES = 2;
 
 export function createNoticeProcessor(deps: CoreDeps, batchSize = NOTICE_BATCH, lanes = NOTICE_LANES) {
