@@ -6,6 +6,7 @@ export default defineConfig({
     // One migrated and seeded template database per run; each test file clones it (test/helpers/test-db.ts).
     globalSetup: ["test/helpers/global-setup.ts"],
     pool: "forks",
+    reporters: ["default", "./test/helpers/summary-reporter.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     env: { LOG_LEVEL: "silent", TZ: "Asia/Shanghai" },

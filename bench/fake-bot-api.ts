@@ -10,7 +10,7 @@ export interface FakeBotApiStats {
   /** 429s for the whole bot going too fast, and for one chat getting messages too close together. */
   tooManyForBot: number;
   tooManyForChat: number;
-  /** Times (ms, performance.now) of accepted messages. */
+  /** Times (epoch ms, sub-millisecond) of accepted messages: comparable across processes. */
   acceptedAt: number[];
 }
 
@@ -19,6 +19,9 @@ export interface FakeBotApi {
   stats: FakeBotApiStats;
   close(): Promise<void>;
 }
+
+/** Wall-clock milliseconds with performance.now()'s precision, the same in every process on the machine. */
+export const epochMs = () => performance.timeOrigin + performance.now();
 
 async function body(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
@@ -35,7 +38,7 @@ export async function startFakeBotApi({ perSecond = 30, chatGapMs = 1_000 } = {}
   const server = createServer((req, res) => {
     void (async () => {
       const payload = await body(req);
-      const now = performance.now();
+      const now = epochMs();
       const reply = (status: number, json: unknown) => {
         res.writeHead(status, { "content-type": "application/json" });
         res.end(JSON.stringify(json));
