@@ -1,10 +1,10 @@
 // One member's story told on all three channels: bind with 编号, name and ID last four, then ask in plain words.
 // The core is shared; only the platform differs.
-import { afterAll, describe, expect, it } from "vitest";
-import { createTelegramChannel } from "../../bot/channels/telegram/telegram-channel.ts";
-import { startFakeTelegram, telegramUser } from "../helpers/fake-telegram.ts";
+import { describe, expect, it } from "vitest";
+import { telegramUser } from "../helpers/fake-telegram.ts";
 import { consoleJsonl } from "../helpers/run-script.ts";
 import { createTestApp } from "../helpers/test-app.ts";
+import { startTelegram } from "./telegram/start-telegram.ts";
 import { startWechat } from "./wechat/start-wechat.ts";
 
 const app = await createTestApp({ WECHAT_SEND_INTERVAL_MS: "500" });
@@ -38,19 +38,7 @@ describe("the same story on every channel", () => {
   });
 
   it("works on Telegram", async () => {
-    const fake = await startFakeTelegram();
-    const channel = createTelegramChannel({
-      config: { ...app.config, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot },
-      core: app.core,
-      logger: app.deps.logger,
-      redis: app.deps.redis,
-      i18n: app.deps.i18n,
-    });
-    await channel.start();
-    afterAll(async () => {
-      await channel.stop();
-      await fake.close();
-    });
+    const { fake } = await startTelegram(app);
     const user = telegramUser(920_001, "李明", "zh-hans");
     const answers: string[] = [];
     for (const [i, text] of story.entries()) {

@@ -1,26 +1,14 @@
 // A photo sent on Telegram, end to end: the bot downloads it (getFile, then the file URL) only when the notice
 // dialog asks for a picture, stores it, and shows the preview as a photo with the text as its caption.
-import { afterAll, describe, expect, it } from "vitest";
-import { createTelegramChannel } from "../../../bot/channels/telegram/telegram-channel.ts";
+import { describe, expect, it } from "vitest";
 import { MAX_IMAGE_BYTES } from "../../../bot/core/images.ts";
-import { startFakeTelegram, telegramUser } from "../../helpers/fake-telegram.ts";
+import { telegramUser } from "../../helpers/fake-telegram.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
+import { startTelegram } from "./start-telegram.ts";
 
 const app = await createTestApp({ CHAT_RATE_PER_MINUTE: "500" });
 const { db } = app.deps;
-const fake = await startFakeTelegram();
-const channel = createTelegramChannel({
-  config: { ...app.config, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot },
-  core: app.core,
-  logger: app.deps.logger,
-  redis: app.deps.redis,
-  i18n: app.deps.i18n,
-});
-await channel.start();
-afterAll(async () => {
-  await channel.stop();
-  await fake.close();
-});
+const { fake } = await startTelegram(app);
 
 const wang = telegramUser(830_001, "王芳");
 const secretary = await db.member.findUniqueOrThrow({ where: { code: "201801000002" } });
