@@ -37,10 +37,11 @@ const MAX_CHAT_MOVES = 2;
  */
 export const PACE_HORIZON_MS = 800;
 /**
- * A send later than its slot lands closer to the one a second after it; the claim's database round trip varies
- * by more than the pace's margin for that (pacing.ts), so it is made this much ahead of the slot.
+ * A send later than its slot lands closer to the one a second after it, so the claim's database round trip is made
+ * this much ahead of the slot. Kept short: a process killed between claim and send loses that message ("outcome
+ * unknown" is never resent), so this is the window in which a crash can cost a message.
  */
-const CLAIM_LEAD_MS = 50;
+const CLAIM_LEAD_MS = 10;
 
 export type DeliveryOutcome = "sent" | "done-before" | "missing" | "outcome-unknown" | "blocked" | "taken";
 
