@@ -29,7 +29,3 @@ export function monthsBetween(from: Month, to: Month): number {
 export function monthRange(from: Month, to: Month): Month[] {
   return Array.from({ length: monthsBetween(from, to) }, (_, i) => addMonths(from, i));
 }
-
-export function formatMonth(month: Month): string {
-  return `${Math.floor(month / 100)}-${String(month % 100).padStart(2, "0")}`;
-}

@@ -65,14 +65,6 @@ export function duesPosition(
   return { paidThrough, owedMonths, owedFen: owedMonths.length * monthlyFen };
 }
 
-/** The months a payment of `count` months covers: the oldest unpaid first, then months ahead. */
-export function monthsToCover(startMonth: Month, paid: Iterable<Month>, count: number): Month[] {
-  const paidSet = new Set(paid);
-  const out: Month[] = [];
-  for (let m = startMonth; out.length < count; m = addMonths(m, 1)) if (!paidSet.has(m)) out.push(m);
-  return out;
-}
-
 /** Unpaid months before `current`: the current month is owed but not yet overdue. */
 export function overdueMonths(position: DuesPosition, current: Month): number {
   return position.owedMonths.filter((m) => m < current).length;
