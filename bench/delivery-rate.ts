@@ -5,15 +5,14 @@
 // Uses its own database and Redis prefix and removes both afterwards.
 
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { createInterface } from "node:readline";
 import { Api } from "grammy";
-import pg from "pg";
 import { createApp } from "../bot/app.ts";
 import { createTelegramSender } from "../bot/channels/telegram/sender.ts";
 import { loadConfig } from "../bot/config.ts";
 import { migrate } from "../prisma/tools/migrate.ts";
 import { startWorkers } from "../workers/start-workers.ts";
+import { benchDatabase } from "./bench-db.ts";
 import { epochMs, type FakeBotApiStats } from "./fake-bot-api.ts";
 
 /** Starts bench/fake-bot-api-process.ts and talks to it over stdin/stdout. */
@@ -56,23 +55,17 @@ const LIMIT = 30;
 const messages = Math.ceil(seconds * LIMIT * 1.25);
 const chats = Math.ceil(messages / perChat);
 
-const admin = process.env.BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const dbName = `tz_bench_${randomBytes(3).toString("hex")}`;
-const url = new URL(admin);
-url.pathname = `/${dbName}`;
-async function adminQuery(sql: string) {
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(sql).finally(() => c.end());
-}
+const database = benchDatabase();
+const dbName = database.name;
+const url = database.url;
 
 const fake = await startFakeBotApiProcess(LIMIT, 1_000);
-await adminQuery(`CREATE DATABASE ${dbName}`);
-await migrate(url.toString());
+await database.create();
+await migrate(url);
 const prefix = `bench-${dbName}`;
 const config = loadConfig({
   ...process.env,
-  DATABASE_URL: url.toString(),
+  DATABASE_URL: url,
   REDIS_PREFIX: prefix,
   LOG_LEVEL: "error",
   TELEGRAM_BOT_TOKEN: "123456:bench",
@@ -136,6 +129,6 @@ try {
   if (keys.length) await app.deps.redis.del(...keys);
   await app.close();
   await fake.close();
-  await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await database.drop();
 }
 process.exit();

@@ -3,35 +3,27 @@
 // Measures, in one run, the time to write the delivery and outbox rows and queue the delivery jobs, and the peak
 // RSS of the process doing it; prints both as ratios to the targets (60 s, 1 GB). Uses its own database and
 // Redis prefix and removes both afterwards.
-import { randomBytes } from "node:crypto";
 import type { Job } from "bullmq";
-import pg from "pg";
 import { createApp } from "../bot/app.ts";
 import { loadConfig } from "../bot/config.ts";
 import { seedDemo } from "../prisma/seed/seed.ts";
 import { migrate } from "../prisma/tools/migrate.ts";
 import { createNoticeProcessor, NOTICE_BATCH, NOTICE_LANES } from "../workers/notices/notice-processor.ts";
 import type { JobData } from "../workers/queues.ts";
+import { benchDatabase } from "./bench-db.ts";
 
 const members = Number(process.argv[2] ?? 1_000_000);
 const lanes = Number(process.argv[3] ?? NOTICE_LANES);
 const TARGET_MS = 60_000;
 const TARGET_RSS = 1024 ** 3;
-const admin = process.env.BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const dbName = `tz_bench_${randomBytes(3).toString("hex")}`;
-const url = new URL(admin);
-url.pathname = `/${dbName}`;
+const database = benchDatabase();
+const dbName = database.name;
+const url = database.url;
 
-async function adminQuery(sql: string) {
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(sql).finally(() => c.end());
-}
-
-await migrate(url.toString());
+await migrate(url);
 const config = loadConfig({
   ...process.env,
-  DATABASE_URL: url.toString(),
+  DATABASE_URL: url,
   REDIS_PREFIX: `bench-${dbName}`,
   LOG_LEVEL: "warn",
 });
@@ -93,7 +85,7 @@ try {
   await app.deps.queues["delivery-telegram"].obliterate({ force: true });
 } finally {
   await app.close();
-  if (!process.env.BENCH_KEEP) await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  if (!process.env.BENCH_KEEP) await database.drop();
   else console.log("kept", dbName);
 }
 process.exit();

@@ -1,6 +1,7 @@
 // What the core is told about each kind of WeChat message (a recording core stands in for the real one).
 import { describe, expect, it } from "vitest";
 import type { Incoming } from "../../../bot/core/types.ts";
+import { TINY_PNG } from "../../helpers/fake-telegram.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
 import { startWechat } from "./start-wechat.ts";
 
@@ -47,5 +48,14 @@ describe("WeChat messages as the core sees them", () => {
     await echoed;
     await channel.settled();
     expect(seen).toHaveLength(before);
+  });
+
+  it("fetches the bytes the person sent", async () => {
+    const wang = fake.person("王芳");
+    const before = seen.length;
+    await fake.userSendsImage(wang, TINY_PNG);
+    await channel.settled();
+    expect(seen).toHaveLength(before + 1);
+    expect(Buffer.from(await seen.at(-1)!.image!.fetch())).toEqual(TINY_PNG);
   });
 });

@@ -1,0 +1,21 @@
+// A throw-away database for one bench run, next to the others on the local server; dropped at the end.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+
+export function benchDatabase() {
+  const admin = process.env.BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const name = `tz_bench_${randomBytes(3).toString("hex")}`;
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const adminQuery = async (sql: string) => {
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    await c.query(sql).finally(() => c.end());
+  };
+  return {
+    name,
+    url: url.toString(),
+    create: () => adminQuery(`CREATE DATABASE ${name}`),
+    drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
