@@ -31,6 +31,7 @@ export async function seedDemo(db: Db, config: Pick<Config, "ID_HASH_SECRET" | "
         code: o.code,
         name: o.name,
         level: o.level,
+        kind: o.kind,
         ...(o.shortName ? { shortName: o.shortName } : {}),
         parentId: o.parent ? orgIds.get(o.parent)! : null,
       }));

@@ -1,6 +1,6 @@
 // Reads and writes of the organisation tree that several features share.
 import { pinyin } from "pinyin-pro";
-import type { Db, OrgLevel, Prisma } from "../../infra/db.ts";
+import type { Db, OrgKind, OrgLevel, Prisma } from "../../infra/db.ts";
 import { ancestorsOf } from "./tree.ts";
 
 type Tx = Prisma.TransactionClient | Db;
@@ -10,9 +10,21 @@ export function initialsOf(name: string): string {
   return pinyin(name, { pattern: "first", toneType: "none", type: "array", nonZh: "removed" }).join("").toLowerCase();
 }
 
+/** Toneless full pinyin ("华南理工大学" → "huananligongdaxue"), for search by pinyin. */
+export function pinyinOf(name: string): string {
+  return pinyin(name, { toneType: "none", type: "array", nonZh: "removed" }).join("").toLowerCase();
+}
+
 export async function createOrganisation(
   db: Tx,
-  input: { code: string; name: string; shortName?: string; level: OrgLevel; parentId?: number | null },
+  input: {
+    code: string;
+    name: string;
+    shortName?: string;
+    level: OrgLevel;
+    kind?: OrgKind;
+    parentId?: number | null;
+  },
 ) {
   const parent = input.parentId ? await db.organisation.findUniqueOrThrow({ where: { id: input.parentId } }) : null;
   const created = await db.organisation.create({
@@ -21,7 +33,9 @@ export async function createOrganisation(
       name: input.name,
       shortName: input.shortName ?? null,
       initials: initialsOf(input.name),
+      pinyin: pinyinOf(input.name),
       level: input.level,
+      kind: input.kind ?? "OTHER",
       parentId: parent?.id ?? null,
       depth: parent ? parent.depth + 1 : 0,
     },
