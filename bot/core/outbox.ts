@@ -14,6 +14,8 @@ export interface OutgoingMessage {
   args?: Record<string, string | number>;
   /** Rows of buttons: label as a message id, payload as sent back. */
   buttons?: { labelKey: string; payload: string }[][];
+  /** A picture stored in `media` (a notice's image, a payment proof, a chart), sent with the text. */
+  imageId?: number;
   /** Urgent messages are sent during quiet hours too. */
   urgent?: boolean;
   /** Makes a repeated write a no-op (campaigns, retries of the causing action). */
@@ -29,6 +31,7 @@ export function createOutbox(db: Db, queues: Queues) {
       messageKey: message.messageKey,
       args: message.args ?? {},
       ...(message.buttons ? { buttons: message.buttons } : {}),
+      ...(message.imageId ? { imageId: message.imageId } : {}),
       urgent: message.urgent ?? false,
       dedupeKey: message.dedupeKey ?? null,
       ...(message.notBefore ? { notBefore: message.notBefore } : {}),
