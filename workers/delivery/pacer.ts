@@ -1,9 +1,11 @@
 // The platform's cap for the whole bot, shared by every worker process through Redis: one timeline of send slots
 // per platform (pacing.ts), advanced by a Lua script so two processes never take the same slot. The clock is
-// Redis's own (TIME), so processes whose clocks disagree still space their sends by the same ruler.
+// Redis's own (TIME), so processes whose clocks disagree still space their sends by the same ruler. The timeline
+// spreads sends evenly; the window of sends in flight and answered (`depart`) is what guarantees the platform never
+// counts one too many, however late a timer fired or however long the network took.
 import type { Redis } from "ioredis";
 import type { PlatformName } from "../../bot/core/types.ts";
-import type { Reservation } from "./pacing.ts";
+import { IN_FLIGHT_MAX_MS, IN_FLIGHT_POLL_MS, type Reservation, WINDOW_MARGIN_MS } from "./pacing.ts";
 import type { PlatformLimit } from "./platform-limits.ts";
 
 // Same sum as reserveSlot (pacing.ts). Slots are kept as "%.3f" strings: Lua's default number format keeps 14
@@ -36,14 +38,33 @@ if raw and tonumber(raw) >= last then return 0 end
 redis.call('SET', KEYS[1], string.format('%.3f', last), 'PX', math.ceil(tonumber(ARGV[1])) + 1000)
 return 1`;
 
-// Moves every slot not yet taken `ms` later (an idle timeline has none to move).
-const shiftScript = `
-local raw = redis.call('GET', KEYS[1])
-if not raw then return 0 end
-local shift = tonumber(ARGV[1])
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 1 then ttl = 1 end
-redis.call('SET', KEYS[1], string.format('%.3f', tonumber(raw) + shift), 'PX', ttl + math.ceil(shift))
+// Sends in flight and sends answered within the last window (plus margin), as a sorted set scored by when each
+// stops counting: a send may leave only while fewer than the platform's count are in it. The platform counts arrivals,
+// and a send arrives after it left and before its answer came back, so counting each from its departure until a
+// window after its answer bounds every sliding window of arrivals, however long the network took (a slow send
+// simply keeps its place longer). A send in flight counts until its answer, or IN_FLIGHT_MAX_MS if its process died.
+// Returns 0 when the departure was recorded, else how long to wait before asking again.
+const departScript = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local count = tonumber(ARGV[1])
+local span = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', string.format('%.3f', now))
+if redis.call('ZCARD', KEYS[1]) >= count then
+  local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+  local wait = tonumber(first[2]) - now
+  if wait > span then wait = tonumber(ARGV[4]) end
+  return string.format('%.3f', wait)
+end
+redis.call('ZADD', KEYS[1], string.format('%.3f', now + tonumber(ARGV[3])), ARGV[5])
+redis.call('PEXPIRE', KEYS[1], math.ceil(tonumber(ARGV[3]) + span))
+return '0'`;
+
+// The answer came back: the send counts for one window (plus margin) from now.
+const answeredScript = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+redis.call('ZADD', KEYS[1], 'XX', string.format('%.3f', now + tonumber(ARGV[1])), ARGV[2])
 return 1`;
 
 export interface Pacer {
@@ -52,14 +73,22 @@ export interface Pacer {
    * without a pace always gets one at once.
    */
   reserve(platform: PlatformName, horizonMs: number): Promise<Reservation>;
-  /** A send left late: the slots still to be taken move `ms` later. */
-  shift(platform: PlatformName, ms: number): Promise<void>;
   /** The platform said "too fast": no slot in the next `ms`. */
   pushBack(platform: PlatformName, ms: number): Promise<void>;
+  /** Right before a send leaves: records it as in flight, or says how long to wait first (ms, 0 = go). */
+  depart(platform: PlatformName, sendId: string): Promise<number>;
+  /** The platform answered the send (whatever the answer). */
+  answered(platform: PlatformName, sendId: string): Promise<void>;
 }
 
-export function createPacer(redis: Redis, keyPrefix: string, limits: Record<PlatformName, PlatformLimit>): Pacer {
+export function createPacer(
+  redis: Redis,
+  keyPrefix: string,
+  limits: Record<PlatformName, PlatformLimit>,
+  inFlightMaxMs = IN_FLIGHT_MAX_MS,
+): Pacer {
   const key = (platform: PlatformName) => `${keyPrefix}:pace:${platform}`;
+  const inWindow = (platform: PlatformName) => `${keyPrefix}:pace:${platform}:window`;
   return {
     async reserve(platform, horizonMs) {
       const pace = limits[platform].pace;
@@ -73,14 +102,30 @@ export function createPacer(redis: Redis, keyPrefix: string, limits: Record<Plat
       )) as [number, string, string];
       return { reserved: reserved === 1, waitMs: Number(wait), slotMs: Number(slot) };
     },
-    async shift(platform, ms) {
-      if (!limits[platform].pace || ms <= 0) return;
-      await redis.eval(shiftScript, 1, key(platform), String(ms));
-    },
     async pushBack(platform, ms) {
       const pace = limits[platform].pace;
       if (!pace) return;
       await redis.eval(pushBackScript, 1, key(platform), String(ms), String(pace.spacingMs));
+    },
+    async depart(platform, sendId) {
+      const pace = limits[platform].pace;
+      if (!pace) return 0;
+      const wait = (await redis.eval(
+        departScript,
+        1,
+        inWindow(platform),
+        String(pace.perWindow),
+        String(pace.windowMs + WINDOW_MARGIN_MS),
+        String(inFlightMaxMs),
+        String(IN_FLIGHT_POLL_MS),
+        sendId,
+      )) as string;
+      return Number(wait);
+    },
+    async answered(platform, sendId) {
+      const pace = limits[platform].pace;
+      if (!pace) return;
+      await redis.eval(answeredScript, 1, inWindow(platform), String(pace.windowMs + WINDOW_MARGIN_MS), sendId);
     },
   };
 }

@@ -3,18 +3,26 @@
 // however long each takes. Pure; pacer.ts does the same sum atomically in Redis for every process at once.
 
 /**
- * Added to each second's worth of slots. The platform counts arrivals, we schedule departures: a send that was
- * slower on its way (a busy event loop, a late timer, the network) lands closer to the one a second after it. With
- * 30 ms per second, a send may arrive up to 30 ms later than its slot relative to the one thirty slots on without
- * the second holding one too many; it costs 3 % of the rate. Measured against a fake Bot API in its own process:
- * 15 ms still drew a 429 now and then, 30 ms none.
+ * Added to each second's worth of slots. The timeline only spreads sends evenly; the guarantee against the
+ * platform's count is the window of sends in flight and answered (pacer.ts `depart`), so this needs only to keep
+ * the timeline a hair slower than the window, which then rarely has to hold a send back.
  */
-export const ARRIVAL_JITTER_MS = 30;
+export const SPACING_ROOM_MS = 3;
 
-/** Milliseconds between two sends (fractional: 30/s is 34.33 ms with the margin, not a rounded 35). */
+/** Milliseconds between two sends (fractional: 30/s is 33.43 ms, not a rounded 34). */
 export function spacingMs(perSecond: number): number {
-  return (1_000 + ARRIVAL_JITTER_MS) / perSecond;
+  return (1_000 + SPACING_ROOM_MS) / perSecond;
 }
+
+/**
+ * Added to the platform's window when counting answered sends: our clock (Redis's) and the platform's may tick a
+ * little apart.
+ */
+export const WINDOW_MARGIN_MS = 1;
+/** A send still unanswered after this long (its process died) stops holding its place in the window. */
+export const IN_FLIGHT_MAX_MS = 30_000;
+/** How soon to ask again when the window is full of sends still in flight (their answers are due any moment). */
+export const IN_FLIGHT_POLL_MS = 2;
 
 export interface Reservation {
   /** False when the next free slot is beyond the horizon: nothing was taken, ask again later. */
@@ -38,19 +46,4 @@ export function reserveSlot(
   const slotMs = lastSlotMs === undefined ? nowMs : Math.max(nowMs, lastSlotMs + spacing);
   const waitMs = slotMs - nowMs;
   return { reserved: waitMs <= horizonMs, waitMs, slotMs };
-}
-
-/**
- * How late a send may leave (after its slot) before the timeline is moved on: two thirds of ARRIVAL_JITTER_MS,
- * the rest is left for what happens after it leaves.
- */
-export const LATE_ALLOWANCE_MS = (ARRIVAL_JITTER_MS * 2) / 3;
-
-/**
- * How far to move the rest of the timeline back for a send that leaves `lateMs` after its slot (a busy or paused
- * process): the send thirty slots on has not been reserved yet (the horizon is shorter than a second), so moving
- * every later slot by what the jitter room cannot absorb keeps any second's worth of arrivals within the limit.
- */
-export function lateShiftMs(lateMs: number): number {
-  return Math.max(0, lateMs - LATE_ALLOWANCE_MS);
 }

@@ -18,7 +18,7 @@ export interface PlatformLimit {
    * The platform's cap for the whole bot as an exact pace (pacer.ts): one send every `spacingMs`, fractional, on
    * one timeline shared by every process. Nothing: the queue's limiter is the cap.
    */
-  pace?: { spacingMs: number };
+  pace?: { spacingMs: number; perWindow: number; windowMs: number };
   /** Per chat, or nothing when the platform has no per-chat limit. Group chats may have their own. */
   chat?: (chatId: string) => { kind: string; window: Window } | undefined;
 }
@@ -29,7 +29,7 @@ export function platformLimits(config: Config): Record<PlatformName, PlatformLim
   const telegramSpacing = spacingMs(config.TELEGRAM_SENDS_PER_SECOND);
   return {
     telegram: {
-      pace: { spacingMs: telegramSpacing },
+      pace: { spacingMs: telegramSpacing, perWindow: config.TELEGRAM_SENDS_PER_SECOND, windowMs: 1_000 },
       // Loose on purpose: it counts jobs taken up (those then held for their chat too), not sends, and must never
       // bind before the pacer, which allows one second's sends in a second. Ten seconds' worth a second only stops
       // a runaway loop.

@@ -1,6 +1,7 @@
 // Sends one outbox row. Order: re-read the row (done rows end here) → wait for notBefore and quiet hours → wait
 // for the chat's rate limit → take the platform's next send slot (pacer.ts) → render in the recipient's language
-// → claim the row shortly before the slot → send at the slot → record the outcome.
+// → claim the row shortly before the slot → send at the slot, once the platform's window has room (pacer.ts
+// `depart`) → record the outcome.
 // Every wait moves the job to BullMQ's delayed set instead of holding a worker slot, except the short one for a
 // send slot (at most PACE_HORIZON_MS), which is spent rendering, then waited out in-process.
 import { setTimeout } from "node:timers/promises";
@@ -19,7 +20,6 @@ import type { ChatLimiter } from "./chat-limiter.ts";
 import { createImageCache } from "./image-cache.ts";
 import { createOutboxRows } from "./outbox-rows.ts";
 import type { Pacer } from "./pacer.ts";
-import { lateShiftMs } from "./pacing.ts";
 import { nextAllowedTime } from "./quiet-hours.ts";
 import { BadOutboxRow, recipientLocale, renderRow } from "./render.ts";
 import { persist, retryDelayMs } from "./retry.ts";
@@ -31,14 +31,12 @@ const MAX_CHAT_MOVES = 2;
  * How far ahead a job takes a send slot and then holds its worker for it. It must cover every worker that may be
  * waiting for one at once (10 workers at 30/s wait up to 340 ms; two processes, twice that): a job finding the
  * timeline fuller goes back to the delayed set, and its worker takes up the next job, which would go back too — a
- * busy loop through the backlog. Longer waits come from a 429 pause. It stays below a second, so the slot thirty
- * sends on is not yet taken when a send leaves late (lateShiftMs), nor has a private chat's window run out while its
- * message waits (the window is restarted at the send).
+ * busy loop through the backlog. Longer waits come from a 429 pause. It stays below a second, so a private chat's
+ * window has not run out while its message waits (the window is restarted at the send).
  */
 export const PACE_HORIZON_MS = 800;
 /**
- * A send later than its slot lands closer to the one a second after it, so the claim's database round trip is made
- * this much ahead of the slot. Kept short: a process killed between claim and send loses that message ("outcome
+ * The claim's database round trip is made this much ahead of the slot, so it does not make the send late. Kept short: a process killed between claim and send loses that message ("outcome
  * unknown" is never resent), so this is the window in which a crash can cost a message.
  */
 const CLAIM_LEAD_MS = 10;
@@ -151,9 +149,16 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
     if (!claim) return "taken";
     const early = sendAt - performance.now();
     if (early > 0) await setTimeout(early);
-    else await options.pacer.shift(platform, lateShiftMs(-early));
+    const sendId = job.data.outboxId;
+    for (let wait = await options.pacer.depart(platform, sendId); wait > 0; ) {
+      await setTimeout(wait);
+      wait = await options.pacer.depart(platform, sendId);
+    }
     const [failure] = await Promise.all([
-      send(options.senders.get(platform), identity, reply),
+      send(options.senders.get(platform), identity, reply).finally(async () => {
+        // Unrecorded, the send keeps its place until IN_FLIGHT_MAX_MS: slower for a while, never too fast.
+        await options.pacer.answered(platform, sendId).catch(() => {});
+      }),
       // The chat's window runs from now, not from its reserve before the wait for the slot.
       slot.waitMs > 0 ? options.chatLimiter.restart(platform, identity.chatId) : undefined,
     ]);

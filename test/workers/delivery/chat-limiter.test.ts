@@ -20,7 +20,7 @@ afterAll(async () => {
 describe("platform limits from the configuration", () => {
   it("paces Telegram's sends evenly at 30 a second and WeChat's one per 3 s", () => {
     // 30 a second with 30 ms of room in each second; the queue's own limiter only has to exist (for a 429's pause).
-    expect(limits.telegram.pace).toEqual({ spacingMs: 1_030 / 30 });
+    expect(limits.telegram.pace).toEqual({ spacingMs: 1_003 / 30, perWindow: 30, windowMs: 1_000 });
     expect(limits.telegram.queue).toEqual({ max: 300, duration: 1_000 });
     expect(limits.wechat).toEqual({ queue: { max: 1, duration: 3_000 } });
   });

@@ -53,14 +53,29 @@ describe("the pacer shared through Redis", () => {
     expect(next.slotMs - taken[2]!.slotMs).toBeGreaterThanOrEqual(spacing - 0.002);
   });
 
-  it("moves the slots not yet taken later when a send left late, and nothing on an idle timeline", async () => {
+  it("lets a send leave only while fewer than the limit are in flight or answered within the last second", async () => {
     const pacer = createPacer(one, `${prefix}e`, limits);
-    await pacer.shift("telegram", 40);
-    expect(await one.keys(`${prefix}e*`)).toEqual([]);
-    const first = await pacer.reserve("telegram", 60_000);
-    await pacer.shift("telegram", 40);
-    const second = await pacer.reserve("telegram", 60_000);
-    expect(second.slotMs - first.slotMs).toBeCloseTo(spacing + 40, 2);
+    const waits = [];
+    for (let i = 0; i < 30; i++) waits.push(await pacer.depart("telegram", `a${i}`));
+    expect(waits.every((w) => w === 0)).toBe(true);
+    // All thirty still in flight: the next one is told to ask again shortly, and is not recorded.
+    const full = await pacer.depart("telegram", "b0");
+    expect(full).toBeGreaterThan(0);
+    expect(full).toBeLessThanOrEqual(5);
+    // The first answer comes back: it keeps its place for a second from the answer, not from its departure.
+    await pacer.answered("telegram", "a0");
+    const afterAnswer = await pacer.depart("telegram", "b0");
+    expect(afterAnswer).toBeGreaterThan(990);
+    expect(afterAnswer).toBeLessThanOrEqual(1_001);
+    expect(await one.zcard(`${prefix}e:pace:telegram:window`)).toBe(30);
+  });
+
+  it("frees the place of a send whose process died before its answer came", async () => {
+    const pacer = createPacer(one, `${prefix}f`, limits, 50);
+    for (let i = 0; i < 30; i++) await pacer.depart("telegram", `a${i}`);
+    expect(await pacer.depart("telegram", "late")).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(await pacer.depart("telegram", "late")).toBe(0);
   });
 
   it("holds every send back for as long as the platform asked after a 429", async () => {
@@ -78,6 +93,7 @@ describe("the pacer shared through Redis", () => {
   it("lets platforms without a pace (WeChat keeps its queue's interval, the console none) go at once", async () => {
     const pacer = createPacer(one, `${prefix}d`, limits);
     for (let i = 0; i < 3; i++) {
+      expect(await pacer.depart("wechat", `w${i}`)).toBe(0);
       expect(await pacer.reserve("wechat", 0)).toMatchObject({ reserved: true, waitMs: 0 });
       expect(await pacer.reserve("console", 0)).toMatchObject({ reserved: true, waitMs: 0 });
     }
