@@ -1,0 +1,34 @@
+## Importing organisations and members (command line and admin API)
+
+import-cli-usage = Usage: npm run import -- orgs|members <file.csv|file.xlsx> [--partial] [--dry-run]
+import-cli-unreadable = Cannot read { $file }: { $reason }
+import-problem-line = Row { $line }, column "{ $column }": { $reason }
+import-problem-line-value = Row { $line }, column "{ $column }": { $reason } ({ $value })
+import-summary-written = { $rows } rows: { $created } created, { $updated } updated, { $unchanged } unchanged, { $bad } bad rows not imported.
+import-summary-nothing-written = { $rows } rows, { $bad } of them bad: nothing was written. Fix them and import again, or add --partial to import only the good rows.
+import-summary-dry-run = Checked, nothing written: { $rows } rows, { $bad } bad.
+import-problem-missing-column = this column is missing
+import-problem-unknown-column = unknown column
+import-problem-duplicate = repeats an earlier row of the file
+import-problem-required = required
+import-problem-org-code = an organisation code is letters, digits, dots, dashes or underscores, at most 40
+import-problem-org-name = the name must not be empty and at most 100 characters
+import-problem-level = unknown level (团支部, 团总支, 基层团委, county, city, province)
+import-problem-kind = unknown kind (school, enterprise, street, government, military, committee, other)
+import-problem-own-parent = an organisation cannot be its own parent
+import-problem-unknown-org = no such organisation (neither in the file nor in the system)
+import-problem-cycle = the parent organisations go round in a circle
+import-problem-moved = the organisation exists under another parent; move it with the admin API's "move organisation"
+import-problem-name = unreadable name
+import-problem-date = unreadable date (e.g. 2001-05-04)
+import-problem-future = the date is after today
+import-problem-join-age = age at joining must be between 14 and 28
+import-problem-member-code = a member code is 12 digits
+import-problem-member-code-year = for those who joined from 2017, the first four digits are the joining year
+import-problem-id-number = the ID number's format or check character is wrong
+import-problem-id-last4 = the last four are three digits and a digit or X
+import-problem-id-mismatch = differs from the ID number's last four
+import-problem-dues-category = unknown dues category (student, no income, salaried)
+import-problem-income = the monthly income is an amount in yuan with at most two decimals
+import-problem-income-required = salaried members need their after-tax monthly income
+import-problem-yes-no = write yes or no

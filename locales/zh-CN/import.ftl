@@ -1,0 +1,34 @@
+## 导入组织和团员（命令行与管理接口）
+
+import-cli-usage = 用法：npm run import -- orgs|members <文件.csv|文件.xlsx> [--partial] [--dry-run]
+import-cli-unreadable = 无法读取文件 { $file }：{ $reason }
+import-problem-line = 第 { $line } 行「{ $column }」：{ $reason }
+import-problem-line-value = 第 { $line } 行「{ $column }」：{ $reason }（{ $value }）
+import-summary-written = 共 { $rows } 行：新增 { $created }，更新 { $updated }，未变 { $unchanged }，有误 { $bad } 行未导入。
+import-summary-nothing-written = 共 { $rows } 行，其中 { $bad } 行有误，未写入任何数据。请修正后重新导入，或加 --partial 只导入正确的行。
+import-summary-dry-run = 检查完毕（未写入）：共 { $rows } 行，有误 { $bad } 行。
+import-problem-missing-column = 缺少这一列
+import-problem-unknown-column = 无法识别的列名
+import-problem-duplicate = 与文件中前面的行重复
+import-problem-required = 必填
+import-problem-org-code = 组织编码应为字母、数字、点、横线或下划线，最长 40 位
+import-problem-org-name = 组织名称不能为空，最长 100 字
+import-problem-level = 无法识别的组织类型（如 团支部、团总支、基层团委、县级、市级、省级）
+import-problem-kind = 无法识别的单位类型（学校、企业、街道、机关、军队、团委、其他）
+import-problem-own-parent = 上级组织不能是自己
+import-problem-unknown-org = 找不到这个组织（文件和系统中都没有）
+import-problem-cycle = 上级组织关系形成了循环
+import-problem-moved = 组织已存在但上级组织不同；调整上级请用管理接口的“移动组织”
+import-problem-name = 姓名无法识别
+import-problem-date = 日期无法识别（如 2001-05-04 或 2001年5月4日）
+import-problem-future = 日期不能晚于今天
+import-problem-join-age = 入团时年龄应在 14 至 28 岁之间
+import-problem-member-code = 团员编号应为 12 位数字
+import-problem-member-code-year = 2017 年起入团的，团员编号前四位应为入团年份
+import-problem-id-number = 身份证号格式或校验位不对
+import-problem-id-last4 = 身份证后四位应为三位数字加一位数字或 X
+import-problem-id-mismatch = 与身份证号的后四位不一致
+import-problem-dues-category = 无法识别的团费类别（学生、无收入、在职）
+import-problem-income = 月收入应为金额（元，最多两位小数）
+import-problem-income-required = 在职团员需要填写税后月收入
+import-problem-yes-no = 请填“是”或“否”
