@@ -23,6 +23,7 @@ import type { Pacer } from "./pacer.ts";
 import { nextAllowedTime } from "./quiet-hours.ts";
 import { BadOutboxRow, recipientLocale, renderRow } from "./render.ts";
 import { persist, retryDelayMs } from "./retry.ts";
+import { createSendMarks } from "./send-marks.ts";
 
 /** A chat that moves again right after moving is not followed further in the same try. */
 const MAX_CHAT_MOVES = 2;
@@ -63,6 +64,7 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
   // A notice's picture is read once per process, not once per recipient.
   const images = createImageCache(db);
   const choices = createChoiceMemory(deps.redis, config.REDIS_PREFIX);
+  const marks = createSendMarks(deps.redis, config.REDIS_PREFIX);
   const quiet = { start: config.QUIET_HOURS_START, end: config.QUIET_HOURS_END };
 
   async function later(job: Job, token: string | undefined, ms: number): Promise<never> {
@@ -98,9 +100,14 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
     if (!row) return "missing";
     if (row.status === "SENT" || row.status === "FAILED" || row.status === "BLOCKED") return "done-before";
     if (row.status === "SENDING") {
-      // Its worker died between claim and record (or lost its lock): it may have been sent. Never twice.
-      await rows.outcomeUnknown(id, row.messageKey);
-      return "outcome-unknown";
+      if (await marks.began(job.data.outboxId)) {
+        // Its worker died during the send (or lost its lock): it may have been sent. Never twice.
+        await rows.outcomeUnknown(id, row.messageKey);
+        return "outcome-unknown";
+      }
+      // Its worker died between its claim and the send: nothing went out, so it goes out now (the try it spent
+      // does not count).
+      await rows.release(id, { uncountTry: true });
     }
     const { identity, messageKey } = row;
     if (identity.blocked) {
@@ -154,14 +161,22 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
       await setTimeout(wait);
       wait = await options.pacer.depart(platform, sendId);
     }
-    const [failure] = await Promise.all([
-      send(options.senders.get(platform), identity, reply).finally(async () => {
-        // Unrecorded, the send keeps its place until IN_FLIGHT_MAX_MS: slower for a while, never too fast.
-        await options.pacer.answered(platform, sendId).catch(() => {});
-      }),
-      // The chat's window runs from now, not from its reserve before the wait for the slot.
-      slot.waitMs > 0 ? options.chatLimiter.restart(platform, identity.chatId) : undefined,
-    ]);
+    if (!(await marks.begin(sendId))) {
+      // Another worker took this row over while this one was paused, and has sent it.
+      await options.pacer.answered(platform, sendId);
+      return "taken";
+    }
+    let failure: SendFailure | null;
+    try {
+      [failure] = await Promise.all([
+        send(options.senders.get(platform), identity, reply),
+        // The chat's window runs from now, not from its reserve before the wait for the slot.
+        slot.waitMs > 0 ? options.chatLimiter.restart(platform, identity.chatId) : undefined,
+      ]);
+    } finally {
+      // Unrecorded, the send keeps its place until IN_FLIGHT_MAX_MS: slower for a while, never too fast.
+      await options.pacer.answered(platform, sendId).catch(() => {});
+    }
     if (!failure) {
       // Left undone, the row would stay SENDING and end as "outcome unknown": worth a few tries.
       await persist(() => rows.sent(id, messageKey, deps.now()));
@@ -178,7 +193,9 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
         throw new UnrecoverableError("blocked by the recipient");
       case "rate-limited": {
         // The platform says the whole bot is too fast: pause its queue (every process) for as long as it asks.
-        // BullMQ's documented manual rate limit; this try does not count.
+        // BullMQ's documented manual rate limit; this try does not count. Nothing was delivered, so the next try may
+        // send (the mark goes first: a crash in between then leaves a row that is simply sent again).
+        await marks.clear(sendId);
         await rows.release(id, { uncountTry: true });
         log.warn({ retryAfterSec: failure.retryAfterSec }, "platform rate limit hit, slowing the queue");
         const pauseMs = Math.max(1, failure.retryAfterSec) * 1000;
@@ -196,6 +213,8 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
           log.warn({ attempts: claim.attempts, reason }, "delivery given up");
           throw new UnrecoverableError(reason);
         }
+        // The next try may send (the mark goes first, as above).
+        await marks.clear(sendId);
         await rows.release(id, { lastError: reason });
         // Waits are ours (not BullMQ's backoff): the count lives on the row, so it survives a re-enqueue.
         return later(job, token, retryDelayMs(claim.attempts, config.DELIVERY_BACKOFF_MS));

@@ -29,8 +29,9 @@ describe("the outbox reconciler", () => {
     await (await deliveryJob(app, lostId))!.remove();
     expect(await deliveryJob(app, lostId)).toBeUndefined();
 
-    // Half a minute later a new row is written that is still on its way to the queue.
-    app.clock.advance(31_000);
+    // Half a minute later (from now: setting up may have taken a while) a new row is written that is still on its
+    // way to the queue.
+    app.clock.set(new Date(Date.now() + 31_000));
     const young = await telegramPerson(app);
     const youngId = (await outbox.toIdentity(db, young.id, { ...message, notBefore: app.clock.now }))!;
     await db.outboxMessage.update({ where: { id: youngId }, data: { createdAt: app.clock.now } });
@@ -59,7 +60,7 @@ describe("the outbox reconciler", () => {
 
     const person = await telegramPerson(app);
     const id = (await outbox.toIdentity(db, person.id, message))!;
-    app.clock.advance(31_000);
+    app.clock.set(new Date(Date.now() + 31_000));
     const job = await enqueue(app.deps.queues, "maintenance", { task: "reconcile-outbox" }, { jobId: "reconcile-now" });
     await until(async () => (await (app.deps.queues.maintenance as Queue).getJob(job.id!))?.isCompleted());
     await until(async () => (await outboxRow(app, id)).status === "SENT");
