@@ -5,6 +5,7 @@ import type { Config } from "./config.ts";
 import { createAudit } from "./core/audit.ts";
 import type { CoreDeps } from "./core/feature.ts";
 import { createI18n } from "./core/i18n.ts";
+import { meteredCore } from "./core/metered-core.ts";
 import { createIntentClassifier } from "./core/nlu/classifier.ts";
 import { createOutbox } from "./core/outbox.ts";
 import { type Core, createCore } from "./core/router.ts";
@@ -12,6 +13,7 @@ import { features } from "./features/index.ts";
 import { intentVocabulary } from "./features/intents.ts";
 import { createDb } from "./infra/db.ts";
 import { createLogger, type Logger } from "./infra/logger.ts";
+import { createMetrics } from "./infra/metrics.ts";
 import { createRedis } from "./infra/redis.ts";
 import { quitRedis } from "./lifecycle.ts";
 
@@ -37,9 +39,10 @@ export function createApp(config: Config, options: { logger?: Logger; now?: () =
     audit: createAudit(db),
     outbox: createOutbox(db, queues),
     queues,
+    metrics: createMetrics({ queues, db }),
     now: options.now ?? (() => new Date()),
   };
-  const core = createCore(deps, features, createIntentClassifier(intentVocabulary));
+  const core = meteredCore(createCore(deps, features, createIntentClassifier(intentVocabulary)), deps.metrics);
   return {
     deps,
     core,

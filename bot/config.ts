@@ -10,6 +10,11 @@ const optional = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time of day as HH:MM");
+// A day every year has (no 02-29): a yearly deadline.
+const monthDay = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "a day of the year as MM-DD")
+  .refine((v) => new Date(`2023-${v}T00:00:00Z`).toISOString().slice(5, 10) === v, "a day every year has (MM-DD)");
 
 export const configSchema = z
   .object({
@@ -26,6 +31,13 @@ export const configSchema = z
       .default("tz"),
     HTTP_HOST: z.string().default("127.0.0.1"),
     HTTP_PORT: z.coerce.number({ error: "a port number" }).int().min(0).max(65535).default(3000),
+    /** `npm run workers` serves /healthz, /readyz and /metrics here (HTTP_HOST too). */
+    WORKERS_HTTP_PORT: z.coerce.number({ error: "a port number" }).int().min(0).max(65535).default(3001),
+    /** Bearer token Prometheus must send for /metrics; unset = open (keep the port internal). */
+    METRICS_TOKEN: optional,
+    /** Answer 503 (Retry-After) while the event loop lags more than this, or the process uses more memory. */
+    OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().positive().default(1_000),
+    OVERLOAD_MAX_RSS_MB: z.coerce.number().int().positive().default(1_536),
     DEFAULT_LOCALE: z.enum(["zh-CN", "en"], { error: "zh-CN or en" }).default("zh-CN"),
     TZ: z
       .string()
@@ -42,6 +54,13 @@ export const configSchema = z
     CONSOLE_AS: z.string().default("201901000001"),
     TELEGRAM_BOT_TOKEN: optional,
     TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
+    /** The bot's @username without the @, for t.me deep links (check-in QR codes); unset = codes without QR. */
+    TELEGRAM_BOT_USERNAME: optional.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, "a Telegram bot username without @")
+        .optional(),
+    ),
     TELEGRAM_WEBHOOK_URL: optional.pipe(z.url().optional()),
     TELEGRAM_WEBHOOK_SECRET: optional.pipe(
       z
@@ -74,7 +93,22 @@ export const configSchema = z
     DELIVERY_BACKOFF_MS: z.coerce.number().int().min(1).default(5_000),
     /** Outbox rows the reconciler looks at per status per run (every minute). */
     RECONCILE_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
-    SLA_HOURS: z.coerce.number().int().positive().default(72),
+    /** Shared secret of the online payment provider's signed callback; unset = no /payments/callback route (404). */
+    PAYMENT_CALLBACK_SECRET: optional.pipe(z.string().min(16, "at least 16 characters").optional()),
+    /** A transfer step's service level in hours, for organisations without their own (Organisation.slaHours). */
+    TRANSFER_SLA_HOURS: z.coerce.number().int().positive().max(8760).default(72),
+    /** The monthly dues reminder: day of the month (1–28, so every month has it) and hour, in TZ. */
+    DUES_REMINDER_DAY: z.coerce.number().int().min(1).max(28, "1 to 28").default(5),
+    DUES_REMINDER_HOUR: z.coerce.number().int().min(0).max(23, "0 to 23").default(10),
+    /** Graduate season deadlines (MM-DD): graduates start their transfers by the first, complete them by the second. */
+    GRADUATE_START_DEADLINE: monthDay.default("06-30"),
+    GRADUATE_COMPLETE_DEADLINE: monthDay.default("11-30"),
+    /** Requests per minute one client IP may make to the admin API and queue dashboard (429 beyond). */
+    ADMIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+    /** Requests per minute one client IP may make to /docs (the page loads a handful of files). */
+    DOCS_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+    /** Coarse limit per client IP for every other route except the Telegram webhook and health probes. */
+    HTTP_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   })
   .superRefine((c, ctx) => {

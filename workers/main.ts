@@ -8,12 +8,15 @@
 //   WeChat channel: `npm start` delivers for its own channels whatever RUN_WORKERS says.
 // - Console: sends to its own terminal, so the same holds.
 // Reconciliation and schedules (maintenance) and notice fan-out run here whatever the platforms.
+import Fastify, { type FastifyBaseLogger } from "fastify";
 import { Api } from "grammy";
 import pg from "pg";
 import { createApp } from "../bot/app.ts";
 import { configOrExit } from "../bot/boot.ts";
 import { createTelegramSender } from "../bot/channels/telegram/sender.ts";
 import type { ChannelSender, PlatformName } from "../bot/core/types.ts";
+import { healthRoutes } from "../bot/http/health.ts";
+import { metricsRoutes } from "../bot/http/metrics.ts";
 import { type Closer, onShutdown, reportRedisOutages } from "../bot/lifecycle.ts";
 import { describeConnectionError } from "../prisma/tools/database.ts";
 import { queueNames } from "./queues.ts";
@@ -55,12 +58,19 @@ if (config.WECHATY_PUPPET) {
   logger.warn("WeChat messages are delivered by the process that runs the WeChat channel (npm start)");
 }
 
+// Health and this process's own counters (jobs, deliveries) for Prometheus, on a port of its own.
+const http = Fastify({ loggerInstance: logger as FastifyBaseLogger, forceCloseConnections: true });
+void http.register(healthRoutes, app.deps);
+void http.register(metricsRoutes, { metrics: app.deps.metrics, token: config.METRICS_TOKEN });
+
 let workers: Awaited<ReturnType<typeof startWorkers>> | undefined;
 const closers = (): Closer[] => [
+  { name: "http", close: () => http.close() },
   ...(workers ? [{ name: "workers", close: workers.close }] : []),
   { name: "connections", close: app.close },
 ];
 // Before starting the workers (they wait for Redis), so SIGTERM during start still shuts down cleanly.
 onShutdown(logger, config.SHUTDOWN_TIMEOUT_MS, closers);
+await http.listen({ host: config.HTTP_HOST, port: config.WORKERS_HTTP_PORT });
 workers = await startWorkers(app.deps, senders);
 logger.info({ delivers: [...senders.keys()] }, "Tuanzhu workers are running");

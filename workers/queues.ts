@@ -21,8 +21,72 @@ export const jobSchemas = {
     /** Last member id done; a retried job resumes after it. */
     cursor: z.number().int().nonnegative().optional(),
   }),
-  /** Periodic chores: the reconciler re-queues rows Redis lost. */
-  maintenance: z.object({ task: z.enum(["reconcile-outbox"]) }),
+  /** Activities: publish fan-out, the 24 h / 1 h reminders (planned for one start time), and re-creating lost timers. */
+  activities: z.discriminatedUnion("task", [
+    z.object({
+      task: z.literal("publish"),
+      activityId: z.number().int().positive(),
+      /** Last member id done; a retried job resumes after it. */
+      cursor: z.number().int().nonnegative().optional(),
+    }),
+    z.object({
+      task: z.literal("remind"),
+      activityId: z.number().int().positive(),
+      stage: z.enum(["24h", "1h"]),
+      startsAt: z.iso.datetime(),
+    }),
+    z.object({ task: z.literal("reconcile") }),
+  ]),
+  /** Periodic chores: the reconcilers re-queue rows and timers Redis lost. */
+  maintenance: z.object({ task: z.enum(["reconcile-outbox", "reconcile-sla"]) }),
+  /** A transfer step's service-level timer: stage 1, 2 nudge, 3… escalate. Job id "sla-<stepId>-<stage>". */
+  "transfer-sla": z.object({ stepId: z.number().int().positive(), stage: z.number().int().positive() }),
+  /**
+   * Weekly league tables. "weekly": find the committees with activity in the week (after `cursor`, a committee id)
+   * and queue one "committee" job each, job id "report-<week>-<orgId>". Weeks are named by their Monday (yyyy-mm-dd).
+   */
+  reports: z.discriminatedUnion("task", [
+    z.object({
+      task: z.literal("weekly"),
+      week: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+      cursor: z.number().int().nonnegative().optional(),
+    }),
+    z.object({
+      task: z.literal("committee"),
+      orgId: z.number().int().positive(),
+      week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    }),
+  ]),
+  /**
+   * The monthly dues reminder. `monthly` comes from the schedule and queues the month's campaign once (job id
+   * "dues-reminder-<yyyymm>"); the campaign goes through the members, then the organisations (leaders' lists),
+   * and a retried job resumes after `cursor` in its `phase`.
+   */
+  dues: z.discriminatedUnion("task", [
+    z.object({ task: z.literal("monthly") }),
+    z.object({
+      task: z.literal("campaign"),
+      month: z.number().int().min(190001).max(999912),
+      phase: z.enum(["members", "orgs"]).optional(),
+      cursor: z.number().int().nonnegative().optional(),
+    }),
+  ]),
+  /**
+   * Graduate season, daily: reminders to graduates of branches with a graduation date this season. `day` (the
+   * calendar day in TZ) is fixed on the first attempt so a retry after midnight finishes the same day; `cursor` is
+   * the last member id done.
+   */
+  graduates: z.object({
+    task: z.literal("daily"),
+    day: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+    cursor: z.number().int().nonnegative().optional(),
+  }),
 } as const;
 
 export type QueueName = keyof typeof jobSchemas;

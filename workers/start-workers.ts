@@ -1,20 +1,30 @@
 // Runs the queues' processors in this process (RUN_WORKERS=1 inside `npm start`, or `npm run workers`).
 // A delivery worker runs only for the platforms this process has a sender for: the others' jobs wait in their own
 // queue for the process that can send them.
-import { type Processor, type Queue, Worker, type WorkerOptions } from "bullmq";
+import { type Job, type Processor, type Queue, Worker, type WorkerOptions } from "bullmq";
 import type { CoreDeps, Feature, MessageHooks } from "../bot/core/feature.ts";
 import type { ChannelSender, PlatformName } from "../bot/core/types.ts";
 import { features as allFeatures } from "../bot/features/index.ts";
+import { withLogContext } from "../bot/infra/logger.ts";
 import { createRedis } from "../bot/infra/redis.ts";
 import { quitRedis } from "../bot/lifecycle.ts";
+import { createActivityProcessor } from "./activities/activity-processor.ts";
+import { upsertActivitySchedules } from "./activities/schedules.ts";
 import { createChatLimiter } from "./delivery/chat-limiter.ts";
 import { createPacer } from "./delivery/pacer.ts";
 import { platformLimits } from "./delivery/platform-limits.ts";
 import { createDeliveryProcessor } from "./delivery/processor.ts";
+import { createDuesProcessor } from "./dues/dues-processor.ts";
+import { upsertDuesSchedule } from "./dues/schedule.ts";
+import { createGraduatesProcessor } from "./graduates/graduates-processor.ts";
+import { upsertGraduatesSchedule } from "./graduates/schedule.ts";
 import { createMaintenanceProcessor } from "./maintenance/processor.ts";
 import { upsertSchedules } from "./maintenance/schedules.ts";
 import { createNoticeProcessor } from "./notices/notice-processor.ts";
 import { deliveryQueueName, type QueueName } from "./queues.ts";
+import { createReportProcessor } from "./reports/report-processor.ts";
+import { upsertReportSchedule } from "./reports/schedule.ts";
+import { createSlaProcessor } from "./transfers/sla-processor.ts";
 
 export interface RunningWorkers {
   /** The workers by queue name (tests wait on them). */
@@ -76,15 +86,27 @@ export async function startWorkers(
   const workers = new Map<QueueName, Worker>();
   // biome-ignore lint/suspicious/noExplicitAny: each queue's job type is checked by its own processor.
   const start = (name: QueueName, processor: Processor<any, any, any>, options: Partial<WorkerOptions> = {}) => {
-    const worker = new Worker(name, processor, { ...base, ...options });
+    // biome-ignore lint/suspicious/noExplicitAny: as above.
+    const traced = (job: Job<any>, token?: string) =>
+      withLogContext({ queue: name, jobId: job.id }, () => processor(job, token));
+    const worker = new Worker(name, traced, { ...base, ...options });
+    const delivery = name.startsWith("delivery-") ? name.slice("delivery-".length) : null;
     // Without an error listener a lost Redis connection would be an unhandled 'error' event. During an outage the
     // entry point says it once; other errors are worth a line each.
     worker.on("error", (err) => {
       if (connection.status === "ready") logger.error({ err, queue: name }, "worker error");
     });
-    worker.on("failed", (job, err) =>
-      logger.warn({ queue: name, jobId: job?.id, attempts: job?.attemptsMade, reason: err.message }, "job failed"),
-    );
+    worker.on("failed", (job, err) => {
+      deps.metrics.jobs.inc({ queue: name, outcome: "failed" });
+      if (delivery) deps.metrics.deliveries.inc({ platform: delivery, outcome: "failed" });
+      logger.warn({ queue: name, jobId: job?.id, attempts: job?.attemptsMade, reason: err.message }, "job failed");
+    });
+    worker.on("completed", (_job, result) => {
+      deps.metrics.jobs.inc({ queue: name, outcome: "completed" });
+      if (!delivery) return;
+      deps.metrics.deliveries.inc({ platform: delivery, outcome: String(result) });
+      if (result === "sent") deps.metrics.messagesOut.inc({ platform: delivery, kind: "proactive" });
+    });
     workers.set(name, worker);
   };
 
@@ -99,7 +121,16 @@ export async function startWorkers(
   if (tuning.background ?? true) {
     start("notices", createNoticeProcessor(deps), { concurrency: 2 });
     start("maintenance", createMaintenanceProcessor(deps), { concurrency: 1 });
+    start("activities", createActivityProcessor(deps), { concurrency: 2 });
+    start("transfer-sla", createSlaProcessor(deps), { concurrency: 20 });
+    start("reports", createReportProcessor(deps), { concurrency: 2 });
     await upsertSchedules(queues);
+    start("dues", createDuesProcessor(deps), { concurrency: 1 });
+    await upsertDuesSchedule(queues, config);
+    start("graduates", createGraduatesProcessor(deps), { concurrency: 1 });
+    await upsertGraduatesSchedule(queues, config);
+    await upsertActivitySchedules(queues);
+    await upsertReportSchedule(queues, config.TZ);
   }
 
   await Promise.all([...workers.values()].map((w) => w.waitUntilReady()));

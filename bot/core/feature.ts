@@ -5,6 +5,7 @@ import type { Queues } from "../../workers/queues.ts";
 import type { Config } from "../config.ts";
 import type { ChatIdentity, Db, Member } from "../infra/db.ts";
 import type { Logger } from "../infra/logger.ts";
+import type { Metrics } from "../infra/metrics.ts";
 import type { Audit } from "./audit.ts";
 import type { DialogState } from "./dialog-store.ts";
 import type { Args, I18n, Locale, Translate } from "./i18n.ts";
@@ -21,6 +22,7 @@ export interface CoreDeps {
   /** Proactive messages, through the outbox and the delivery worker. */
   outbox: Outbox;
   queues: Queues;
+  metrics: Metrics;
   /** The clock, so tests can move time. */
   now: () => Date;
 }
@@ -40,6 +42,8 @@ export interface Context {
   /** The argument after the action name in a button payload or after a command ("/code 2019…" → "2019…"). */
   arg: string;
   reply(text: string, buttons?: Button[][]): void;
+  /** Reply with a file attached (a CSV export); the caption is the reply's text. */
+  replyFile(name: string, mime: string, bytes: Uint8Array, caption?: string): void;
   /** Shortcut: reply with a catalogue message. */
   say(key: string, args?: Args, buttons?: Button[][]): void;
   replies: Reply[];

@@ -99,6 +99,9 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
       reply(text, buttons) {
         replies.push({ text, intent: ctx.intent, ...(buttons?.length ? { buttons } : {}) });
       },
+      replyFile(name, mime, bytes, caption) {
+        replies.push({ text: caption ?? "", file: { name, mime, bytes }, intent: ctx.intent });
+      },
       say(key: string, args?: Args, buttons?: Button[][]) {
         ctx.reply(ctx.t(key, args), buttons);
       },

@@ -44,8 +44,17 @@ export interface Reply {
   buttons?: Button[][];
   /** A PNG or JPEG to send with the text as its caption. */
   image?: Uint8Array;
+  /** A document (a CSV export) to send with the text as its caption. */
+  file?: ReplyFile;
   /** The intent this reply answers, e.g. `membership.status` (for logs, metrics and the console's --jsonl). */
   intent: string;
+}
+
+export interface ReplyFile {
+  /** The file name the person sees ("计科2022级1班-团费-2026.csv"). */
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
 }
 
 /** How a send failed, in terms every platform can be mapped to. */

@@ -3,9 +3,12 @@ import type { Feature } from "../core/feature.ts";
 import { activitiesFeature } from "./activities/index.ts";
 import { bindingFeature } from "./binding/index.ts";
 import { duesFeature } from "./dues/index.ts";
+import { duesLeadersFeature } from "./dues/leaders/index.ts";
 import { membershipFeature } from "./membership/index.ts";
 import { noticesFeature } from "./notices/index.ts";
+import { reportsFeature } from "./reports/index.ts";
 import { startFeature } from "./start/index.ts";
+import { graduatesFeature } from "./transfers/graduates/index.ts";
 import { transfersFeature } from "./transfers/index.ts";
 
 export const features: Feature[] = [
@@ -14,6 +17,9 @@ export const features: Feature[] = [
   noticesFeature,
   membershipFeature,
   duesFeature,
+  duesLeadersFeature,
   transfersFeature,
+  graduatesFeature,
   activitiesFeature,
+  reportsFeature,
 ];

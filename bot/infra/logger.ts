@@ -1,7 +1,22 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import pino, { type Logger } from "pino";
 import type { Config } from "../config.ts";
 
 export type { Logger };
+
+// What is being handled (an update, a request, a job): every line logged while handling it carries these fields,
+// whichever logger wrote it. One storage for the process, as async context is.
+const logContext = new AsyncLocalStorage<Record<string, unknown>>();
+
+/** Runs `fn` with `fields` on every log line written during it (nested calls add to the outer fields). */
+export function withLogContext<T>(fields: Record<string, unknown>, fn: () => T): T {
+  return logContext.run({ ...logContext.getStore(), ...fields }, fn);
+}
+
+/** Adds `fields` to the log lines of the rest of the current asynchronous flow (a request from its first hook on). */
+export function enterLogContext(fields: Record<string, unknown>): void {
+  logContext.enterWith({ ...logContext.getStore(), ...fields });
+}
 
 /** JSON lines in production and pipes; readable lines in a terminal. */
 export function createLogger(config: Pick<Config, "LOG_LEVEL" | "NODE_ENV">, destination?: pino.DestinationStream) {
@@ -9,7 +24,15 @@ export function createLogger(config: Pick<Config, "LOG_LEVEL" | "NODE_ENV">, des
   return pino(
     {
       level: config.LOG_LEVEL,
-      redact: { paths: ["*.token", "*.secret", "*.password", "*.idNumber", "req.headers.authorization"], censor: "…" },
+      mixin: () => logContext.getStore() ?? {},
+      redact: {
+        paths: [
+          ...["token", "secret", "password", "idNumber"].flatMap((key) => [key, `*.${key}`]),
+          // Admin API tokens travel in the Authorization header and the queue dashboard's cookie.
+          ...["authorization", "cookie", "set-cookie"].flatMap((h) => [`*.headers.${h}`, `*.headers["${h}"]`]),
+        ],
+        censor: "…",
+      },
       ...(pretty ? { transport: { target: "pino-pretty", options: { destination: 2, ignore: "pid,hostname" } } } : {}),
     },
     destination ?? pino.destination(2),

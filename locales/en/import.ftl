@@ -32,3 +32,4 @@ import-problem-dues-category = unknown dues category (student, no income, salari
 import-problem-income = the monthly income is an amount in yuan with at most two decimals
 import-problem-income-required = salaried members need their after-tax monthly income
 import-problem-yes-no = write yes or no
+import-problem-out-of-scope = outside the organisations this token may change (its organisation and those below it)

@@ -6,12 +6,20 @@ start-welcome-back = Welcome back, { $name }! What can I do for you?
 start-help-text =
     I can help with:
     · My membership status — /me
-    · Dues — /dues
+    · Dues — /dues, pay dues — /pay
     · Organisation transfer — /transfer
-    · Upcoming activities — /activities
+    · Upcoming activities — /activities, check in — /checkin
     · Link your account — /bind, unlink — /unbind
     · Change language — /lang
     You can also just ask in your own words, e.g. "what's my status".
+start-help-leaders =
+    As a league officer you can also:
+    · Transfers waiting for you — /pending; start one for a member — /transfer
+    · Send a notice — /notice
+    · Create an activity — /newactivity; activities you run — /myactivities
+    · Branch dues — /duesbranch; record cash dues — /duescash; collection by organisation — /duesorgs
+    · Transfer league table (weekly) — /report
+    · Graduates' transfers — /graduation, /graduates
 start-lang-choose = 请选择语言 / Choose your language:
 start-lang-zh = 中文
 start-lang-en = English

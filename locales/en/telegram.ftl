@@ -9,3 +9,6 @@ telegram-command-bind = Link your league membership
 telegram-command-unbind = Unlink your account
 telegram-command-lang = 语言 / Change language
 telegram-command-cancel = Cancel what is in progress
+telegram-command-pay = Pay dues
+telegram-command-checkin = Check in at an activity
+telegram-command-pending = Transfers waiting for me (officers)

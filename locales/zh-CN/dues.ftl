@@ -29,4 +29,86 @@ dues-view-paid-through = 已缴至：{ $through }
 dues-view-owed = 欠缴情况：{ $owed }
 dues-view-last-payment = 最近一次缴费：{ $date }，{ $months } 个月共 { $amount } 元
 dues-view-last-payment-none = 最近一次缴费：暂无记录
-dues-view-how-to-pay = 缴纳方式：以现金或按支部通知的方式交给{ $contact }，登记后这里会更新。
+dues-view-how-to-pay = 缴纳方式：点「缴纳团费」生成缴费单，付款后把截图发到这里；也可以现金交给{ $contact }，登记后这里会更新。
+dues-view-pending = 待确认的缴费单：{ $reference }，{ $months } 个月共 { $amount } 元（{ $proof ->
+    [yes] 截图已提交，等待支部确认
+   *[no] 付款后请点「发送付款截图」
+}）
+dues-button-pay = 缴纳团费
+dues-button-send-proof = 发送付款截图
+dues-list-separator = 、
+
+dues-pay-owed = 你欠缴 { $months } 个月（{ $months ->
+    [1] { $from }
+   *[other] { $from } 至 { $to }
+}），共 { $amount } 元。
+dues-pay-owed-nothing = 你目前没有欠缴的团费，可以预缴。
+dues-pay-choose = { $owed }请选择本次缴纳几个月（欠缴月份先缴，最多预缴到 12 个月后，本次最多 { $max } 个月）：
+dues-pay-option = { $ahead ->
+    [0] { $owed } 个月
+   *[other] { $owed ->
+        [0] 预缴 { $ahead } 个月
+       *[other] { $owed } 个月 + 预缴 { $ahead } 个月
+    }
+}（{ $amount } 元）
+dues-pay-months-invalid = 本次可缴 1 至 { $max } 个月，请点按钮选择。
+dues-pay-use-buttons = 请点按钮选择缴纳的月数，或输入如「3个月」。
+dues-pay-extra = 本次缴纳 { $months } 个月（{ $months ->
+    [1] { $from }
+   *[other] { $from } 至 { $to }
+}），共 { $amount } 元。是否自愿多缴？点按钮，或输入多缴金额（如「8 元」）。
+dues-pay-no-extra = 不多缴
+dues-pay-extra-option = 多缴 { $amount } 元
+dues-pay-extra-invalid = 多缴金额请输入 0 至 { $max } 元之间的数字，如「8 元」或「2.5 元」。
+dues-pay-awaiting = 你的缴费单 { $reference } 已提交付款截图，正在等待支部确认；确认或驳回后会通知你，之后再缴新的月份。
+dues-pay-no-rate = 团费标准表中没有适用于你的档次，暂时无法生成缴费单，请联系{ $contact }核对。
+dues-pay-request = 缴费单 { $reference }：{ $months } 个月（{ $months ->
+    [1] { $from }
+   *[other] { $from } 至 { $to }
+}），团费 { $dues } 元{ $hasExtra ->
+    [yes] ，自愿多缴 { $extra } 元
+   *[no] {""}
+}，合计 { $total } 元。
+    请按支部公布的收款方式付款，并在付款备注中写上 { $reference }。付款后把付款截图发到这里，由支部团费管理员确认。
+dues-pay-cancel = 取消缴费单
+dues-pay-expired = 这张缴费单已处理或已取消。发送 /pay 重新缴费。
+dues-pay-cancelled = 缴费单 { $reference } 已取消。
+dues-proof-waiting = 请发送付款截图（图片）；不缴了可以点「取消缴费单」。
+dues-proof-ask = 请发送缴费单 { $reference }（合计 { $amount } 元）的付款截图。
+dues-proof-received = 已收到缴费单 { $reference } 的付款截图，已转给 { $reviewers } 确认，确认后会通知你。
+dues-proof-no-reviewer = 已收到缴费单 { $reference } 的付款截图，但你的团支部还没有登记团费管理员，请联系{ $contact }确认。
+
+dues-proof-review = { $name }（{ $code }）提交了团费付款截图：缴费单 { $reference }，{ $months } 个月，合计 { $amount } 元。请核对到账后确认或驳回。
+dues-review-confirm = 确认到账
+dues-review-reject = 驳回
+dues-settled-member = 你的团费缴费单 { $reference } 已确认到账：{ $months } 个月，共 { $amount } 元。{ $through ->
+    [0] {""}
+   *[other] 已缴至 { DATETIME($through, year: "numeric", month: "long") }。
+}
+dues-rejected-member = 你的团费缴费单 { $reference } 未被确认，原因：{ $reason ->
+    [missing] 没有查到这笔款项
+    [amount] 金额与缴费单不符
+    [unclear] 截图看不清
+   *[other] { $text }
+}。如有疑问请联系支部；发送 /pay 可重新缴费。
+dues-review-not-found = 没有找到这笔缴费。
+dues-review-not-allowed = 只有该团员所在团支部的团费管理员（组织委员）或团支书可以确认这笔缴费。
+dues-review-own = 不能确认或驳回自己的缴费，请由支部其他负责人处理。
+dues-review-already = 缴费单 { $reference } 已经处理过了（{ $status ->
+    [CONFIRMED] 已确认
+    [REJECTED] 已驳回
+   *[other] 已取消
+}{ $known ->
+    [no] {""}
+   *[other] ，{ $by }
+}）。
+dues-review-confirmed = 已确认 { $name } 的缴费单 { $reference }：{ $months } 个月，共 { $amount } 元，已缴至 { $through }。已通知本人。
+dues-review-rejected = 已驳回 { $name } 的缴费单 { $reference }，已通知本人。
+dues-review-ask-reason = 驳回 { $name } 的缴费单 { $reference }：请选择原因，或直接输入原因。
+dues-reason = { $reason ->
+    [missing] 未查到到账
+    [amount] 金额不符
+   *[unclear] 截图看不清
+}
+dues-review-reason-text = 请输入驳回原因（文字）。
+dues-review-reason-long = 原因请写在 { $max } 字以内。

@@ -32,3 +32,4 @@ import-problem-dues-category = 无法识别的团费类别（学生、无收入�
 import-problem-income = 月收入应为金额（元，最多两位小数）
 import-problem-income-required = 在职团员需要填写税后月收入
 import-problem-yes-no = 请填“是”或“否”
+import-problem-out-of-scope = 不在此令牌可管理的范围内（其所属组织及下级组织）

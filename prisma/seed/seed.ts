@@ -8,8 +8,10 @@ import { keyedHash } from "../../bot/infra/keyed-hash.ts";
 import { type DemoMember, demoPeople, generatedMembers } from "./demo-members.ts";
 import { demoOrgs } from "./demo-orgs.ts";
 import { duesRates, duesRatesEffectiveFrom } from "./dues-rates.ts";
+import { seedWorkCalendar } from "./work-calendar.ts";
 
 export async function seedReferenceData(db: Db) {
+  await seedWorkCalendar(db);
   if ((await db.duesRate.count()) > 0) return;
   await db.duesRate.createMany({
     data: duesRates.map((r) => ({ effectiveFrom: duesRatesEffectiveFrom, ...r })),

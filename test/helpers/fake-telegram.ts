@@ -30,11 +30,13 @@ export interface Button {
 export interface SentMessage {
   message_id: number;
   chatId: number;
-  method: "sendMessage" | "sendPhoto";
+  method: "sendMessage" | "sendPhoto" | "sendDocument";
   text?: string;
   caption?: string;
   /** Bytes of the uploaded photo. */
   photoBytes?: number;
+  /** A document the bot sent (sendDocument): its file name and bytes. */
+  document?: { name: string; bytes: Buffer };
   buttons: Button[][];
   replyTo?: number;
 }
@@ -181,6 +183,17 @@ export async function startFakeTelegram(options: { username?: string } = {}): Pr
         photoBytes: Buffer.isBuffer(p.photo) ? p.photo.length : 0,
       });
     },
+    sendDocument: (p) => {
+      if (!Buffer.isBuffer(p.document)) throw badRequest("there is no document in the request");
+      const caption = p.caption === undefined ? undefined : String(p.caption);
+      if (caption && caption.length > 1024) throw badRequest("message caption is too long");
+      const name = (p.document as Buffer & { filename?: string }).filename ?? "document";
+      return deliver(p, {
+        method: "sendDocument",
+        ...(caption !== undefined ? { caption } : {}),
+        document: { name, bytes: Buffer.from(p.document) },
+      });
+    },
     answerCallbackQuery: (p) => {
       if (!callbackIds.has(String(p.callback_query_id))) throw badRequest("query is too old or query ID is invalid");
       return true;
@@ -256,6 +269,15 @@ export async function startFakeTelegram(options: { username?: string } = {}): Pr
       ...(m.caption !== undefined ? { caption: m.caption } : {}),
       ...(m.photoBytes !== undefined
         ? { photo: [{ file_id: `photo-${m.message_id}`, file_unique_id: `u${m.message_id}`, width: 800, height: 600 }] }
+        : {}),
+      ...(m.document
+        ? {
+            document: {
+              file_id: `doc-${m.message_id}`,
+              file_unique_id: `d${m.message_id}`,
+              file_name: m.document.name,
+            },
+          }
         : {}),
       ...(m.buttons.length ? { reply_markup: { inline_keyboard: m.buttons } } : {}),
     };
@@ -517,7 +539,7 @@ function multipart(body: Buffer, type: string): Record<string, unknown> {
   const boundary = /boundary=("?)([^";]+)\1/.exec(type)?.[2];
   if (!boundary) throw new Error("fake Telegram: multipart without a boundary");
   const fields = new Map<string, string>();
-  const files = new Map<string, Buffer>();
+  const files = new Map<string, Buffer & { filename?: string }>();
   const raw = body.toString("latin1");
   for (const chunk of raw.split(`--${boundary}`).slice(1)) {
     if (chunk.startsWith("--")) break;
@@ -525,8 +547,14 @@ function multipart(body: Buffer, type: string): Record<string, unknown> {
     const headers = chunk.slice(0, headerEnd);
     const value = chunk.slice(headerEnd + 4, chunk.lastIndexOf("\r\n"));
     const name = /name="?([^";\r\n]+)"?/i.exec(headers)?.[1] ?? "";
-    if (/filename=/i.test(headers)) files.set(name, Buffer.from(value, "latin1"));
-    else fields.set(name, Buffer.from(value, "latin1").toString("utf8"));
+    // grammY writes the file name unquoted, as UTF-8.
+    const filename = /filename="?([^";\r\n]+)"?/i.exec(headers)?.[1];
+    if (filename !== undefined) {
+      files.set(
+        name,
+        Object.assign(Buffer.from(value, "latin1"), { filename: Buffer.from(filename, "latin1").toString("utf8") }),
+      );
+    } else fields.set(name, Buffer.from(value, "latin1").toString("utf8"));
   }
   const params: Record<string, unknown> = {};
   for (const [key, value] of fields) {

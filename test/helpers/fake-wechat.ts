@@ -12,6 +12,8 @@ export interface SentMessage {
   to: string;
   text?: string;
   image?: Buffer;
+  /** The name of a sent file (an image's bytes and a document's both arrive in `image`). */
+  fileName?: string;
   /** performance.now() when the puppet sent it. */
   at: number;
 }
@@ -59,6 +61,7 @@ export function createFakeWechat({ botName = "团助" } = {}) {
       at: performance.now(),
       ...(payload.text !== undefined ? { text: payload.text } : {}),
       ...(file && "base64" in file ? { image: Buffer.from(file.base64, "base64") } : {}),
+      ...(file && "name" in file && typeof file.name === "string" ? { fileName: file.name } : {}),
     });
     for (const check of [...watchers]) check();
   });

@@ -2,6 +2,7 @@
 import type { Job } from "bullmq";
 import type { CoreDeps } from "../../bot/core/feature.ts";
 import type { JobData } from "../queues.ts";
+import { reconcileSla } from "../transfers/reconcile-sla.ts";
 import { reconcileOutbox } from "./reconcile-outbox.ts";
 
 export function createMaintenanceProcessor(deps: CoreDeps) {
@@ -9,6 +10,8 @@ export function createMaintenanceProcessor(deps: CoreDeps) {
     switch (job.data.task) {
       case "reconcile-outbox":
         return reconcileOutbox(deps);
+      case "reconcile-sla":
+        return reconcileSla(deps);
     }
   };
 }

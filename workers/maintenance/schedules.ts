@@ -3,6 +3,8 @@
 import { jobSchemas, type Queues } from "../queues.ts";
 
 export const RECONCILE_EVERY_MS = 60_000;
+/** Service-level timers: a lost one is restored within this (each run walks every open step). */
+export const RECONCILE_SLA_EVERY_MS = 5 * 60_000;
 
 export async function upsertSchedules(queues: Queues) {
   const task = "reconcile-outbox";
@@ -10,5 +12,15 @@ export async function upsertSchedules(queues: Queues) {
     task,
     { every: RECONCILE_EVERY_MS },
     { name: task, data: jobSchemas.maintenance.parse({ task }), opts: { removeOnComplete: 100, removeOnFail: 100 } },
+  );
+  const sla = "reconcile-sla";
+  await queues.maintenance.upsertJobScheduler(
+    sla,
+    { every: RECONCILE_SLA_EVERY_MS },
+    {
+      name: sla,
+      data: jobSchemas.maintenance.parse({ task: sla }),
+      opts: { removeOnComplete: 100, removeOnFail: 100 },
+    },
   );
 }

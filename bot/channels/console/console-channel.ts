@@ -9,6 +9,7 @@ import type { ChannelSender, Incoming, IncomingImage } from "../../core/types.ts
 import type { Db } from "../../infra/db.ts";
 import { Platform } from "../../infra/db.ts";
 import { renderForTerminal, renderJson } from "./render.ts";
+import { saveReplyFile } from "./save-file.ts";
 
 export interface ConsoleOptions {
   core: Core;
@@ -21,6 +22,8 @@ export interface ConsoleOptions {
   prompt?: string;
   /** Shown above a reply that carries an image: the catalogue's core-image-attached. */
   imageLabel: string;
+  /** Where attached files (exports) are written; the system's temp directory when not given. */
+  fileDir?: string;
 }
 
 /**
@@ -97,13 +100,15 @@ export function parseLine(line: string): Pick<Incoming, "text" | "button" | "ima
 export function createConsoleChannel(opts: ConsoleOptions & { userId: string }) {
   const ref = { platform: "console" as const, chatId: opts.userId, userId: opts.userId };
   const write = (s: string) => opts.output.write(`${s}\n`);
-  const show = (reply: Parameters<typeof renderJson>[0]) =>
-    write(opts.jsonl ? renderJson(reply) : `\n${renderForTerminal(reply, opts.imageLabel)}\n`);
+  const show = async (reply: Parameters<typeof renderJson>[0]) => {
+    const filePath = reply.file ? await saveReplyFile(reply.file, opts.fileDir) : undefined;
+    write(opts.jsonl ? renderJson(reply, filePath) : `\n${renderForTerminal(reply, opts.imageLabel, filePath)}\n`);
+  };
 
   const sender: ChannelSender = {
     platform: "console",
     async send(chatId, reply) {
-      if (chatId === ref.chatId) show(reply);
+      if (chatId === ref.chatId) await show(reply);
     },
   };
 
@@ -121,7 +126,7 @@ export function createConsoleChannel(opts: ConsoleOptions & { userId: string }) 
       }
       const message = opts.jsonl ? parseLine(line) : { text: line };
       const replies = await opts.core.handle({ ref, chatType: "private", ...message });
-      for (const reply of replies) show(reply);
+      for (const reply of replies) await show(reply);
       prompt();
     }
   }

@@ -6,17 +6,25 @@ export function numberedChoices(buttons: Button[][] | undefined): string[] {
   return (buttons ?? []).flat().map((b, i) => `  ${i + 1}. ${b.label}`);
 }
 
-/** `imageLabel` is the catalogue's "[图片]" in the console's language. */
-export function renderForTerminal(reply: Reply, imageLabel: string): string {
-  return [...(reply.image ? [imageLabel] : []), reply.text, ...numberedChoices(reply.buttons)].join("\n");
+/** `imageLabel` is the catalogue's "[图片]" in the console's language; `filePath` where an attached file was saved. */
+export function renderForTerminal(reply: Reply, imageLabel: string, filePath?: string): string {
+  return [
+    ...(reply.image ? [imageLabel] : []),
+    ...(filePath ? [`📎 ${filePath}`] : []),
+    ...(reply.text || !filePath ? [reply.text] : []),
+    ...numberedChoices(reply.buttons),
+  ].join("\n");
 }
 
-/** One line of --jsonl output; an attached image is reported by its size. */
-export function renderJson(reply: Reply): string {
+/** One line of --jsonl output; an attached image is reported by its size, a file by its name, size and path. */
+export function renderJson(reply: Reply, filePath?: string): string {
   return JSON.stringify({
     intent: reply.intent,
     text: reply.text,
     buttons: reply.buttons?.flat() ?? [],
     ...(reply.image ? { imageBytes: reply.image.length } : {}),
+    ...(reply.file
+      ? { file: { name: reply.file.name, mime: reply.file.mime, bytes: reply.file.bytes.length, path: filePath } }
+      : {}),
   });
 }

@@ -1,5 +1,5 @@
 // A core Reply as Telegram messages: text (split when long), buttons as an inline keyboard on the last part,
-// an image as a photo with the text as its caption when it fits.
+// an image as a photo (a file as a document) with the text as its caption when it fits.
 import { type Api, InputFile } from "grammy";
 import { imageFileName } from "../../core/images.ts";
 import type { Button, Reply } from "../../core/types.ts";
@@ -49,6 +49,16 @@ export async function sendReply(api: Api, chatId: number | string, reply: Reply,
   if (reply.image) {
     const captionFits = text.length <= CAPTION_LIMIT;
     await api.sendPhoto(chatId, new InputFile(reply.image, imageFileName(reply.image)), {
+      ...(captionFits && text ? { caption: text } : {}),
+      ...(captionFits && keyboard ? { reply_markup: keyboard } : {}),
+      ...threading(),
+    });
+    if (captionFits) return;
+  }
+  if (reply.file) {
+    // A document (a CSV export) carries the text as its caption when it fits, like a photo.
+    const captionFits = text.length <= CAPTION_LIMIT;
+    await api.sendDocument(chatId, new InputFile(reply.file.bytes, reply.file.name), {
       ...(captionFits && text ? { caption: text } : {}),
       ...(captionFits && keyboard ? { reply_markup: keyboard } : {}),
       ...threading(),

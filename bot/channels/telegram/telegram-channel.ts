@@ -14,7 +14,7 @@ import type { Redis } from "ioredis";
 import type { Config } from "../../config.ts";
 import { createI18n, type I18n } from "../../core/i18n.ts";
 import type { Core } from "../../core/router.ts";
-import type { Logger } from "../../infra/logger.ts";
+import { type Logger, withLogContext } from "../../infra/logger.ts";
 import type { RunningChannel } from "../channel.ts";
 import { registerCommands } from "./commands.ts";
 import { createUpdateClaims } from "./dedupe.ts";
@@ -94,7 +94,9 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
 
   const inFlight = new Set<Promise<void>>();
   function handle(update: Update): Promise<void> {
-    const done = bot.handleUpdate(update).catch((err: unknown) => logger.error({ err }, "update failed"));
+    const done = withLogContext({ updateId: update.update_id }, () =>
+      bot.handleUpdate(update).catch((err: unknown) => logger.error({ err }, "update failed")),
+    );
     inFlight.add(done);
     void done.then(() => inFlight.delete(done));
     return done;

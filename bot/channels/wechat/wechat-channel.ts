@@ -70,7 +70,9 @@ export async function createWechatChannel({ config, core, logger, puppet }: Wech
       const content =
         part.kind === "text"
           ? part.text
-          : FileBox.fromBase64(Buffer.from(part.png).toString("base64"), imageFileName(part.png));
+          : part.kind === "file"
+            ? FileBox.fromBase64(Buffer.from(part.bytes).toString("base64"), part.name)
+            : FileBox.fromBase64(Buffer.from(part.png).toString("base64"), imageFileName(part.png));
       if ("contact" in target) await target.contact.say(content);
       else if (typeof content === "string" && target.mention) await target.room.say(content, target.mention);
       else await target.room.say(content);

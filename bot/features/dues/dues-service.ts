@@ -1,5 +1,6 @@
 // A member's dues picture, read from the rate table, their paid months and their last payment.
 import { type Db, type Member, PaymentStatus, type Prisma } from "../../infra/db.ts";
+import { monthPricer } from "./ledger.ts";
 import { type Month, monthOf, monthOfDay } from "./months.ts";
 import {
   type DuesExplanation,
@@ -24,12 +25,22 @@ export interface DuesPicture {
   /** Unpaid months before the current one: what the arrears warnings count. */
   overdue: number;
   lastPayment: { at: Date; amountFen: number; months: number } | null;
+  /** The member's payment request waiting for money or for a leader's confirmation. */
+  pending: PendingPayment | null;
+}
+
+export interface PendingPayment {
+  id: number;
+  reference: string;
+  months: number;
+  amountFen: number;
+  hasProof: boolean;
 }
 
 export type DuesMember = Pick<Member, "id" | "joinedAt" | "duesCategory" | "monthlyIncomeFen">;
 
 export async function loadDues(db: Tx, member: DuesMember, now: Date, timeZone: string): Promise<DuesPicture> {
-  const [rates, paid, last] = await Promise.all([
+  const [rates, paid, last, pending] = await Promise.all([
     db.duesRate.findMany(),
     db.duesMonth.findMany({ where: { memberId: member.id }, select: { month: true } }),
     db.duesPayment.findFirst({
@@ -37,15 +48,18 @@ export async function loadDues(db: Tx, member: DuesMember, now: Date, timeZone: 
       orderBy: [{ settledAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
       select: { settledAt: true, createdAt: true, amountFen: true, months: true },
     }),
+    pendingPayment(db, member.id),
   ]);
   const monthly = monthlyDues(rates, member.duesCategory, member.monthlyIncomeFen, now);
   const startMonth = monthOfDay(member.joinedAt);
   const current = monthOf(now, timeZone);
+  // Each owed month at the rate in force in that month: a table change part-way through is charged as it applied.
+  const price = monthPricer(rates, member);
   const position = duesPosition(
     startMonth,
     current,
     paid.map((p) => p.month),
-    monthly?.amountFen ?? 0,
+    (m) => price(m) ?? 0,
   );
   return {
     monthly,
@@ -55,5 +69,23 @@ export async function loadDues(db: Tx, member: DuesMember, now: Date, timeZone: 
     position,
     overdue: overdueMonths(position, current),
     lastPayment: last && { at: last.settledAt ?? last.createdAt, amountFen: last.amountFen, months: last.months },
+    pending,
   };
+}
+
+export async function pendingPayment(db: Tx, memberId: number): Promise<PendingPayment | null> {
+  const row = await db.duesPayment.findFirst({
+    where: { memberId, status: PaymentStatus.PENDING },
+    orderBy: { id: "desc" },
+    select: { id: true, reference: true, months: true, amountFen: true, proofImageId: true },
+  });
+  return (
+    row && {
+      id: row.id,
+      reference: row.reference,
+      months: row.months,
+      amountFen: row.amountFen,
+      hasProof: row.proofImageId !== null,
+    }
+  );
 }

@@ -77,6 +77,18 @@ export function renderDues(
         })
       : t("dues-view-last-payment-none"),
   );
-  if (dues.position.owedMonths.length > 0) lines.push(t("dues-view-how-to-pay", { contact }));
+  const pending = dues.pending;
+  if (pending) {
+    lines.push(
+      t("dues-view-pending", {
+        reference: pending.reference,
+        months: pending.months,
+        amount: formatYuan(pending.amountFen),
+        proof: pending.hasProof ? "yes" : "no",
+      }),
+    );
+  } else if (dues.position.owedMonths.length > 0) {
+    lines.push(t("dues-view-how-to-pay", { contact }));
+  }
   return lines.join("\n");
 }

@@ -1,8 +1,12 @@
-// /dues and "我欠多少团费": the asker's own dues — the monthly amount and why, what is paid, what is owed.
+// /dues and "我欠多少团费": the asker's own dues. /pay and "交团费": a payment request, then a screenshot the branch
+// treasurer or secretary confirms or rejects.
 import type { Action, Context, Feature } from "../../core/feature.ts";
 import { askerContact } from "../membership/contact-phrase.ts";
 import { loadDues } from "./dues-service.ts";
 import { renderDues } from "./dues-view.ts";
+import { duesLeaderSubcommands } from "./leaders/index.ts";
+import { askProof, cancelRequest, chooseExtra, chooseMonths, onPayDialog, PAY_DIALOG, startPay } from "./pay.ts";
+import { confirmButton, onRejectDialog, REJECT_DIALOG, reasonButton, rejectButton } from "./review.ts";
 
 /** Always the asker's own dues: an argument after /dues never selects another member. */
 async function showDues(ctx: Context) {
@@ -10,15 +14,53 @@ async function showDues(ctx: Context) {
   if (!member) return ctx.say("dues-bind-first");
   const { db, config } = ctx.deps;
   const [dues, contact] = await Promise.all([loadDues(db, member, ctx.deps.now(), config.TZ), askerContact(ctx)]);
+  const pending = dues.pending;
+  const buttons = pending
+    ? [
+        ...(pending.hasProof ? [] : [[ctx.button("dues-button-send-proof", `dues-proof:${pending.id}`)]]),
+        [ctx.button("dues-pay-cancel", `dues-cancel:${pending.id}`)],
+      ]
+    : dues.monthly
+      ? [[ctx.button("dues-button-pay", "go:dues.pay")]]
+      : [];
   ctx.reply(renderDues(ctx.t, ctx.locale, config.TZ, member.name, dues, contact), [
+    ...buttons,
     [ctx.button("dues-button-status", "go:membership.status")],
   ]);
 }
 
 const status: Action = { intent: "dues.status", handler: showDues, needsMember: true };
 
+/** `/dues branch|cash|orgs …` are the leaders' views (./leaders); any other argument still shows one's own dues. */
+const duesCommand: Action = {
+  ...status,
+  handler: (ctx) => {
+    const [word = "", ...rest] = ctx.arg.trim().split(/\s+/);
+    const sub = Object.hasOwn(duesLeaderSubcommands, word.toLowerCase())
+      ? duesLeaderSubcommands[word.toLowerCase()]
+      : undefined;
+    if (!sub) return showDues(ctx);
+    ctx.intent = sub.intent;
+    ctx.arg = rest.join(" ");
+    return sub.handler(ctx);
+  },
+};
+const pay: Action = { intent: "dues.pay", handler: startPay, needsMember: true };
+const paying = (handler: Action["handler"]): Action => ({ intent: "dues.pay", handler, needsMember: true });
+const reviewing = (handler: Action["handler"]): Action => ({ intent: "dues.review", handler, needsMember: true });
+
 export const duesFeature: Feature = {
   name: "dues",
-  commands: { dues: status },
-  intents: { "dues.status": status },
+  commands: { dues: duesCommand, pay },
+  buttons: {
+    "dues-pay": paying(chooseMonths),
+    "dues-extra": paying(chooseExtra),
+    "dues-proof": paying(askProof),
+    "dues-cancel": paying(cancelRequest),
+    "dues-ok": reviewing(confirmButton),
+    "dues-no": reviewing(rejectButton),
+    "dues-why": reviewing(reasonButton),
+  },
+  intents: { "dues.status": status, "dues.pay": pay },
+  dialogs: { [PAY_DIALOG]: onPayDialog, [REJECT_DIALOG]: onRejectDialog },
 };

@@ -29,3 +29,11 @@ export function monthsBetween(from: Month, to: Month): number {
 export function monthRange(from: Month, to: Month): Month[] {
   return Array.from({ length: monthsBetween(from, to) }, (_, i) => addMonths(from, i));
 }
+
+/**
+ * A month as a number Fluent's DATETIME() can show in any recipient's language ("2026年11月", "November 2026"):
+ * the 15th at noon UTC, the same month in every time zone. For outbox rows, whose args are rendered at send time.
+ */
+export function monthStamp(month: Month): number {
+  return Date.UTC(Math.floor(month / 100), (month % 100) - 1, 15, 12);
+}

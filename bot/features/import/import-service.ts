@@ -8,6 +8,7 @@ import { keyedHash } from "../../infra/keyed-hash.ts";
 import { initialsOf, pinyinOf } from "../orgs/org-service.ts";
 import { mapHeaders, memberColumns, orgColumns } from "./columns.ts";
 import type { Table } from "./read-table.ts";
+import { memberScopeProblems, orgScopeProblems } from "./scope.ts";
 import { type Checked, checkMembers, checkOrgs, type MemberRecord, type OrgRecord, type Problem } from "./validate.ts";
 
 const MEMBER_CHUNK = 5_000;
@@ -20,6 +21,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Who imports, for the audit log ("token:3", "cli"). */
   actorLabel: string;
+  /** Only this organisation's subtree may be touched (an admin API token's scope); rows outside it are problems. */
+  scopeOrgId?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -56,6 +59,25 @@ async function existingOrgs(db: Db | Tx, codes: string[]) {
   return new Map(rows.map((r) => [r.code, r]));
 }
 
+/** The header of a field as the file writes it (or the expected one when it is missing). */
+function headerOf<F extends string>(table: Table, columns: Record<F, string[]>, field: F): string {
+  const i = mapHeaders(table.headers, columns).index[field];
+  return (i === undefined ? undefined : table.headers[i]) ?? columns[field][0]!;
+}
+
+/** Codes of members kept by an organisation outside the subtree of `orgId`. */
+async function memberCodesOutside(db: Db, codes: string[], orgId: number): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  // One array parameter, however many rows the file has.
+  const rows = await db.$queryRawUnsafe<{ code: string }[]>(
+    `SELECT m.code FROM members m JOIN organisations o ON o.id = m.org_id
+     WHERE m.code = ANY($1::text[]) AND NOT (o.ancestor_ids @> ARRAY[$2::int])`,
+    codes,
+    orgId,
+  );
+  return new Set(rows.map((r) => r.code));
+}
+
 function finish<R>(checked: Checked<R>, total: number, options: ImportOptions): ImportReport | null {
   const blocked = checked.problems.length > 0 && !options.partial;
   if (!blocked && !options.dryRun) return null;
@@ -82,6 +104,12 @@ export async function importOrganisations(
         value: r.parentCode ?? "",
       });
     }
+  }
+  if (options.scopeOrgId !== undefined) {
+    const columns = { code: headerOf(table, orgColumns, "code"), parent: headerOf(table, orgColumns, "parentCode") };
+    const movedLines = new Set(checked.problems.map((p) => p.line));
+    const placeable = checked.records.filter((r) => !movedLines.has(r.line));
+    checked.problems.push(...orgScopeProblems(placeable, existing, options.scopeOrgId, columns));
   }
   const badLines = new Set(checked.problems.map((p) => p.line));
   checked.records = checked.records.filter((r) => !badLines.has(r.line));
@@ -110,6 +138,7 @@ export async function importOrganisations(
       {
         actorLabel: options.actorLabel,
         action: "import.organisations",
+        ...(options.scopeOrgId === undefined ? {} : { orgId: options.scopeOrgId }),
         data: { rows: table.rows.length, created, updated },
       },
       tx,
@@ -183,6 +212,18 @@ export async function importMembers(
   const orgCodes = columnValues(table, memberColumns, "orgCode");
   const orgs = await existingOrgs(db, orgCodes);
   const checked = checkMembers(table, new Set(orgs.keys()), options.today);
+  if (options.scopeOrgId !== undefined) {
+    const columns = { code: headerOf(table, memberColumns, "code"), org: headerOf(table, memberColumns, "orgCode") };
+    const elsewhere = await memberCodesOutside(
+      db,
+      checked.records.map((r) => r.code),
+      options.scopeOrgId,
+    );
+    const outside = memberScopeProblems(checked.records, orgs, elsewhere, options.scopeOrgId, columns);
+    const outsideLines = new Set(outside.map((p) => p.line));
+    checked.problems.push(...outside);
+    checked.records = checked.records.filter((r) => !outsideLines.has(r.line));
+  }
   const early = finish(checked, table.rows.length, options);
   if (early) return early;
 
@@ -197,7 +238,12 @@ export async function importMembers(
       options.onProgress?.(Math.min(i + MEMBER_CHUNK, checked.records.length), checked.records.length);
     }
     await deps.audit.record(
-      { actorLabel: options.actorLabel, action: "import.members", data: { rows: table.rows.length, created, updated } },
+      {
+        actorLabel: options.actorLabel,
+        action: "import.members",
+        ...(options.scopeOrgId === undefined ? {} : { orgId: options.scopeOrgId }),
+        data: { rows: table.rows.length, created, updated },
+      },
       tx,
     );
   }, LONG_TX);

@@ -76,7 +76,7 @@ function headerProblems<F extends string>(
   return { index, problems };
 }
 
-function reader<F extends string>(table: Table, index: Partial<Record<F, number>>, cells: string[]) {
+function reader<F extends string>(index: Partial<Record<F, number>>, cells: string[]) {
   return (field: F) => {
     const i = index[field];
     return i === undefined ? "" : (cells[i] ?? "").trim();
@@ -90,7 +90,7 @@ export function checkOrgs(table: Table, existingCodes: ReadonlySet<string>): Che
   const seen = new Set<string>();
   const records: OrgRecord[] = [];
   for (const { line, cells } of table.rows) {
-    const get = reader(table, index, cells);
+    const get = reader(index, cells);
     const bad = (f: OrgField, reason: string) => problems.push({ line, column: column(f), reason, value: get(f) });
     const before = problems.length;
     const code = get("code");
@@ -160,7 +160,7 @@ export function checkMembers(table: Table, knownOrgCodes: ReadonlySet<string>, t
   const seen = new Set<string>();
   const records: MemberRecord[] = [];
   for (const { line, cells } of table.rows) {
-    const get = reader(table, index, cells);
+    const get = reader(index, cells);
     // The full ID number never goes into a report: only which column was wrong.
     const bad = (f: MemberField, reason: string) =>
       problems.push({ line, column: column(f), reason, ...(f === "idNumber" ? {} : { value: get(f) }) });

@@ -5,7 +5,7 @@ import { owedText, paidThroughText } from "../dues/dues-view.ts";
 import { formatYuan } from "../dues/money.ts";
 import { currentStep } from "../transfers/transfer-service.ts";
 import { contactPhrase } from "./contact-phrase.ts";
-import { formatDay, formatInstant } from "./format.ts";
+import { formatDate, formatDay, formatInstant } from "./format.ts";
 import { maskMemberCode } from "./member-code.ts";
 import { type MembershipWarning, toUtcDay } from "./rules.ts";
 import type { StatusView } from "./status-service.ts";
@@ -27,6 +27,10 @@ export function renderStatus(t: Translate, locale: Locale, timeZone: string, vie
     }),
     transferLine(t, locale, timeZone, view),
   ];
+  // An activity check-in counts as organisational life (the six-month rule).
+  if (member.lastOrgLifeAt) {
+    lines.push(t("activities-status-org-life", { date: formatDate(member.lastOrgLifeAt, locale, timeZone) }));
+  }
   if (view.warnings.length > 0) {
     lines.push("", t("membership-warnings-title"));
     const contact = contactPhrase(t, view.contact);

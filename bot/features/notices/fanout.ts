@@ -23,13 +23,13 @@ export interface FanoutBatch {
  * the batch's own `targets`, never chat_identities again: the planner would merge-join that from its first row,
  * and each batch would scan further than the last.
  */
-const WRITTEN = Prisma.raw(`
+export const WRITTEN = Prisma.raw(`
   ARRAY(SELECT x.id FROM outbox x ORDER BY x.id) AS outbox_ids,
   ARRAY(SELECT t.platform::text FROM outbox x JOIN targets t ON t.identity_id = x.identity_id ORDER BY x.id) AS platforms`);
 
-type BatchRow = { n: bigint; outbox_ids: bigint[]; platforms: Platform[] };
+export type BatchRow = { n: bigint; outbox_ids: bigint[]; platforms: Platform[] };
 
-function toBatch(row: BatchRow): FanoutBatch {
+export function toBatch(row: BatchRow): FanoutBatch {
   return {
     members: Number(row.n),
     outbox: row.outbox_ids.map((id, i) => ({ id, platform: row.platforms[i]! })),
@@ -57,6 +57,11 @@ export async function fanoutRanges(
       ? Prisma.sql`SELECT m.id FROM ${audienceMembers(noticeId)} AND m.id > ${after}`
       : Prisma.sql`SELECT member_id AS id FROM notice_deliveries
                    WHERE notice_id = ${noticeId} AND status <> 'READ' AND member_id > ${after}`;
+  return idRanges(db, ids, after, size);
+}
+
+/** Cuts the member ids a query yields (column `id`, all above `after`) into ranges of about `size`. */
+export async function idRanges(db: Db, ids: Prisma.Sql, after: number, size: number): Promise<MemberRange[]> {
   const rows = await db.$queryRaw<{ id: number }[]>`
     SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n, count(*) OVER () AS total FROM (${ids}) s) r
     WHERE n % ${size} = 0 OR n = total ORDER BY id`;

@@ -1,6 +1,9 @@
 // First contact, help, the language switch, "cancel", and the menu for text nobody understood.
 import type { Context, Feature } from "../../core/feature.ts";
 import { isLocale } from "../../core/i18n.ts";
+import { checkinFromLink } from "../activities/checkin.ts";
+import { CHECKIN_LINK_PREFIX } from "../activities/rules.ts";
+import { rolesOf } from "../orgs/scope.ts";
 
 /** The menu: the main things a person can do, as buttons that run those intents. */
 export function menuButtons(ctx: Context) {
@@ -12,12 +15,17 @@ export function menuButtons(ctx: Context) {
 }
 
 async function start(ctx: Context) {
+  // A deep link's payload (t.me/<bot>?start=checkin_123456, the check-in QR code) arrives as /start's argument.
+  if (ctx.arg.startsWith(CHECKIN_LINK_PREFIX)) return checkinFromLink(ctx);
   const name = ctx.member?.name;
   ctx.say(name ? "start-welcome-back" : "start-welcome", { name }, menuButtons(ctx));
 }
 
 async function help(ctx: Context) {
-  ctx.say("start-help-text", {}, menuButtons(ctx));
+  // Officers see their own commands too; members are not shown what they cannot use.
+  const officer = ctx.member && (await rolesOf(ctx.deps.db, ctx.member.id)).length > 0;
+  const text = ctx.t("start-help-text");
+  ctx.reply(officer ? `${text}\n${ctx.t("start-help-leaders")}` : text, menuButtons(ctx));
 }
 
 async function askLanguage(ctx: Context) {

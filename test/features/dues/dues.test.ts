@@ -22,12 +22,15 @@ describe("a member asks about dues", () => {
     expect(text).toContain(`已缴至：${month(-4)}`);
     expect(text).toContain(`欠缴 4 个月（${month(-3)} 至 ${month(0)}），共 80.00 元`);
     expect(text).toMatch(/最近一次缴费：\d{4}年\d{1,2}月\d{1,2}日，75 个月共 1500\.00 元/);
-    expect(text).toContain("交给团支书孙静（广州星河科技有限公司团支部）");
+    expect(text).toContain(
+      "点「缴纳团费」生成缴费单，付款后把截图发到这里；也可以现金交给团支书孙静（广州星河科技有限公司团支部）",
+    );
+    expect(reply!.buttons?.flat().map((b) => b.payload)).toEqual(["go:dues.pay", "go:membership.status"]);
   });
 
   it("explains 陈刚's 0.2% of 8500 元 without a cap, and that he owes nothing", async () => {
     const { chat } = await chatAsMember(app, "201701000003");
-    const text = await chat.text("交团费");
+    const text = await chat.text("团费交到哪个月了");
     expect(text).toContain("每月团费：17.00 元");
     expect(text).toContain("8500 × 0.2% = 17 元，取整为 17 元。");
     expect(text).toContain(`已缴至：${month(0)}`);
@@ -85,6 +88,15 @@ describe("a member asks about dues", () => {
     // 15000 元 → 30 元 capped at 20 元, 103 months.
     expect(text).toContain("共 2060.00 元");
     expect(text).toContain("最近一次缴费：暂无记录");
+  });
+
+  it("hands /dues branch to the leaders' view and shows one's own dues for any other argument", async () => {
+    const { chat } = await chatAsMember(app, "201801000002");
+    const [branch] = await chat.say("/dues branch");
+    expect(branch!.intent).toBe("duesleaders.branch");
+    const [own] = await chat.say("/dues branchy");
+    expect(own!.intent).toBe("dues.status");
+    expect(own!.text).toContain("王芳 的团费");
   });
 
   it("answers in English with the same numbers", async () => {

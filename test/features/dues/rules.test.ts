@@ -1,11 +1,17 @@
 // The dues table as the seed stores it, the amounts it gives at the band edges, and what paid months leave owing.
 import { describe, expect, it } from "vitest";
-import { formatDecimal, formatYuan } from "../../../bot/features/dues/money.ts";
+import { formatDecimal, formatYuan, parseYuan } from "../../../bot/features/dues/money.ts";
 import { addMonths, monthOf } from "../../../bot/features/dues/months.ts";
+import { newReference, REFERENCE_PATTERN } from "../../../bot/features/dues/reference.ts";
 import {
   duesPosition,
   explainMonthlyDues,
+  MAX_AHEAD_MONTHS,
+  maxPayableMonths,
+  monthChoices,
   monthlyDues,
+  monthlyDuesForMonth,
+  monthsToCover,
   overdueMonths,
   type Rate,
 } from "../../../bot/features/dues/rules.ts";
@@ -47,6 +53,19 @@ describe("monthly dues", () => {
     expect(salaried(10_000_000)).toBe(2_000);
   });
 
+  it("reaches the cap exactly at 10000 元 and stays there above it", () => {
+    // 9999.99 × 0.2% = 19.99998 → 19 元; 10000 → 20 元; 10000.01 → 20.00002 → 20 元.
+    expect(salaried(999_999)).toBe(1_900);
+    expect(salaried(1_000_000)).toBe(2_000);
+    expect(salaried(1_000_001)).toBe(2_000);
+    expect(salaried(1_049_999)).toBe(2_000);
+  });
+
+  it("treats a salaried member with no pay on record as the lowest band", () => {
+    expect(salaried(0)).toBe(300);
+    expect(monthlyDues(rates, "SALARIED", null, on)?.amountFen).toBe(300);
+  });
+
   it("uses the latest table in force on the day", () => {
     const later: Rate = { ...rates[0]!, effectiveFrom: new Date("2027-01-01"), fixedFen: 50 };
     expect(monthlyDues([...rates, later], "STUDENT", null, on)?.amountFen).toBe(20);
@@ -56,6 +75,69 @@ describe("monthly dues", () => {
   it("is null when no rate applies", () => {
     expect(monthlyDues([], "STUDENT", null, on)).toBeNull();
     expect(monthlyDues(rates, "STUDENT", null, new Date("2016-06-01"))).toBeNull();
+  });
+});
+
+describe("the amount of one month", () => {
+  const raised: Rate = { ...rates[0]!, effectiveFrom: new Date("2027-01-15"), fixedFen: 50 };
+  const table = [...rates, raised];
+
+  it("is the table in force on the month's first day", () => {
+    expect(monthlyDuesForMonth(table, "STUDENT", null, 202612)?.amountFen).toBe(20);
+    // The new table starts mid-January: January is still charged at the old one, February at the new.
+    expect(monthlyDuesForMonth(table, "STUDENT", null, 202701)?.amountFen).toBe(20);
+    expect(monthlyDuesForMonth(table, "STUDENT", null, 202702)?.amountFen).toBe(50);
+  });
+
+  it("charges months before the first table at the first table", () => {
+    expect(monthlyDuesForMonth(table, "STUDENT", null, 201605)?.amountFen).toBe(20);
+    expect(monthlyDuesForMonth(table, "SALARIED", 1_200_000, 201605)?.amountFen).toBe(2_000);
+  });
+
+  it("is null only when the category has no band at all", () => {
+    expect(monthlyDuesForMonth([], "STUDENT", null, 202611)).toBeNull();
+  });
+
+  it("adds each owed month at its own rate", () => {
+    const price = (m: number) => monthlyDuesForMonth(table, "STUDENT", null, m)!.amountFen;
+    expect(duesPosition(202611, 202703, [202611], price)).toEqual({
+      paidThrough: 202611,
+      owedMonths: [202612, 202701, 202702, 202703],
+      owedFen: 20 + 20 + 50 + 50,
+    });
+  });
+});
+
+describe("what a payment covers", () => {
+  it("takes the first unpaid months from the start, gaps before later months, then months ahead", () => {
+    expect(monthsToCover(202606, [202606, 202608], 3)).toEqual([202607, 202609, 202610]);
+    expect(monthsToCover(202611, [], 3)).toEqual([202611, 202612, 202701]);
+    expect(monthsToCover(202611, [202611], 0)).toEqual([]);
+  });
+
+  it("allows the owed months and up to twelve months ahead", () => {
+    // Joined in September, now November, nothing paid: 3 owed + 12 ahead.
+    expect(maxPayableMonths(202609, 202611, [])).toBe(3 + MAX_AHEAD_MONTHS);
+    // Already three months ahead: nine more ahead at most.
+    expect(maxPayableMonths(202609, 202611, [202609, 202610, 202611, 202612, 202701, 202702])).toBe(9);
+  });
+
+  it("offers one month, all owed, and all owed plus a year; or 1, 6, 12 ahead when nothing is owed", () => {
+    expect(monthChoices(4, 16)).toEqual([1, 4, 16]);
+    expect(monthChoices(1, 13)).toEqual([1, 13]);
+    expect(monthChoices(0, 12)).toEqual([1, 6, 12]);
+    // Paid far ahead already: the choices stop at what is allowed.
+    expect(monthChoices(0, 2)).toEqual([1, 2]);
+    expect(monthChoices(0, 0)).toEqual([]);
+  });
+});
+
+describe("payment references", () => {
+  it("are TF- and six characters without look-alikes", () => {
+    const refs = Array.from({ length: 200 }, newReference);
+    for (const ref of refs) expect(ref).toMatch(REFERENCE_PATTERN);
+    expect(refs.join("")).not.toMatch(/[01OIL]/);
+    expect(new Set(refs).size).toBeGreaterThan(195);
   });
 });
 
@@ -89,6 +171,15 @@ describe("money", () => {
     expect(formatDecimal(199_999, 2)).toBe("1999.99");
     expect(formatDecimal(1_200_000, 2)).toBe("12000");
     expect(formatDecimal(20, 2)).toBe("0.2");
+  });
+
+  it("reads typed yuan amounts as fen, refusing anything else", () => {
+    expect(parseYuan("5")).toBe(500);
+    expect(parseYuan("2.5")).toBe(250);
+    expect(parseYuan("8 元")).toBe(800);
+    expect(parseYuan("0.05yuan")).toBe(5);
+    expect(parseYuan("0")).toBe(0);
+    for (const bad of ["-1", "1.234", "abc", "", "5元5", "1e3"]) expect(parseYuan(bad), bad).toBeNull();
   });
 });
 

@@ -1,5 +1,4 @@
-// "我的转接到哪一步了": the open transfer as a timeline. Applying online and activity sign-up are not open yet:
-// the bot says so, names whom to ask, and stores nothing.
+// "我的转接到哪一步了": the open transfer as a timeline, in both languages; an unbound chat is asked to bind first.
 import { describe, expect, it } from "vitest";
 import { formatInstant } from "../../../bot/features/membership/format.ts";
 import { chatAs } from "../../helpers/chat.ts";
@@ -56,8 +55,9 @@ describe("transfer progress", () => {
     const [reply] = await chat.say("我的转接到哪一步了");
     expect(reply!.intent).toBe("transfer.status");
     expect(reply!.text).toBe(
-      "你目前没有进行中的组织关系转接。需要转接时请联系团支书王芳（计科2022级1班团支部）；在线申请开通后也可以在这里办理。",
+      "你目前没有进行中的组织关系转接。需要转接时点「申请转接」或发送 /transfer；有疑问可以联系团支书王芳（计科2022级1班团支部）。",
     );
+    expect(reply!.buttons?.flat().map((b) => b.payload)).toEqual(["go:transfer.start"]);
   });
 
   it("shows each step with its organisation, since when, its deadline and its state", async () => {
@@ -86,35 +86,28 @@ describe("transfer progress", () => {
   });
 });
 
-describe("what is not open yet", () => {
-  it("tells a member that online transfer applications are not open, names the 团支书, and submits nothing", async () => {
-    const { chat } = await chatAsMember(app, "201901000001", { platform: "wechat" });
+describe("applying in English", () => {
+  it("asks the reason and explains the rule in the member's language", async () => {
+    const { chat } = await chatAsMember(app, "201901000001", { platform: "telegram", locale: "en" });
+    const [ask] = await chat.say("I graduated and want to transfer");
+    expect(ask!.text).toBe("Why is the membership moving?");
+    expect(ask!.buttons?.flat().map((b) => b.label)[0]).toBe("further study (升学)");
+    const [dest] = await chat.press("tr-reason:FURTHER_STUDY");
+    expect(dest!.text).toContain(
+      "Further study: the membership moves to the new school's league organisation, never to the place of household registration.",
+    );
+    expect((await chat.say("cancel"))[0]!.text).toBe("Cancelled.");
+  });
+});
+
+describe("transfers for the unbound", () => {
+  it("asks an unbound chat to bind first, and stores nothing", async () => {
+    const stranger = chatAs(app.core, "stranger-1", "telegram");
     const before = await db.transferRequest.count();
-    for (const ask of ["/transfer", "我毕业了想转组织关系", "go:transfer.start"]) {
-      const [reply] = ask.startsWith("go:") ? await chat.press(ask) : await chat.say(ask);
-      expect(reply!.intent, ask).toBe("transfer.start");
-      expect(reply!.text).toContain("团助暂未开放在线申请组织关系转接，这里不会提交任何申请");
-      expect(reply!.text).toContain("请联系团支书王芳（计科2022级1班团支部）办理");
-      expect(reply!.buttons?.flat().map((b) => b.payload)).toEqual(["go:transfer.status", "go:membership.status"]);
+    for (const ask of ["/transfer", "我毕业了想转组织关系"]) {
+      const [reply] = await stranger.say(ask);
+      expect(reply!.text, ask).toContain("这项功能需要先绑定你的团员身份");
     }
     expect(await db.transferRequest.count()).toBe(before);
-  });
-
-  it("answers an unbound chat too, without a name", async () => {
-    const stranger = chatAs(app.core, "stranger-1", "telegram");
-    const [reply] = await stranger.say("/transfer");
-    expect(reply!.intent).toBe("transfer.start");
-    expect(reply!.text).toContain("请联系你所在团支部的团支书办理");
-  });
-
-  it("says activity sign-up is not open yet and signs nobody up", async () => {
-    const { chat } = await chatAsMember(app, "202001000005");
-    for (const ask of ["/activities", "最近有什么活动", "go:activity.list"]) {
-      const [reply] = ask.startsWith("go:") ? await chat.press(ask) : await chat.say(ask);
-      expect(reply!.intent, ask).toBe("activity.list");
-      expect(reply!.text).toContain("团助暂未开放活动报名，这里不会为你报名任何活动");
-      expect(reply!.text).toContain("请留意团支书孙静（广州星河科技有限公司团支部）的通知");
-    }
-    expect(await db.activitySignup.count()).toBe(0);
   });
 });

@@ -1,0 +1,19 @@
+import type { IntentWords } from "../../../core/nlu/vocabulary.ts";
+
+export const duesLeaderIntents: IntentWords[] = [
+  {
+    intent: "duesleaders.branch",
+    zh: ["支部团费收缴情况", "团费收缴情况", "收缴情况", "团费台账", "导出团费", "团费明细", "支部团费", "团费收缴表"],
+    en: ["dues collection", "branch dues", "export dues", "dues csv", "dues report"],
+  },
+  {
+    intent: "duesleaders.cash",
+    zh: ["登记现金团费", "现金团费", "登记团费", "代收团费", "现金收缴", "收了现金"],
+    en: ["cash dues", "record cash", "cash payment", "record dues"],
+  },
+  {
+    intent: "duesleaders.orgs",
+    zh: ["团费收缴率", "收缴率", "各支部收缴", "下级收缴"],
+    en: ["collection rate", "dues rate", "collection rates"],
+  },
+];

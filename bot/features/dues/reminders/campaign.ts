@@ -1,0 +1,232 @@
+// The monthly dues reminder, one batch per statement: who owes is worked out in SQL for the whole batch (paid
+// months counted per member from the (member, month) index, never one query per member), and the outbox rows and
+// the members' reminded-at stamps commit with it. Re-running a batch writes nothing twice (dedupe keys) and skips
+// whoever was reminded in the last week. Batches are ranges of ids, so memory stays flat at any size.
+import { type Db, type Platform, Prisma } from "../../../infra/db.ts";
+import type { Month } from "../months.ts";
+import {
+  DUES_LAPSE_RISK_MONTHS,
+  DUES_OVERDUE_WARN_MONTHS,
+  LIST_LIMIT,
+  monthIndex,
+  REMIND_INTERVAL_MS,
+} from "./rules.ts";
+
+export const REMINDER_MESSAGE = "duesleaders-reminder";
+export const BRANCH_ARREARS_MESSAGE = "duesleaders-arrears-branch";
+export const COMMITTEE_RISK_MESSAGE = "duesleaders-risk-committee";
+
+/** Ids with lo < id <= hi (members in the first phase, organisations in the second). */
+export interface IdRange {
+  lo: number;
+  hi: number;
+}
+
+export interface CampaignBatch {
+  /** Members (or leaders' lists) the batch found owing. */
+  found: number;
+  /** Outbox rows written, already QUEUED: the caller queues their jobs (the reconciler does if it dies first). */
+  outbox: { id: bigint; platform: Platform }[];
+}
+
+export interface CampaignTime {
+  month: Month;
+  now: Date;
+  /** Quiet hours: rows are held until then (the delivery worker would hold them too). */
+  notBefore: Date;
+}
+
+type BatchRow = { n: bigint | number; outbox_ids: bigint[]; platforms: Platform[] };
+
+const toBatch = (row: BatchRow): CampaignBatch => ({
+  found: Number(row.n),
+  outbox: row.outbox_ids.map((id, i) => ({ id, platform: row.platforms[i]! })),
+});
+
+/** The rows a batch wrote with their platforms, joined to the batch's own targets (as the notice fan-out does). */
+const WRITTEN = Prisma.raw(`
+  ARRAY(SELECT x.id FROM outbox x ORDER BY x.id) AS outbox_ids,
+  ARRAY(SELECT t.platform::text FROM outbox x JOIN targets t ON t.identity_id = x.identity_id ORDER BY x.id) AS platforms`);
+
+const START_MONTH = Prisma.raw(`(EXTRACT(YEAR FROM m.joined_at)::int * 100 + EXTRACT(MONTH FROM m.joined_at)::int)`);
+const START_INDEX = Prisma.raw(`(EXTRACT(YEAR FROM m.joined_at)::int * 12 + EXTRACT(MONTH FROM m.joined_at)::int - 1)`);
+
+/** Paid months of member `m` from joining to the month before `current`, and whether `current` is paid. */
+const paidJoin = (current: Month) => Prisma.sql`
+  CROSS JOIN LATERAL (
+    SELECT count(*) FILTER (WHERE d.month < ${current}::int)::int AS paid_before,
+           count(*) FILTER (WHERE d.month = ${current}::int)::int AS paid_now
+      FROM dues_months d
+     WHERE d.member_id = m.id AND d.month >= ${START_MONTH} AND d.month <= ${current}::int
+  ) p`;
+
+/** Unpaid months before `current` (what the 3- and 6-month rules count), as `arrears` in rules.ts. */
+const overdueExpr = (current: Month) =>
+  Prisma.sql`GREATEST(0, ${monthIndex(current)}::int - ${START_INDEX} - p.paid_before)`;
+
+/** Unpaid months up to and including `current`: what the member is reminded of. */
+const owedExpr = (current: Month) => Prisma.sql`
+  CASE WHEN ${START_INDEX} > ${monthIndex(current)}::int THEN 0
+       ELSE ${overdueExpr(current)} + 1 - p.paid_now END`;
+
+/** The monthly amount in force now for member `m`, as `monthlyDues` in ../rules.ts. */
+const rateJoin = (now: Date) => Prisma.sql`
+  LEFT JOIN LATERAL (
+    SELECT CASE WHEN r.fixed_fen IS NOT NULL THEN r.fixed_fen
+                ELSE LEAST((COALESCE(m.monthly_income_fen, 0)::bigint * COALESCE(r.rate_per_10k, 0) / 1000000) * 100,
+                           COALESCE(r.cap_fen, 2147483647))::int END AS fen
+      FROM dues_rates r
+     WHERE r.category = m.dues_category AND r.effective_from <= ${now}
+       AND (r.income_from_fen IS NULL OR COALESCE(m.monthly_income_fen, 0) >= r.income_from_fen)
+       AND (r.income_to_fen IS NULL OR COALESCE(m.monthly_income_fen, 0) < r.income_to_fen)
+     ORDER BY r.effective_from DESC LIMIT 1
+  ) rate ON true`;
+
+/** Cuts the ids (all above `after`) into ranges of about `size`: every size-th id, and the last. */
+async function ranges(db: Db, ids: Prisma.Sql, after: number, size: number): Promise<IdRange[]> {
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n, count(*) OVER () AS total FROM (${ids}) s) r
+    WHERE n % ${size} = 0 OR n = total ORDER BY id`;
+  return rows.map(({ id }, i) => ({ lo: i === 0 ? after : rows[i - 1]!.id, hi: id }));
+}
+
+export function memberRanges(db: Db, after: number, size: number): Promise<IdRange[]> {
+  return ranges(db, Prisma.sql`SELECT id FROM members WHERE status = 'ACTIVE' AND id > ${after}`, after, size);
+}
+
+export function orgRanges(db: Db, after: number, size: number): Promise<IdRange[]> {
+  return ranges(db, Prisma.sql`SELECT id FROM organisations WHERE id > ${after}`, after, size);
+}
+
+/** Reminders to the members of a range who owe and were not reminded in the last week. */
+export async function remindBatch(db: Db, { lo, hi }: IdRange, time: CampaignTime): Promise<CampaignBatch> {
+  const { month, now, notBefore } = time;
+  const remindedBefore = new Date(now.getTime() - REMIND_INTERVAL_MS);
+  const buttons = JSON.stringify([[{ labelKey: "duesleaders-button-my-dues", payload: "go:dues.status" }]]);
+  const rows = await db.$queryRaw<BatchRow[]>`
+    WITH scanned AS (
+      SELECT m.id, ${overdueExpr(month)} AS overdue, ${owedExpr(month)} AS owed, COALESCE(rate.fen, 0) AS fen
+        FROM members m ${paidJoin(month)} ${rateJoin(now)}
+       WHERE m.id > ${lo} AND m.id <= ${hi} AND m.status = 'ACTIVE'
+         AND (m.dues_reminded_at IS NULL OR m.dues_reminded_at <= ${remindedBefore})
+    ), due AS (
+      SELECT * FROM scanned WHERE owed > 0
+    ), targets AS (
+      SELECT d.id AS member_id, d.overdue, d.owed, d.fen, ci.id AS identity_id, ci.platform FROM due d
+      JOIN chat_identities ci ON ci.member_id = d.id AND NOT ci.blocked AND ci.member_id > ${lo} AND ci.member_id <= ${hi}
+    ), outbox AS (
+      INSERT INTO outbox_messages (identity_id, message_key, args, buttons, dedupe_key, status, not_before, created_at)
+      SELECT t.identity_id, ${REMINDER_MESSAGE},
+             jsonb_build_object('months', t.owed, 'overdue', t.overdue, 'owedFen', t.owed * t.fen, 'month', ${month}::int),
+             ${buttons}::jsonb,
+             'dues-reminder:' || ${month}::int || ':member:' || t.member_id || ':identity:' || t.identity_id,
+             'QUEUED', ${notBefore}, ${now}
+        FROM targets t
+      ON CONFLICT (dedupe_key) DO NOTHING
+      RETURNING id, identity_id
+    ), stamped AS (
+      UPDATE members SET dues_reminded_at = ${now}
+       WHERE id IN (SELECT t.member_id FROM outbox x JOIN targets t ON t.identity_id = x.identity_id)
+    )
+    SELECT (SELECT count(*) FROM due) AS n, ${WRITTEN}`;
+  return toBatch(rows[0]!);
+}
+
+/** Overdue months of the active members of organisations in a range, those at 3 or more only. */
+const flaggedIn = (month: Month, orgFilter: Prisma.Sql) => Prisma.sql`
+  SELECT s.* FROM (
+    SELECT m.id, m.code, m.name, m.org_id, ${overdueExpr(month)} AS overdue
+      FROM members m ${paidJoin(month)}
+     WHERE ${orgFilter} AND m.status = 'ACTIVE'
+  ) s WHERE s.overdue >= ${DUES_OVERDUE_WARN_MONTHS}::int`;
+
+/** "编号 姓名 月数" lines, worst first, at most LIST_LIMIT. */
+const listOf = (filter: Prisma.Sql, extra = Prisma.empty) => Prisma.sql`
+  array_to_string((array_agg(f.code || ' ' || f.name || ' ' || f.overdue ${extra}
+                             ORDER BY f.overdue DESC, f.code) FILTER (WHERE ${filter}))[1:${Prisma.raw(String(LIST_LIMIT))}], E'\n')`;
+
+/**
+ * Each organisation of the range with members 3+ months behind: one message to its 团支书 listing them, those at
+ * 6+ marked as 脱团 risk. Nothing about a member's status changes: leaders decide.
+ */
+export async function branchArrearsBatch(db: Db, { lo, hi }: IdRange, time: CampaignTime): Promise<CampaignBatch> {
+  const { month, now, notBefore } = time;
+  const risk = Prisma.sql`f.overdue >= ${DUES_LAPSE_RISK_MONTHS}::int`;
+  const warn = Prisma.sql`f.overdue < ${DUES_LAPSE_RISK_MONTHS}::int`;
+  const rows = await db.$queryRaw<BatchRow[]>`
+    WITH flagged AS (${flaggedIn(month, Prisma.sql`m.org_id > ${lo} AND m.org_id <= ${hi}`)}),
+    lists AS (
+      SELECT f.org_id,
+             count(*) FILTER (WHERE ${warn})::int AS warn, count(*) FILTER (WHERE ${risk})::int AS risk,
+             COALESCE(${listOf(warn)}, '') AS warn_list, COALESCE(${listOf(risk)}, '') AS risk_list
+        FROM flagged f GROUP BY f.org_id
+    ), targets AS (
+      SELECT l.*, o.name AS org_name, ci.id AS identity_id, ci.platform FROM lists l
+      JOIN organisations o ON o.id = l.org_id
+      JOIN role_assignments ra ON ra.org_id = l.org_id AND ra.role = 'BRANCH_SECRETARY'
+      JOIN chat_identities ci ON ci.member_id = ra.member_id AND NOT ci.blocked
+    ), outbox AS (
+      INSERT INTO outbox_messages (identity_id, message_key, args, dedupe_key, status, not_before, created_at)
+      SELECT t.identity_id, ${BRANCH_ARREARS_MESSAGE},
+             jsonb_build_object('org', t.org_name, 'orgId', t.org_id, 'month', ${month}::int,
+                                'warn', t.warn, 'risk', t.risk, 'warnList', t.warn_list, 'riskList', t.risk_list,
+                                'warnMore', GREATEST(0, t.warn - ${LIST_LIMIT}::int),
+                                'riskMore', GREATEST(0, t.risk - ${LIST_LIMIT}::int)),
+             'dues-arrears:' || ${month}::int || ':org:' || t.org_id || ':identity:' || t.identity_id,
+             'QUEUED', ${notBefore}, ${now}
+        FROM targets t
+      ON CONFLICT (dedupe_key) DO NOTHING
+      RETURNING id, identity_id
+    )
+    SELECT (SELECT count(*) FROM lists) AS n, ${WRITTEN}`;
+  return toBatch(rows[0]!);
+}
+
+/**
+ * Each committee of the range (an organisation with committee staff) hears of the members 6+ months behind in
+ * the organisations it is the nearest staffed committee above: the parent committee of their branch.
+ */
+export async function committeeRiskBatch(db: Db, { lo, hi }: IdRange, time: CampaignTime): Promise<CampaignBatch> {
+  const { month, now, notBefore } = time;
+  const rows = await db.$queryRaw<BatchRow[]>`
+    WITH staffed AS MATERIALIZED (
+      SELECT COALESCE(array_agg(DISTINCT org_id), '{}') AS ids FROM role_assignments WHERE role = 'COMMITTEE_STAFF'
+    ), committees AS MATERIALIZED (
+      SELECT ARRAY(SELECT u FROM staffed, unnest(staffed.ids) u WHERE u > ${lo} AND u <= ${hi}) AS ids
+    ), nearest AS MATERIALIZED (
+      -- Each organisation below a committee of the range, once, with its nearest staffed committee above it.
+      SELECT o.id AS org_id, o.name AS org_name,
+             (SELECT u.aid FROM unnest(o.ancestor_ids) WITH ORDINALITY AS u(aid, ord)
+               WHERE u.aid <> o.id AND u.aid = ANY(s.ids) ORDER BY u.ord DESC LIMIT 1) AS committee_id
+        FROM organisations o, staffed s, committees c
+       WHERE o.ancestor_ids && c.ids
+    ), covered AS MATERIALIZED (
+      SELECT n.* FROM nearest n, committees c WHERE n.committee_id = ANY(c.ids)
+    ), flagged AS (
+      SELECT c.committee_id, c.org_name, f.* FROM covered c
+      JOIN (${flaggedIn(month, Prisma.sql`m.org_id IN (SELECT org_id FROM covered)`)}) f ON f.org_id = c.org_id
+      WHERE f.overdue >= ${DUES_LAPSE_RISK_MONTHS}::int
+    ), lists AS (
+      SELECT f.committee_id, count(*)::int AS risk,
+             COALESCE(${listOf(Prisma.sql`true`, Prisma.sql`|| ' ' || f.org_name`)}, '') AS risk_list
+        FROM flagged f GROUP BY f.committee_id
+    ), targets AS (
+      SELECT l.*, o.name AS org_name, ci.id AS identity_id, ci.platform FROM lists l
+      JOIN organisations o ON o.id = l.committee_id
+      JOIN role_assignments ra ON ra.org_id = l.committee_id AND ra.role = 'COMMITTEE_STAFF'
+      JOIN chat_identities ci ON ci.member_id = ra.member_id AND NOT ci.blocked
+    ), outbox AS (
+      INSERT INTO outbox_messages (identity_id, message_key, args, dedupe_key, status, not_before, created_at)
+      SELECT t.identity_id, ${COMMITTEE_RISK_MESSAGE},
+             jsonb_build_object('org', t.org_name, 'orgId', t.committee_id, 'month', ${month}::int,
+                                'risk', t.risk, 'riskList', t.risk_list,
+                                'riskMore', GREATEST(0, t.risk - ${LIST_LIMIT}::int)),
+             'dues-risk:' || ${month}::int || ':org:' || t.committee_id || ':identity:' || t.identity_id,
+             'QUEUED', ${notBefore}, ${now}
+        FROM targets t
+      ON CONFLICT (dedupe_key) DO NOTHING
+      RETURNING id, identity_id
+    )
+    SELECT (SELECT count(*) FROM lists) AS n, ${WRITTEN}`;
+  return toBatch(rows[0]!);
+}

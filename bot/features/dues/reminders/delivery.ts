@@ -1,0 +1,24 @@
+// How the reminder campaign's messages are finished at send time: amounts and months as people read them. The
+// rows hold only numbers (fen, yyyymm), written in bulk by SQL.
+import type { MessageHooks } from "../../../core/feature.ts";
+import { formatYuan } from "../money.ts";
+import { BRANCH_ARREARS_MESSAGE, COMMITTEE_RISK_MESSAGE, REMINDER_MESSAGE } from "./campaign.ts";
+import { arrearsLevel } from "./rules.ts";
+
+/** yyyymm as the year and month a message shows (strings, so no digit grouping creeps in). */
+export function monthArgs(month: unknown): { year: string; mon: string } {
+  const m = Number(month);
+  return { year: String(Math.floor(m / 100)), mon: String(m % 100) };
+}
+
+export const reminderDelivery: Record<string, MessageHooks> = {
+  [REMINDER_MESSAGE]: {
+    resolveArgs: async (_db, args) => ({
+      ...monthArgs(args.month),
+      amount: formatYuan(Number(args.owedFen ?? 0)),
+      level: arrearsLevel(Number(args.overdue ?? 0)),
+    }),
+  },
+  [BRANCH_ARREARS_MESSAGE]: { resolveArgs: async (_db, args) => monthArgs(args.month) },
+  [COMMITTEE_RISK_MESSAGE]: { resolveArgs: async (_db, args) => monthArgs(args.month) },
+};

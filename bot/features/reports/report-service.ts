@@ -1,0 +1,128 @@
+// League tables in the database: who may see which, building a committee's table for a week, and sending it.
+import type { CoreDeps } from "../../core/feature.ts";
+import { storeImage } from "../../core/images.ts";
+import { type Db, OrgLevel, Role } from "../../infra/db.ts";
+import { drawLeagueChart } from "./chart.ts";
+import {
+  emptyFigures,
+  formatHours,
+  formatPercent,
+  formatRows,
+  type LeagueRow,
+  type LeagueTable,
+  leagueTable,
+  responseRate,
+  type WeekFigures,
+} from "./rules.ts";
+import { weekFigures } from "./transfer-stats.ts";
+import type { Week } from "./week.ts";
+
+/** Who may look at a league table, within their own subtree. */
+export const REPORT_ROLES: readonly Role[] = [Role.COMMITTEE_STAFF, Role.BRANCH_SECRETARY, Role.ADMIN];
+
+export const REPORT_MESSAGE = "reports-table";
+
+export interface LeagueOrg {
+  id: number;
+  name: string;
+  ancestorIds: number[];
+}
+
+export interface League {
+  org: LeagueOrg;
+  week: Week;
+  /** The whole subtree's figures (median and P90 over every response in it). */
+  total: WeekFigures;
+  table: LeagueTable;
+  /** Children shown in the table that have children of their own (a table of theirs is worth opening). */
+  drillable: Set<number>;
+}
+
+/** The committee's subtree for the week, one row per child (its subtree rolled up), worst first. */
+export async function buildLeague(db: Db, org: LeagueOrg, week: Week, asOf: Date): Promise<League> {
+  const [figures, children] = await Promise.all([
+    weekFigures(db, { kind: "children", committeeId: org.id, committeeAncestorIds: org.ancestorIds }, week, asOf, {
+      total: true,
+    }),
+    db.organisation.findMany({ where: { parentId: org.id }, select: { id: true, name: true, level: true } }),
+  ]);
+  const names = new Map([[org.id, org.name], ...children.map((c) => [c.id, c.name] as const)]);
+  const rows: LeagueRow[] = figures
+    .filter((f) => f.orgId !== null)
+    .map((f) => ({ ...f, orgId: f.orgId!, name: names.get(f.orgId!) ?? `#${f.orgId}` }));
+  const { orgId: _total, ...total } = figures.find((f) => f.orgId === null) ?? { orgId: null, ...emptyFigures() };
+  const table = leagueTable(
+    rows,
+    children.map((c) => c.id),
+  );
+  const drillable = new Set(children.filter((c) => c.level !== OrgLevel.BRANCH).map((c) => c.id));
+  return { org, week, total, table, drillable };
+}
+
+/** The catalogue arguments of `reports-table`: figures as text that reads the same in every language. */
+export function leagueArgs(league: League): Record<string, string | number> {
+  const { total, table, week } = league;
+  return {
+    org: league.org.name,
+    from: week.key,
+    to: week.lastDay,
+    received: total.received,
+    within: total.withinSla,
+    rate: formatPercent(responseRate(total)),
+    median: formatHours(total.medianHours),
+    p90: formatHours(total.p90Hours),
+    breaches: total.breaches,
+    escalations: total.escalations,
+    rows: formatRows(table),
+    more: table.more,
+    quiet: table.quiet,
+  };
+}
+
+export const hasRows = (league: League) => league.table.shown.length > 0;
+
+/** The bar chart of the rows shown, as PNG bytes. */
+export function leagueChart(league: League): Buffer {
+  return drawLeagueChart({ caption: `${league.week.key} ~ ${league.week.lastDay}`, rows: league.table.shown });
+}
+
+/**
+ * The Monday table for one committee, to each of its staff: one outbox row per staff member and chat, keyed by
+ * organisation, week and member, so a re-run (a retried job, a second scheduler tick) writes nothing twice.
+ * Returns the rows written (none when the subtree was quiet or everyone has it already).
+ */
+export async function sendWeeklyLeague(deps: CoreDeps, orgId: number, week: Week): Promise<bigint[]> {
+  const { db } = deps;
+  const org = await db.organisation.findUnique({
+    where: { id: orgId },
+    select: { id: true, name: true, ancestorIds: true, level: true },
+  });
+  if (!org || org.level === OrgLevel.BRANCH) return [];
+  const staff = await db.roleAssignment.findMany({
+    where: { orgId, role: Role.COMMITTEE_STAFF },
+    select: { memberId: true },
+    orderBy: { memberId: "asc" },
+  });
+  if (!staff.length) return [];
+  const league = await buildLeague(db, org, week, deps.now());
+  if (!hasRows(league)) return [];
+  // Stored once per content: the same chart drawn again by a re-run is the same row.
+  const imageId = await storeImage(db, leagueChart(league), "image/png");
+  const args = leagueArgs(league);
+  const ids = await db.$transaction(async (tx) => {
+    const written: bigint[] = [];
+    for (const { memberId } of staff) {
+      written.push(
+        ...(await deps.outbox.toMember(tx, memberId, {
+          messageKey: REPORT_MESSAGE,
+          args,
+          imageId,
+          dedupeKey: `report:${week.key}:org:${org.id}:member:${memberId}`,
+        })),
+      );
+    }
+    return written;
+  });
+  await deps.outbox.dispatch(ids);
+  return ids;
+}

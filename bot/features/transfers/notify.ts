@@ -1,0 +1,152 @@
+// The transfer's proactive messages: outbox rows written inside the transaction of the change they announce.
+import type { CoreDeps } from "../../core/feature.ts";
+import type { OutgoingMessage } from "../../core/outbox.ts";
+import { type Prisma, type TransferReason, TransferStepKind } from "../../infra/db.ts";
+import { plainTime } from "./format.ts";
+import { stepLeaders } from "./step-leaders.ts";
+
+type Tx = Prisma.TransactionClient;
+
+/** What one transaction has written so far: outbox rows to dispatch and steps to time, after commit. */
+export interface Work {
+  tx: Tx;
+  deps: CoreDeps;
+  now: Date;
+  outbox: bigint[];
+  startedSteps: number[];
+}
+
+export interface TransferFacts {
+  id: number;
+  memberId: number;
+  memberName: string;
+  fromName: string;
+  toName: string;
+  reason: TransferReason;
+}
+
+export const stepButtons = (stepId: number, kind: TransferStepKind) => [
+  [
+    kind === TransferStepKind.BRANCH_ASSIGNMENT
+      ? { labelKey: "transfers-button-assign", payload: `tr-assign:${stepId}` }
+      : { labelKey: "transfers-button-approve", payload: `tr-approve:${stepId}` },
+    { labelKey: "transfers-button-reject", payload: `tr-reject:${stepId}` },
+  ],
+  [{ labelKey: "transfers-button-claim", payload: `tr-claim:${stepId}` }],
+];
+
+const about = (t: TransferFacts) => ({ member: t.memberName, from: t.fromName, to: t.toName, reason: t.reason });
+
+export async function toMember(w: Work, memberId: number, message: OutgoingMessage) {
+  w.outbox.push(...(await w.deps.outbox.toMember(w.tx, memberId, message)));
+}
+
+async function toLeaders(w: Work, memberIds: Iterable<number>, message: (id: number) => OutgoingMessage) {
+  for (const id of new Set(memberIds)) await toMember(w, id, message(id));
+}
+
+/** Each leader of a newly waiting step gets it with the buttons to act. */
+export async function announceStep(
+  w: Work,
+  t: TransferFacts,
+  step: { id: number; seq: number; kind: TransferStepKind; orgId: number; dueAt: Date },
+  orgName: string,
+) {
+  const leaders = await stepLeaders(w.tx, step.orgId);
+  await toLeaders(w, leaders, (id) => ({
+    messageKey: "transfers-step-waiting",
+    args: {
+      ...about(t),
+      kind: step.kind,
+      org: orgName,
+      due: plainTime(step.dueAt, w.deps.config.TZ),
+      id: t.id,
+    },
+    buttons: stepButtons(step.id, step.kind),
+    dedupeKey: `transfer-step:${step.id}:leader:${id}`,
+  }));
+}
+
+export async function tellMemberApproved(w: Work, t: TransferFacts, kind: TransferStepKind, orgName: string) {
+  await toMember(w, t.memberId, {
+    messageKey: "transfers-member-step-done",
+    args: { kind, org: orgName, to: t.toName },
+    buttons: [[{ labelKey: "transfers-button-progress", payload: "go:transfer.status" }]],
+  });
+}
+
+export async function tellRejected(
+  w: Work,
+  t: TransferFacts,
+  step: { kind: TransferStepKind; orgName: string; code: string; note: string | null },
+  initiatorId: number,
+) {
+  const message: OutgoingMessage = {
+    messageKey: "transfers-member-rejected",
+    args: {
+      kind: step.kind,
+      org: step.orgName,
+      code: step.code,
+      note: step.note ?? "",
+      noted: step.note ? "yes" : "no",
+      to: t.toName,
+    },
+    buttons: [[{ labelKey: "transfers-button-resubmit", payload: `tr-resubmit:${t.id}` }]],
+    urgent: false,
+  };
+  await toMember(w, t.memberId, message);
+  // A leader who started it for the member hears too, without the member's one-tap resubmit.
+  if (initiatorId !== t.memberId) {
+    await toMember(w, initiatorId, {
+      messageKey: "transfers-initiator-rejected",
+      args: {
+        ...about(t),
+        kind: step.kind,
+        org: step.orgName,
+        code: step.code,
+        note: step.note ?? "",
+        noted: step.note ? "yes" : "no",
+      },
+    });
+  }
+}
+
+/** The member and the leaders of both sides, except whoever just acted (they saw it in their chat). */
+export async function tellCompleted(
+  w: Work,
+  t: TransferFacts,
+  orgs: { fromOrgId: number; toOrgId: number; finalOrgId: number; finalName: string },
+  actorId: number,
+) {
+  await toMember(w, t.memberId, {
+    messageKey: "transfers-member-completed",
+    args: { org: orgs.finalName, from: t.fromName },
+  });
+  const sides = [
+    ...(await stepLeaders(w.tx, orgs.fromOrgId)),
+    ...(await stepLeaders(w.tx, orgs.toOrgId)),
+    ...(await stepLeaders(w.tx, orgs.finalOrgId)),
+  ].filter((id) => id !== actorId && id !== t.memberId);
+  await toLeaders(w, sides, () => ({
+    messageKey: "transfers-sides-completed",
+    args: { ...about(t), org: orgs.finalName },
+  }));
+}
+
+export async function tellCancelled(w: Work, t: TransferFacts, stepOrgId: number | null, actorId: number) {
+  if (stepOrgId !== null) {
+    const leaders = (await stepLeaders(w.tx, stepOrgId)).filter((id) => id !== actorId);
+    await toLeaders(w, leaders, () => ({ messageKey: "transfers-leaders-cancelled", args: about(t) }));
+  }
+  if (actorId !== t.memberId) {
+    await toMember(w, t.memberId, { messageKey: "transfers-member-cancelled-for-you", args: about(t) });
+  }
+}
+
+export async function tellStartedForMember(w: Work, t: TransferFacts, byName: string) {
+  await toMember(w, t.memberId, {
+    messageKey: "transfers-member-started-for-you",
+    args: { ...about(t), by: byName },
+    buttons: [[{ labelKey: "transfers-button-progress", payload: "go:transfer.status" }]],
+  });
+}

@@ -1,0 +1,84 @@
+// Transfers (组织关系转接), read-only here: the chat flow and the service-level timers change them.
+// A transfer is visible to a token whose subtree holds its sending, receiving or assigned organisation.
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { type Prisma, TransferStatus } from "../../../infra/db.ts";
+import { forbidden, HttpError } from "../auth.ts";
+import { type AdminDeps, listRoot, pageArgs, paged } from "../context.ts";
+import { idParam, orgQuery, pageQuery } from "../schemas.ts";
+
+const touching = (orgId: number): Prisma.TransferRequestWhereInput => ({
+  OR: [
+    { fromOrg: { ancestorIds: { has: orgId } } },
+    { toOrg: { ancestorIds: { has: orgId } } },
+    { assignedOrg: { ancestorIds: { has: orgId } } },
+  ],
+});
+
+const orgBrief = { select: { id: true, code: true, name: true } } as const;
+const transferSelect = {
+  id: true,
+  reason: true,
+  reasonNote: true,
+  status: true,
+  createdAt: true,
+  closedAt: true,
+  previousId: true,
+  member: { select: { id: true, code: true, name: true } },
+  fromOrg: orgBrief,
+  toOrg: orgBrief,
+  assignedOrg: orgBrief,
+  initiatedById: true,
+} satisfies Prisma.TransferRequestSelect;
+
+export const transferRoutes: FastifyPluginAsyncZod<AdminDeps> = async (app, deps) => {
+  const { db } = deps;
+
+  app.get(
+    "/transfers",
+    {
+      schema: {
+        summary: "Transfers from, to or assigned within an organisation's subtree",
+        tags: ["transfers"],
+        querystring: z.object({ ...orgQuery, ...pageQuery, status: z.enum(TransferStatus).optional() }),
+      },
+    },
+    async (request) => {
+      const root = await listRoot(db, request.principal!, request.query.orgId);
+      const where: Prisma.TransferRequestWhereInput = {
+        ...touching(root.id),
+        ...(request.query.status ? { status: request.query.status } : {}),
+      };
+      const [items, total] = await Promise.all([
+        db.transferRequest.findMany({
+          where,
+          select: transferSelect,
+          orderBy: { id: "desc" },
+          ...pageArgs(request.query),
+        }),
+        db.transferRequest.count({ where }),
+      ]);
+      return paged(items, total, request.query);
+    },
+  );
+
+  app.get(
+    "/transfers/:id",
+    { schema: { summary: "One transfer with its steps and event log", tags: ["transfers"], params: idParam } },
+    async (request) => {
+      const principal = request.principal!;
+      const transfer = await db.transferRequest.findUnique({
+        where: { id: request.params.id },
+        select: {
+          ...transferSelect,
+          steps: { orderBy: { seq: "asc" }, include: { org: orgBrief } },
+          events: { orderBy: { id: "asc" } },
+        },
+      });
+      if (!transfer) throw new HttpError(404, `transfer ${request.params.id} not found`);
+      const inScope = await db.transferRequest.count({ where: { id: transfer.id, ...touching(principal.orgId) } });
+      if (!inScope) throw forbidden("this transfer does not touch the token's subtree");
+      return { ...transfer, events: transfer.events.map((e) => ({ ...e, id: e.id.toString() })) };
+    },
+  );
+};

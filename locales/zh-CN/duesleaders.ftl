@@ -1,0 +1,88 @@
+duesleaders-bind-first = 请先绑定你的团员身份：发送 /bind。
+duesleaders-not-leader = 只有团支书、组织委员（团费收缴）、团委工作人员和管理员可以使用这个功能。
+duesleaders-through-none = 尚未缴纳
+duesleaders-rate-none = —
+duesleaders-month = { $year }年{ $mon }月
+duesleaders-button-my-dues = 查看我的团费
+duesleaders-button-csv = 导出 CSV
+
+duesleaders-choose-branch = 请选择要查看的组织（也可以发送「/duesbranch 组织代码」）：
+duesleaders-branch-not-found = 在你的管理范围内没有找到「{ $query }」这个组织。
+duesleaders-branch-title = { $org } { $year }年团费收缴情况（截至{ $mon }月）：
+duesleaders-branch-line = { $code } { $name }：月缴 { $monthly } 元，今年已缴 { $paid }/{ $due } 个月，已缴至 { $through }{ $owed ->
+    [0] ，无欠缴
+   *[other] ，欠缴 { $owed } 个月 { $amount } 元
+}
+duesleaders-branch-more = ……另有 { $more } 人未列出，见 CSV 文件。
+duesleaders-branch-empty = { $org } 暂无在册团员。
+duesleaders-branch-totals = 合计：{ $members } 人；今年应缴 { $due } 个月，已缴 { $paid } 个月（收缴率 { $rate }）；欠缴 { $owing } 人，共 { $owed } 个月 { $amount } 元。
+duesleaders-csv-caption = { $org } { $year }年团费收缴表（UTF-8，可直接用 Excel 打开）。
+duesleaders-csv-file = 团费收缴-{ $org }-{ $year }.csv
+duesleaders-csv-code = 编号
+duesleaders-csv-name = 姓名
+duesleaders-csv-monthly = 月缴
+duesleaders-csv-through = 已缴至
+duesleaders-csv-owed-months = 欠缴月数
+duesleaders-csv-owed-amount = 欠缴金额(元)
+
+duesleaders-cash-ask = 登记现金团费：请逐行发送「编号 月数」，每行一人，例如：
+    202001000005 4
+    202101000006 7
+    月数为本次收取的月数，从最早欠缴的月份起算（最多可预缴 12 个月）。先预览，确认后才保存。
+duesleaders-cash-owing = 本组织欠缴的团员（{ $names }），可复制下面几行，按实收月数修改后发送：
+    { $lines }
+duesleaders-list-separator = 、
+duesleaders-cash-errors = 以下各行有问题，本次没有保存任何内容。请改正后把全部行重新发送：
+duesleaders-cash-error = 第 { $line } 行「{ $text }」：{ $reason }
+duesleaders-cash-bad-format = 格式应为「编号 月数」，中间用空格隔开
+duesleaders-cash-bad-code = 编号应为 12 位数字
+duesleaders-cash-bad-months = 月数应为 1 到 { $max } 之间的整数
+duesleaders-cash-duplicate = 与第 { $first } 行是同一人，请合并为一行
+duesleaders-cash-not-found = 没有这个编号的团员
+duesleaders-cash-out-of-scope = 该团员不在你的管理范围内
+duesleaders-cash-not-active = 该团员已不在册
+duesleaders-cash-too-many = 该团员最多可缴 { $max } 个月（欠缴月份加预缴 12 个月）
+duesleaders-cash-no-rate = 团费标准表中没有该团员适用的档次，无法计算金额
+duesleaders-cash-too-many-lines = 一次最多登记 { $max } 人，请分批发送。
+duesleaders-cash-empty = 没有读到任何一行。
+duesleaders-cash-preview = 现金团费登记预览（尚未保存）：
+duesleaders-cash-preview-line = { $code } { $name }：{ $months } 个月（{ $from } 至 { $to }），{ $amount } 元
+duesleaders-cash-preview-total = 合计 { $people } 人、{ $months } 个月、{ $amount } 元。核对无误后点「确认登记」；要修改，直接重新发送全部行。
+duesleaders-cash-confirm = 确认登记
+duesleaders-cash-cancel = 取消
+duesleaders-cash-saved = 已登记 { $people } 人的现金团费，共 { $months } 个月、{ $amount } 元，并已通知相关团员。
+duesleaders-cash-cancelled = 已取消，没有保存任何内容。
+duesleaders-cash-expired = 这次登记已失效，请重新发送 /duescash。
+duesleaders-cash-changed = 预览之后有团员的缴费情况发生了变化，没有保存任何内容。请核对下面的新预览后再确认。
+duesleaders-cash-member = 【团费】{ $leader } 已为你登记现金团费 { $months } 个月（{ $fromYear }年{ $fromMon }月 至 { $toYear }年{ $toMon }月），共 { $amount } 元，参考号 { $reference }。
+
+duesleaders-orgs-choose = 请选择要查看哪个组织的下属组织收缴率：
+duesleaders-orgs-title = { $org } 下属组织 { $year }年团费收缴率（截至{ $mon }月，从低到高）：
+duesleaders-orgs-line = { $rank }. { $name }：{ $rate }（{ $members } 人，已缴 { $paid }/{ $due } 个月，欠缴满 3 个月 { $owing3 } 人）
+duesleaders-orgs-none = { $org } 没有下属组织。可以用 /duesbranch 查看本组织的收缴明细。
+
+duesleaders-reminder = 【团费提醒】截至{ $year }年{ $mon }月，你有 { $months } 个月的团费未交，共 { $amount } 元。{ $level ->
+    [risk] 你已连续 { $overdue } 个月未交团费，按规定可能被视为自行脱团，请尽快缴纳或联系团支书说明情况。
+    [warn] 你已有 { $overdue } 个月未交团费，团支书也会收到提醒，请尽快缴纳。
+   *[none] 请及时缴纳。
+}
+duesleaders-arrears-branch = 【团费】{ $org }（{ $year }年{ $mon }月）{ $warn ->
+    [0] {""}
+   *[other] {"\u000A"}欠缴满 3 个月的团员 { $warn } 人（编号 姓名 欠缴月数）：{"\u000A"}{ $warnList }{ $warnMore ->
+        [0] {""}
+       *[other] {"\u000A"}……另有 { $warnMore } 人
+    }
+}{ $risk ->
+    [0] {""}
+   *[other] {"\u000A"}欠缴满 6 个月、有自行脱团风险的团员 { $risk } 人（编号 姓名 欠缴月数）：{"\u000A"}{ $riskList }{ $riskMore ->
+        [0] {""}
+       *[other] {"\u000A"}……另有 { $riskMore } 人
+    }
+}
+    请与他们联系了解情况。是否认定脱团由组织决定，系统不会自动变更团籍。
+duesleaders-risk-committee = 【团费·脱团风险】{ $org }（{ $year }年{ $mon }月）：下级团支部有 { $risk } 名团员欠缴团费满 6 个月（编号 姓名 欠缴月数 所在支部）：
+    { $riskList }{ $riskMore ->
+        [0] {""}
+       *[other] {"\u000A"}……另有 { $riskMore } 人
+    }
+    是否认定脱团由组织决定，系统不会自动变更团籍。

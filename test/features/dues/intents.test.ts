@@ -1,0 +1,24 @@
+// Asking about dues and asking to pay them are different requests.
+import { describe, expect, it } from "vitest";
+import { createIntentClassifier } from "../../../bot/core/nlu/classifier.ts";
+import { intentVocabulary } from "../../../bot/features/intents.ts";
+
+const classifier = createIntentClassifier(intentVocabulary);
+
+describe("dues phrasings", () => {
+  it.each([
+    ["交团费", "dues.pay"],
+    ["我要交团费", "dues.pay"],
+    ["补缴团费", "dues.pay"],
+    ["我想预缴团费", "dues.pay"],
+    ["pay my dues", "dues.pay"],
+    ["I want to pay dues", "dues.pay"],
+    ["团费", "dues.status"],
+    ["我欠多少团费", "dues.status"],
+    ["团费交到哪个月了", "dues.status"],
+    ["how much dues do I owe", "dues.status"],
+    ["集团费用报销", "unknown"],
+  ])("%s → %s", (text, intent) => {
+    expect(classifier.classify(text).intent).toBe(intent);
+  });
+});

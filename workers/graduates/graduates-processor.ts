@@ -1,0 +1,86 @@
+// Graduate season, once a day: for the branches whose graduation date is in this season, graduates who have not
+// started a transfer are reminded before the start deadline, and those whose transfer is not completed before the
+// completion deadline. Members are walked in id order, a batch per transaction; each reminder has a dedupe key
+// (season, deadline, lead, member), so a re-run of the day — or a retry after a crash — sends nothing twice.
+// Quiet hours are the delivery worker's business (the rows are not urgent).
+import type { Job } from "bullmq";
+import type { CoreDeps } from "../../bot/core/feature.ts";
+import { graduatesBatch, seasonBranches } from "../../bot/features/transfers/graduates/graduates-service.ts";
+import { REMIND_COMPLETE, REMIND_START } from "../../bot/features/transfers/graduates/index.ts";
+import {
+  type DueReminder,
+  dayIn,
+  dueReminders,
+  reminderDedupeKey,
+  seasonOf,
+} from "../../bot/features/transfers/graduates/rules.ts";
+import type { JobData } from "../queues.ts";
+
+export const GRADUATES_BATCH = 500;
+
+export function createGraduatesProcessor(deps: CoreDeps, tuning: { batch?: number } = {}) {
+  const batch = tuning.batch ?? GRADUATES_BATCH;
+  const { config, db, outbox } = deps;
+
+  return async function processGraduates(job: Job<JobData<"graduates">>) {
+    const day = job.data.day ?? dayIn(deps.now(), config.TZ);
+    if (!job.data.day) await job.updateData({ ...job.data, day });
+    const season = seasonOf(day, {
+      start: config.GRADUATE_START_DEADLINE,
+      complete: config.GRADUATE_COMPLETE_DEADLINE,
+    });
+    const due = dueReminders(day, season);
+    if (!due.length) return { day, sent: 0 };
+    const branches = await seasonBranches(db, season);
+    if (!branches.length) return { day, sent: 0 };
+    const branchName = new Map(branches.map((b) => [b.id, b]));
+    const start = due.find((r) => r.deadline === "start");
+    const complete = due.find((r) => r.deadline === "complete");
+
+    let cursor = job.data.cursor ?? 0;
+    let sent = 0;
+    for (;;) {
+      const graduates = await graduatesBatch(
+        db,
+        branches.map((b) => b.id),
+        cursor,
+        batch,
+      );
+      if (!graduates.length) break;
+      const ids = await db.$transaction(async (tx) => {
+        const written: bigint[] = [];
+        for (const g of graduates) {
+          // Before the start deadline only those with nothing under way; before completion everyone still here.
+          const reminder: DueReminder | undefined = complete ?? (g.waiting ? undefined : start);
+          if (!reminder) continue;
+          const branch = branchName.get(g.orgId)!;
+          written.push(
+            ...(await outbox.toMember(tx, g.memberId, {
+              messageKey: reminder.deadline === "start" ? REMIND_START : REMIND_COMPLETE,
+              args: {
+                branch: branch.name,
+                graduation: branch.graduatesOn ?? "",
+                deadline: reminder.deadlineDay,
+                days: reminder.daysLeft,
+              },
+              buttons: [
+                [
+                  g.waiting
+                    ? { labelKey: "graduates-transfer-status", payload: "go:transfer.status" }
+                    : { labelKey: "graduates-start-transfer", payload: "go:transfer.start" },
+                ],
+              ],
+              dedupeKey: reminderDedupeKey(season, reminder, g.memberId),
+            })),
+          );
+        }
+        return written;
+      });
+      await outbox.dispatch(ids);
+      sent += ids.length;
+      cursor = graduates.at(-1)!.memberId;
+      await job.updateData({ ...job.data, day, cursor });
+    }
+    return { day, sent };
+  };
+}

@@ -1,0 +1,49 @@
+// The Monday league tables. A "weekly" job (from the schedule) finds the committees whose subtree had transfer
+// activity in the week just past, a batch at a time, and queues one "committee" job each; that job builds the
+// committee's table and chart and writes one outbox row per staff member. The weekly job's cursor (the last
+// committee queued) is saved after each batch, so a retry resumes; job ids and outbox dedupe keys are per
+// committee and week, so nothing is sent twice however often either job runs.
+import type { Job } from "bullmq";
+import type { CoreDeps } from "../../bot/core/feature.ts";
+import { sendWeeklyLeague } from "../../bot/features/reports/report-service.ts";
+import { activeCommittees } from "../../bot/features/reports/transfer-stats.ts";
+import { lastFullWeek, weekByKey } from "../../bot/features/reports/week.ts";
+import { type JobData, jobSchemas } from "../queues.ts";
+
+export const COMMITTEE_BATCH = 500;
+
+export const reportJobId = (week: string, orgId: number) => `report-${week}-${orgId}`;
+
+export function createReportProcessor(deps: CoreDeps, batchSize = COMMITTEE_BATCH) {
+  const timeZone = deps.config.TZ;
+  return async function processReport(job: Job<JobData<"reports">>) {
+    const data = job.data;
+    if (data.task === "committee") {
+      const written = await sendWeeklyLeague(deps, data.orgId, weekByKey(data.week, timeZone));
+      return { written: written.length };
+    }
+    // The week is fixed at the first try, so a retry late on Monday night still reports the same week.
+    const week = data.week ? weekByKey(data.week, timeZone) : lastFullWeek(deps.now(), timeZone);
+    let cursor = data.cursor ?? 0;
+    if (!data.week) await job.updateData({ task: "weekly", week: week.key, cursor });
+    let queued = 0;
+    for (;;) {
+      const { committees, next } = await activeCommittees(deps.db, week, cursor, batchSize);
+      if (committees.length) {
+        await deps.queues.reports.addBulk(
+          committees.map((orgId) => ({
+            name: "reports",
+            data: jobSchemas.reports.parse({ task: "committee", orgId, week: week.key }),
+            opts: { jobId: reportJobId(week.key, orgId) },
+          })),
+        );
+      }
+      queued += committees.length;
+      if (next === null) break;
+      cursor = next;
+      await job.updateData({ task: "weekly", week: week.key, cursor });
+    }
+    deps.logger.info({ week: week.key, committees: queued }, "weekly league tables queued");
+    return { week: week.key, queued };
+  };
+}
