@@ -5,9 +5,11 @@
 //
 // Neither nudges nor escalations are urgent: both wait out quiet hours (a transfer is never worth waking anyone).
 // After an outage, overdue stages fire at once in order; a nudge whose next stage is also due is skipped silently.
+
 import { DelayedError, type Job } from "bullmq";
 import type { CoreDeps } from "../../bot/core/feature.ts";
 import type { OutgoingMessage } from "../../bot/core/outbox.ts";
+import { plainTime } from "../../bot/core/plain-time.ts";
 import { loadWorkCalendar } from "../../bot/features/transfers/sla/calendar.ts";
 import { type ChainOrg, escalationTarget } from "../../bot/features/transfers/sla/escalation.ts";
 import { isNudgeStage, stageDueAt, stageHours } from "../../bot/features/transfers/sla/stages.ts";
@@ -37,28 +39,6 @@ const stepSelect = {
 type SlaStep = Prisma.TransferStepGetPayload<{ select: typeof stepSelect }>;
 
 /** Building a formatter costs far more than using one. */
-const dueFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** "2026-10-09 18:00" in the configured zone: readable in every language the row may be rendered in. */
-export function formatDue(at: Date, timeZone: string): string {
-  let format = dueFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    dueFormats.set(timeZone, format);
-  }
-  const parts = format.formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
-}
-
 /** The ancestors from the parent up, each with whether it has committee staff. */
 async function chainOf(tx: Db, ancestorIds: number[]): Promise<ChainOrg[]> {
   const above = ancestorIds.slice(0, -1).reverse();
@@ -151,7 +131,7 @@ function message(step: SlaStep, stage: number, key: string, extra: Record<string
       org: step.org.name,
       hours,
       business: step.slaBusinessHours ? "yes" : "no",
-      due: formatDue(step.dueAt, timeZone),
+      due: plainTime(step.dueAt, timeZone),
       ...extra,
     },
     buttons: [

@@ -1,5 +1,7 @@
 // Who signed up, who waits, who came: the organiser's roster in chat and the attendance sheet (CSV).
+
 import type { Translate } from "../../core/i18n.ts";
+import { plainTime } from "../../core/plain-time.ts";
 import type { Activity, Db } from "../../infra/db.ts";
 import { type Attendance, attendanceOf, csvLine } from "./rules.ts";
 
@@ -52,19 +54,6 @@ export async function rosterOf(db: Db, activity: Activity, now: Date): Promise<R
   };
 }
 
-/** "2026-12-05 14:00" in the configured time zone: a spreadsheet reads it as a date. */
-export function sheetTime(at: Date | null, timeZone: string): string {
-  if (!at) return "";
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(at);
-}
-
 /** The sheet, UTF-8 with a byte-order mark so spreadsheet programs read the Chinese right. */
 export function attendanceCsv(t: Translate, roster: Roster, timeZone: string): Uint8Array {
   const header = t("activities-csv-columns").split(",");
@@ -77,8 +66,8 @@ export function attendanceCsv(t: Translate, roster: Roster, timeZone: string): U
         r.code,
         r.org,
         t("activities-signup-status", { status: r.status }),
-        sheetTime(r.queuedAt, timeZone),
-        sheetTime(r.checkedInAt, timeZone),
+        plainTime(r.queuedAt, timeZone),
+        r.checkedInAt ? plainTime(r.checkedInAt, timeZone) : "",
         t("activities-attendance", { state: r.attendance }),
       ]),
     );

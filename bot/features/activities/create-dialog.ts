@@ -1,13 +1,13 @@
 // Creating an activity in chat: as which organisation → title → time → place → places → sign-up deadline →
 // audience (the whole subtree or some child organisations, as for notices) → preview with counts → publish.
 import type { Context } from "../../core/feature.ts";
-import { type AudienceChoice, audienceOrgIds, toggleChild } from "../notices/audience.ts";
-import { audienceCounts, childOrgs } from "../notices/notice-service.ts";
+import { type AudienceChoice, audienceOrgIds } from "../notices/audience.ts";
+import { audienceRows, toggledChildIds } from "../notices/audience-buttons.ts";
+import { audienceCounts } from "../notices/notice-service.ts";
 import { type ActivityProblem, createActivity, organiserOrgs } from "./activity-service.ts";
 import { DEFAULT_DURATION_MS, MAX_PLACE, MAX_TITLE, parseCapacity, parseWhen, whenArgs } from "./rules.ts";
 
 export const CREATE_DIALOG = "activity.create";
-const MAX_CHILD_BUTTONS = 12;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface Draft {
@@ -132,13 +132,9 @@ export async function chooseDeadline(ctx: Context) {
 
 async function showAudience(ctx: Context) {
   const draft = draftOf(ctx)!;
-  const children = await childOrgs(ctx.deps.db, draft.orgId!);
-  if (!children.length) return preview(ctx);
-  const chosen = new Set(draft.childIds ?? []);
-  const rows = children
-    .slice(0, MAX_CHILD_BUTTONS)
-    .map((c) => [{ label: `${chosen.has(c.id) ? "✓ " : ""}${c.name}`, payload: `act-aud:${c.id}` }]);
-  ctx.say("activities-choose-audience", { chosen: chosen.size }, [
+  const rows = await audienceRows(ctx, draft.orgId!, draft.childIds ?? [], "act-aud");
+  if (!rows) return preview(ctx);
+  ctx.say("activities-choose-audience", { chosen: draft.childIds?.length ?? 0 }, [
     ...rows,
     [ctx.button("activities-audience-done", "act-aud:done")],
   ]);
@@ -149,13 +145,8 @@ export async function chooseAudience(ctx: Context) {
   const draft = draftOf(ctx);
   if (!draft?.signupDeadline || ctx.dialog.current?.step !== "audience") return ctx.say("activities-draft-expired");
   if (ctx.arg === "done") return preview(ctx);
-  const children = await childOrgs(ctx.deps.db, draft.orgId!);
-  const next = toggleChild(
-    { orgId: draft.orgId!, childIds: draft.childIds ?? [] },
-    Number(ctx.arg),
-    children.map((c) => c.id),
-  );
-  await ctx.dialog.update("audience", { childIds: next.childIds });
+  const childIds = await toggledChildIds(ctx, draft.orgId!, draft.childIds ?? [], ctx.arg);
+  await ctx.dialog.update("audience", { childIds });
   return showAudience(ctx);
 }
 

@@ -116,9 +116,7 @@ export async function importOrganisations(
   const early = finish(checked, table.rows.length, options);
   if (early) return early;
 
-  let created = 0;
-  let updated = 0;
-  await db.$transaction(async (tx) => {
+  return writeChecked(deps, table, checked, options, "import.organisations", async (tx, count) => {
     const placed = new Map<string, { id: number; ancestorIds: number[]; depth: number }>(
       [...existing].map(([code, o]) => [code, { id: o.id, ancestorIds: o.ancestorIds, depth: o.depth }]),
     );
@@ -129,15 +127,35 @@ export async function importOrganisations(
       const wave = pending.filter((r) => r.parentCode === null || placed.has(r.parentCode));
       const inWave = new Set(wave);
       pending = pending.filter((r) => !inWave.has(r));
-      const counts = await upsertOrgWave(tx, wave, placed);
-      created += counts.created;
-      updated += counts.updated;
+      count(await upsertOrgWave(tx, wave, placed));
       options.onProgress?.(checked.records.length - pending.length, checked.records.length);
     }
+  });
+}
+
+/**
+ * Writes the good rows in one transaction (`write` reports each batch's counts), audits the import in it, and
+ * reports the counts with every problem.
+ */
+async function writeChecked<R>(
+  deps: { db: Db; audit: Audit },
+  table: Table,
+  checked: Checked<R>,
+  options: ImportOptions,
+  action: string,
+  write: (tx: Tx, count: (batch: { created: number; updated: number }) => void) => Promise<void>,
+): Promise<ImportReport> {
+  let created = 0;
+  let updated = 0;
+  await deps.db.$transaction(async (tx) => {
+    await write(tx, (batch) => {
+      created += batch.created;
+      updated += batch.updated;
+    });
     await deps.audit.record(
       {
         actorLabel: options.actorLabel,
-        action: "import.organisations",
+        action,
         ...(options.scopeOrgId === undefined ? {} : { orgId: options.scopeOrgId }),
         data: { rows: table.rows.length, created, updated },
       },
@@ -227,34 +245,13 @@ export async function importMembers(
   const early = finish(checked, table.rows.length, options);
   if (early) return early;
 
-  let created = 0;
-  let updated = 0;
-  await db.$transaction(async (tx) => {
+  return writeChecked(deps, table, checked, options, "import.members", async (tx, count) => {
     for (let i = 0; i < checked.records.length; i += MEMBER_CHUNK) {
       const chunk = checked.records.slice(i, i + MEMBER_CHUNK);
-      const counts = await upsertMembers(tx, chunk, (code) => orgs.get(code)!.id, deps.config.ID_HASH_SECRET);
-      created += counts.created;
-      updated += counts.updated;
+      count(await upsertMembers(tx, chunk, (code) => orgs.get(code)!.id, deps.config.ID_HASH_SECRET));
       options.onProgress?.(Math.min(i + MEMBER_CHUNK, checked.records.length), checked.records.length);
     }
-    await deps.audit.record(
-      {
-        actorLabel: options.actorLabel,
-        action: "import.members",
-        ...(options.scopeOrgId === undefined ? {} : { orgId: options.scopeOrgId }),
-        data: { rows: table.rows.length, created, updated },
-      },
-      tx,
-    );
-  }, LONG_TX);
-  return {
-    rows: table.rows.length,
-    created,
-    updated,
-    unchanged: checked.records.length - created - updated,
-    problems: checked.problems,
-    written: true,
-  };
+  });
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);

@@ -86,6 +86,8 @@ export interface WarningInput {
   status: MemberStatus;
   /** Unpaid dues months before the current one. */
   overdueMonths: number;
+  /** Last organisational life (an activity check-in), if any. */
+  lastOrgLife?: LocalDate | null;
 }
 
 export function membershipWarnings(input: WarningInput): MembershipWarning[] {
@@ -103,8 +105,13 @@ export function membershipWarnings(input: WarningInput): MembershipWarning[] {
         : { kind: "age-soon", turnsOn, monthsLeft: fullMonthsUntil(input.today, turnsOn) },
     );
   }
-  if (input.overdueMonths >= DUES_LAPSE_RISK_MONTHS) warnings.push({ kind: "lapse-risk", months: input.overdueMonths });
-  else if (input.overdueMonths >= DUES_OVERDUE_WARN_MONTHS)
+  // 自行脱团 is six months without dues AND without organisational life: recent life leaves only the dues warning.
+  const recentLife =
+    input.lastOrgLife != null &&
+    compareDates(addMonthsToDate(input.lastOrgLife, DUES_LAPSE_RISK_MONTHS), input.today) > 0;
+  if (input.overdueMonths >= DUES_LAPSE_RISK_MONTHS && !recentLife) {
+    warnings.push({ kind: "lapse-risk", months: input.overdueMonths });
+  } else if (input.overdueMonths >= DUES_OVERDUE_WARN_MONTHS)
     warnings.push({ kind: "dues-overdue", months: input.overdueMonths });
   return warnings;
 }

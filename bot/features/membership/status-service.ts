@@ -45,6 +45,7 @@ export async function loadStatus(deps: Pick<CoreDeps, "db" | "now" | "config">, 
       hasLeaguePost: member.hasLeaguePost,
       status: member.status,
       overdueMonths: dues.overdue,
+      lastOrgLife: member.lastOrgLifeAt ? localDateOf(member.lastOrgLifeAt, timeZone) : null,
     }),
     contact,
   };

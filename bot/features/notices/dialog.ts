@@ -1,11 +1,11 @@
 // Writing a notice in chat: as which organisation → text → optional image → audience → preview with counts → confirm.
 import type { Context } from "../../core/feature.ts";
 import { fetchImage, storeImage } from "../../core/images.ts";
-import { type AudienceChoice, audienceOrgIds, toggleChild } from "./audience.ts";
-import { audienceCounts, childOrgs, createNotice, senderScopes } from "./notice-service.ts";
+import { type AudienceChoice, audienceOrgIds } from "./audience.ts";
+import { audienceRows, toggledChildIds } from "./audience-buttons.ts";
+import { audienceCounts, createNotice, senderScopes } from "./notice-service.ts";
 
 export const DIALOG = "notice.create";
-const MAX_CHILD_BUTTONS = 12;
 
 interface NoticeDraft {
   orgId?: number;
@@ -88,13 +88,9 @@ export async function skipImage(ctx: Context) {
 
 async function showAudience(ctx: Context) {
   const draft = draftOf(ctx)!;
-  const children = await childOrgs(ctx.deps.db, draft.orgId!);
-  if (!children.length) return preview(ctx);
-  const chosen = new Set(draft.childIds ?? []);
-  const rows = children
-    .slice(0, MAX_CHILD_BUTTONS)
-    .map((c) => [{ label: `${chosen.has(c.id) ? "✓ " : ""}${c.name}`, payload: `notice-aud:${c.id}` }]);
-  ctx.say("notices-choose-audience", { chosen: chosen.size }, [
+  const rows = await audienceRows(ctx, draft.orgId!, draft.childIds ?? [], "notice-aud");
+  if (!rows) return preview(ctx);
+  ctx.say("notices-choose-audience", { chosen: draft.childIds?.length ?? 0 }, [
     ...rows,
     [ctx.button("notices-audience-done", "notice-aud:done")],
   ]);
@@ -105,13 +101,8 @@ export async function chooseAudience(ctx: Context) {
   const draft = draftOf(ctx);
   if (!draft?.orgId || !draft.text) return ctx.say("notices-expired");
   if (ctx.arg === "done") return preview(ctx);
-  const children = await childOrgs(ctx.deps.db, draft.orgId);
-  const next = toggleChild(
-    { orgId: draft.orgId, childIds: draft.childIds ?? [] },
-    Number(ctx.arg),
-    children.map((c) => c.id),
-  );
-  await ctx.dialog.update("audience", { childIds: next.childIds });
+  const childIds = await toggledChildIds(ctx, draft.orgId, draft.childIds ?? [], ctx.arg);
+  await ctx.dialog.update("audience", { childIds });
   return showAudience(ctx);
 }
 

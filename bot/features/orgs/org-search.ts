@@ -169,18 +169,32 @@ export function searchSql(query: string, options: OrgSearchOptions = {}): Prisma
     : share(nameTokens(text), names);
   // Tiers, best first: the name or short name is the query, begins with it, the pinyin or initials begin with it,
   // one of them contains it, and last the fuzzy matches; within a tier the higher score, then the shallower level.
+  // Pinyin or initials typed from the start of the name (the common case) come from a B-tree range scan; the token
+  // index (pinyin trigrams have the longest lists in it) is asked only when that finds nothing: whoever types the
+  // beginning of a name wants the names that begin so, which rank first anyway.
+  // (`text` holds letters and digits only: nothing LIKE would read as a wildcard.)
+  const latinPrefix = `${text}%`;
   return P.sql`
-    WITH exact AS MATERIALIZED (
-      SELECT o.id FROM organisations o WHERE (${anyOf(variants.exact)}) ${filters} LIMIT ${SEARCH_CANDIDATES}
+    WITH latin AS MATERIALIZED (
+      SELECT o.id FROM organisations o
+      WHERE ${ascii} AND (lower(o.pinyin) LIKE ${latinPrefix} OR lower(o.initials) LIKE ${latinPrefix}) ${filters}
+      -- They all rank alike but for level and length, so those pick them here: ranking thousands would not fit.
+      ORDER BY o.depth, char_length(o.name), o.id
+      LIMIT ${limit}
+    ), exact AS MATERIALIZED (
+      SELECT o.id FROM organisations o
+      WHERE NOT EXISTS (SELECT 1 FROM latin) AND (${anyOf(variants.exact)}) ${filters}
+      LIMIT ${SEARCH_CANDIDATES}
     ), fuzzy AS MATERIALIZED (
       SELECT o.id FROM organisations o
-      WHERE (SELECT count(*) FROM exact) < ${limit} AND (${variants.fuzzy.length ? anyOf(variants.fuzzy) : P.sql`false`}) ${filters}
+      WHERE (SELECT count(*) FROM latin) + (SELECT count(*) FROM exact) < ${limit}
+        AND (${variants.fuzzy.length ? anyOf(variants.fuzzy) : P.sql`false`}) ${filters}
       LIMIT ${SEARCH_CANDIDATES}
     ), prefix AS MATERIALIZED (
       SELECT o.id FROM organisations o
       WHERE (SELECT count(*) FROM exact) >= ${SEARCH_CANDIDATES} AND ${prefix ? P.sql`${tokens} @> ${prefix}::text[]` : P.sql`false`} ${filters}
       LIMIT ${PREFIX_CANDIDATES}
-    ), found AS (SELECT id FROM exact UNION SELECT id FROM fuzzy UNION SELECT id FROM prefix)
+    ), found AS (SELECT id FROM latin UNION SELECT id FROM exact UNION SELECT id FROM fuzzy UNION SELECT id FROM prefix)
     SELECT r.id, r.name, r.short_name, r.level, r.kind, p.name AS parent_name
     FROM (
       SELECT o.id, o.name, o.short_name, o.level, o.kind, o.parent_id, o.depth,

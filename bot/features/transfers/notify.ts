@@ -1,8 +1,8 @@
 // The transfer's proactive messages: outbox rows written inside the transaction of the change they announce.
 import type { CoreDeps } from "../../core/feature.ts";
 import type { OutgoingMessage } from "../../core/outbox.ts";
+import { plainTime } from "../../core/plain-time.ts";
 import { type Prisma, type TransferReason, TransferStepKind } from "../../infra/db.ts";
-import { plainTime } from "./format.ts";
 import { stepLeaders } from "./step-leaders.ts";
 
 type Tx = Prisma.TransactionClient;

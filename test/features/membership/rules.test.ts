@@ -99,6 +99,21 @@ describe("membership warnings", () => {
     expect(membershipWarnings({ ...base, overdueMonths: 6 })).toEqual([{ kind: "lapse-risk", months: 6 }]);
   });
 
+  it("counts organisational life in the last six months against 脱团 risk, leaving the dues warning", () => {
+    const today = base.today;
+    const fiveMonthsAgo = { ...today, month: today.month - 5 };
+    const sixMonthsAgo = { ...today, month: today.month - 6 };
+    expect(membershipWarnings({ ...base, overdueMonths: 7, lastOrgLife: fiveMonthsAgo })).toEqual([
+      { kind: "dues-overdue", months: 7 },
+    ]);
+    expect(membershipWarnings({ ...base, overdueMonths: 7, lastOrgLife: sixMonthsAgo })).toEqual([
+      { kind: "lapse-risk", months: 7 },
+    ]);
+    expect(membershipWarnings({ ...base, overdueMonths: 7, lastOrgLife: null })).toEqual([
+      { kind: "lapse-risk", months: 7 },
+    ]);
+  });
+
   it("lists age and dues warnings together", () => {
     expect(membershipWarnings({ ...base, birth: d(1990, 1, 1), overdueMonths: 7 })).toEqual([
       { kind: "age-over", age: 36 },

@@ -132,13 +132,22 @@ export async function remindBatch(db: Db, { lo, hi }: IdRange, time: CampaignTim
   return toBatch(rows[0]!);
 }
 
-/** Overdue months of the active members of organisations in a range, those at 3 or more only. */
-const flaggedIn = (month: Month, orgFilter: Prisma.Sql) => Prisma.sql`
+/**
+ * Overdue months of the active members of organisations in a range, those at 3 or more only, and whether they took
+ * part in organisational life (an activity check-in) in the last six months: 自行脱团 needs both six months without
+ * dues and without organisational life, so such a member is behind with dues but not at risk.
+ */
+const flaggedIn = (month: Month, orgFilter: Prisma.Sql, now: Date) => Prisma.sql`
   SELECT s.* FROM (
-    SELECT m.id, m.code, m.name, m.org_id, ${overdueExpr(month)} AS overdue
+    SELECT m.id, m.code, m.name, m.org_id, ${overdueExpr(month)} AS overdue,
+           COALESCE(m.last_org_life_at > ${now}::timestamp - make_interval(months => ${DUES_LAPSE_RISK_MONTHS}::int),
+                    false) AS recent_life
       FROM members m ${paidJoin(month)}
      WHERE ${orgFilter} AND m.status = 'ACTIVE'
   ) s WHERE s.overdue >= ${DUES_OVERDUE_WARN_MONTHS}::int`;
+
+/** 6+ months behind and no organisational life in six months. */
+const AT_RISK = Prisma.sql`f.overdue >= ${DUES_LAPSE_RISK_MONTHS}::int AND NOT f.recent_life`;
 
 /** "编号 姓名 月数" lines, worst first, at most LIST_LIMIT. */
 const listOf = (filter: Prisma.Sql, extra = Prisma.empty) => Prisma.sql`
@@ -151,10 +160,10 @@ const listOf = (filter: Prisma.Sql, extra = Prisma.empty) => Prisma.sql`
  */
 export async function branchArrearsBatch(db: Db, { lo, hi }: IdRange, time: CampaignTime): Promise<CampaignBatch> {
   const { month, now, notBefore } = time;
-  const risk = Prisma.sql`f.overdue >= ${DUES_LAPSE_RISK_MONTHS}::int`;
-  const warn = Prisma.sql`f.overdue < ${DUES_LAPSE_RISK_MONTHS}::int`;
+  const risk = AT_RISK;
+  const warn = Prisma.sql`NOT (${AT_RISK})`;
   const rows = await db.$queryRaw<BatchRow[]>`
-    WITH flagged AS (${flaggedIn(month, Prisma.sql`m.org_id > ${lo} AND m.org_id <= ${hi}`)}),
+    WITH flagged AS (${flaggedIn(month, Prisma.sql`m.org_id > ${lo} AND m.org_id <= ${hi}`, now)}),
     lists AS (
       SELECT f.org_id,
              count(*) FILTER (WHERE ${warn})::int AS warn, count(*) FILTER (WHERE ${risk})::int AS risk,
@@ -204,8 +213,8 @@ export async function committeeRiskBatch(db: Db, { lo, hi }: IdRange, time: Camp
       SELECT n.* FROM nearest n, committees c WHERE n.committee_id = ANY(c.ids)
     ), flagged AS (
       SELECT c.committee_id, c.org_name, f.* FROM covered c
-      JOIN (${flaggedIn(month, Prisma.sql`m.org_id IN (SELECT org_id FROM covered)`)}) f ON f.org_id = c.org_id
-      WHERE f.overdue >= ${DUES_LAPSE_RISK_MONTHS}::int
+      JOIN (${flaggedIn(month, Prisma.sql`m.org_id IN (SELECT org_id FROM covered)`, now)}) f ON f.org_id = c.org_id
+      WHERE ${AT_RISK}
     ), lists AS (
       SELECT f.committee_id, count(*)::int AS risk,
              COALESCE(${listOf(Prisma.sql`true`, Prisma.sql`|| ' ' || f.org_name`)}, '') AS risk_list

@@ -72,6 +72,21 @@ const spSecretaryMember = await db.member.findFirstOrThrow({
 });
 await db.roleAssignment.create({ data: { memberId: spSecretaryMember.id, orgId: sp01.id, role: "BRANCH_SECRETARY" } });
 const spSecretary = await bind(spSecretaryMember.code);
+// 何静 in the same branch has paid nothing for a year but checked in at an activity last month: behind with dues,
+// yet not at 脱团 risk (that needs six months without organisational life too).
+const active = await db.member.create({
+  data: {
+    code: "202401000099",
+    name: "何静",
+    idHash: "",
+    idLast4: "1234",
+    birthDate: new Date("2004-03-01"),
+    joinedAt: new Date(Date.UTC(Math.floor(month / 100) - 1, (month % 100) - 1, 1)),
+    duesCategory: "STUDENT",
+    orgId: sp01.id,
+    lastOrgLifeAt: new Date(shanghai(5, "10:00:00").getTime() - 30 * 86_400_000),
+  },
+});
 // 孙静's reminder was sent three days ago by hand: the week is not over for her (she owes nothing anyway), nor
 // for 李明, whose stamp is two days old.
 await db.member.update({ where: { id: li.member.id }, data: { duesRemindedAt: shanghai(3, "10:00:00") } });
@@ -128,7 +143,8 @@ describe("the month's campaign", () => {
     const expected: string[] = [];
     for (const m of below) {
       const dues = await loadDues(db, m, app.clock.now, app.config.TZ);
-      if (dues.overdue >= 6) expected.push(`${m.code} ${m.name} ${dues.overdue} ${m.org.name}`);
+      const recentLife = m.lastOrgLifeAt && m.lastOrgLifeAt.getTime() > app.clock.now.getTime() - 182 * 86_400_000;
+      if (dues.overdue >= 6 && !recentLife) expected.push(`${m.code} ${m.name} ${dues.overdue} ${m.org.name}`);
     }
     expect(expected.length).toBeGreaterThanOrEqual(1);
 
@@ -138,6 +154,16 @@ describe("the month's campaign", () => {
     const listed = text.split("\n").slice(1, 1 + expected.length);
     expect(listed.sort()).toEqual(expected.sort());
     expect(listed.some((l) => l.startsWith("202101000006 赵磊 6 石牌街道社区团支部"))).toBe(true);
+  });
+
+  it("lists a member behind with dues but with recent organisational life as behind, not at risk", async () => {
+    const [toWu] = await rowsFor(wu.identity.id, "duesleaders-risk-committee");
+    expect(await rendered(toWu!)).not.toContain(active.code);
+    const [toSp] = await rowsFor(spSecretary.identity.id, "duesleaders-arrears-branch");
+    const text = await rendered(toSp!);
+    const [behind, risk] = text.split("有自行脱团风险的团员");
+    expect(behind).toContain(`${active.code} 何静 12`);
+    expect(risk).not.toContain(active.code);
   });
 
   it("sends nothing twice when the month's campaign runs again, even with the weekly stamps gone", async () => {

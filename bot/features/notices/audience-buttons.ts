@@ -1,0 +1,33 @@
+// The audience step notices and activities share: the organisation's children as toggles (✓ when chosen). None
+// chosen means the whole subtree.
+import type { Context } from "../../core/feature.ts";
+import type { Button } from "../../core/types.ts";
+import { toggleChild } from "./audience.ts";
+import { childOrgs } from "./notice-service.ts";
+
+const MAX_CHILD_BUTTONS = 12;
+
+/** One toggle row per child (payload `<action>:<id>`), or null when the organisation has no children. */
+export async function audienceRows(
+  ctx: Context,
+  orgId: number,
+  chosenIds: readonly number[],
+  action: string,
+): Promise<Button[][] | null> {
+  const children = await childOrgs(ctx.deps.db, orgId);
+  if (!children.length) return null;
+  const chosen = new Set(chosenIds);
+  return children
+    .slice(0, MAX_CHILD_BUTTONS)
+    .map((c) => [{ label: `${chosen.has(c.id) ? "✓ " : ""}${c.name}`, payload: `${action}:${c.id}` }]);
+}
+
+/** The chosen children after a press on child `arg` (an id that is not a child changes nothing). */
+export async function toggledChildIds(ctx: Context, orgId: number, chosenIds: number[], arg: string) {
+  const children = await childOrgs(ctx.deps.db, orgId);
+  return toggleChild(
+    { orgId, childIds: chosenIds },
+    Number(arg),
+    children.map((c) => c.id),
+  ).childIds;
+}
