@@ -1,4 +1,4 @@
-// `npx tsx bench/activity-signups.ts -- [members] [places]`: N members (default 1,000) tap "Sign up" for one activity
+// `npm run bench:signups -- [members] [places]`: N members (default 1,000) tap "Sign up" for one activity
 // at the same moment (default 100 places). Sign-ups queue for the activity's row lock, so the lock is the cost: the
 // burst's wall time is printed as a ratio to the same sign-ups made one after another in the same run (1.0 = no
 // cost beyond the serialisation the lock imposes), and to a 10 s target for the whole burst; the places are checked

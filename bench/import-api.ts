@@ -1,4 +1,4 @@
-// `npx tsx bench/import-api.ts [members]`: the same province-sized member sheet (default 100,000 rows, full ID
+// `npm run bench:import-api -- [members]`: the same province-sized member sheet (default 100,000 rows, full ID
 // numbers) uploaded to POST /admin/api/v1/import/members with a committee's write token — dry run, import, the same
 // file again — beside the import service called directly on the same file in the same run. Prints the body size
 // against the route's 15 MB limit, each time as a ratio to the service's own time, and the peak RSS. Own database,
