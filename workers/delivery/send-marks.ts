@@ -24,5 +24,3 @@ export function createSendMarks(redis: Redis, keyPrefix: string) {
     },
   };
 }
-
-export type SendMarks = ReturnType<typeof createSendMarks>;

@@ -122,9 +122,6 @@ export function nextMove(plan: readonly TransferStepKind[], seq: number, status:
   return next ? { next } : { close: TransferStatus.COMPLETED };
 }
 
-/** A request can still be cancelled (by its member) until it is closed one way or another. */
-export const isOpen = (status: TransferStatus) => status === TransferStatus.IN_PROGRESS;
-
 /** The longest note a leader may give with a rejection, or a member with "other". */
 export const MAX_NOTE_LENGTH = 300;
 

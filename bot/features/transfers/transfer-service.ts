@@ -38,7 +38,6 @@ export async function rejectedToFix(db: Tx, memberId: number) {
 }
 
 export type OpenTransfer = NonNullable<Awaited<ReturnType<typeof openTransfer>>>;
-export type TransferStepView = OpenTransfer["steps"][number];
 
 /** The step waiting for someone: the first pending one. */
 export function currentStep<T extends { status: StepStatus; seq: number }>(steps: T[]): T | undefined {

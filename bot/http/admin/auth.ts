@@ -115,11 +115,6 @@ export function appendOnRequest(route: RouteOptions, hook: onRequestAsyncHookHan
   route.onRequest = [...[route.onRequest ?? []].flat(), hook];
 }
 
-export function principalOf(request: FastifyRequest): Principal {
-  if (!request.principal) throw unauthorized();
-  return request.principal;
-}
-
 /** Throws 403 unless the organisation (given its ancestor ids) lies in the token's subtree. */
 export function assertInScope(principal: Principal, ancestorIds: readonly number[]): void {
   if (!ancestorIds.includes(principal.orgId)) throw forbidden();

@@ -109,9 +109,3 @@ export function parseCashLines(text: string): { lines: CashLine[]; errors: CashL
   }
   return { lines, errors };
 }
-
-/** The first and last month a payment covers, for a preview ("2026年8月 至 2026年11月"). */
-export function coveredSpan(months: Month[]): { from: Month; to: Month } | null {
-  if (months.length === 0) return null;
-  return { from: months[0]!, to: months[months.length - 1]! };
-}

@@ -18,10 +18,6 @@ export function reminderCron(day: number, hour: number): string {
 /** One campaign per month: the job id, so the month's campaign is queued once however often the schedule fires. */
 export const campaignJobId = (month: Month) => `dues-reminder-${month}`;
 
-/** The dedupe key of a member's reminder for a month (one row per chat identity of the member). */
-export const reminderKey = (month: Month, memberId: number, identityId: number) =>
-  `dues-reminder:${month}:member:${memberId}:identity:${identityId}`;
-
 /** A month as its index counted from year 0, so month arithmetic is subtraction (also in SQL). */
 export const monthIndex = (month: Month) => Math.floor(month / 100) * 12 + (month % 100) - 1;
 

@@ -96,9 +96,6 @@ export function seasonOf(today: Day, deadlines: SeasonDeadlines): Season {
   };
 }
 
-/** A graduation date belongs to the season of its own year. */
-export const inSeason = (graduatesOn: Day, season: Season) => Number(graduatesOn.slice(0, 4)) === season.year;
-
 export interface DueReminder {
   deadline: Deadline;
   /** The reminder's nominal lead (14, 3 …): part of its dedupe key, so each is sent once. */
