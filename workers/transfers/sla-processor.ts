@@ -38,7 +38,6 @@ const stepSelect = {
 
 type SlaStep = Prisma.TransferStepGetPayload<{ select: typeof stepSelect }>;
 
-/** Building a formatter costs far more than using one. */
 /** The ancestors from the parent up, each with whether it has committee staff. */
 async function chainOf(tx: Db, ancestorIds: number[]): Promise<ChainOrg[]> {
   const above = ancestorIds.slice(0, -1).reverse();
