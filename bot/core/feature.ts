@@ -94,6 +94,11 @@ export interface MessageHooks {
    * rows. The result is merged over the row's own args.
    */
   resolveArgs?: (db: Db, args: Record<string, unknown>) => Promise<Record<string, string | number>>;
+  /**
+   * Asked when the row's time has come (after quiet hours, say): false drops it unsent (DROPPED). A nudge about a
+   * transfer step handled overnight is no longer worth reading in the morning.
+   */
+  stillWanted?: (db: Db, args: Record<string, unknown>) => Promise<boolean>;
   /** Told when a row of this message reaches SENT, FAILED or BLOCKED (a notice marks its delivery rows). */
   onOutcome?: (db: Db, outboxId: bigint, status: "SENT" | "FAILED" | "BLOCKED") => Promise<void>;
 }

@@ -59,6 +59,14 @@ export function createOutboxRows(db: Db, logger: Logger, hooks: Map<string, Mess
       await tell(messageKey, id, "BLOCKED");
     },
 
+    /** Its feature no longer wants it sent (see MessageHooks.stillWanted). */
+    async dropped(id: bigint) {
+      await db.outboxMessage.updateMany({
+        where: { id, status: { in: ["PENDING", "QUEUED"] } },
+        data: { status: "DROPPED", lastError: "no longer wanted when its time came" },
+      });
+    },
+
     /** A row left in SENDING by a worker that died mid-send: whether the platform got it is unknown. */
     async outcomeUnknown(id: bigint, messageKey: string) {
       const { count } = await db.outboxMessage.updateMany({

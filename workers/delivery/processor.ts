@@ -42,7 +42,7 @@ export const PACE_HORIZON_MS = 800;
  */
 const CLAIM_LEAD_MS = 10;
 
-export type DeliveryOutcome = "sent" | "done-before" | "missing" | "outcome-unknown" | "blocked" | "taken";
+export type DeliveryOutcome = "sent" | "done-before" | "missing" | "outcome-unknown" | "blocked" | "taken" | "dropped";
 
 export interface DeliveryProcessorOptions {
   senders: Map<PlatformName, ChannelSender>;
@@ -98,7 +98,9 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
     const id = BigInt(job.data.outboxId);
     const row = await db.outboxMessage.findUnique({ where: { id }, include: { identity: true } });
     if (!row) return "missing";
-    if (row.status === "SENT" || row.status === "FAILED" || row.status === "BLOCKED") return "done-before";
+    if (row.status === "SENT" || row.status === "FAILED" || row.status === "BLOCKED" || row.status === "DROPPED") {
+      return "done-before";
+    }
     if (row.status === "SENDING") {
       if (await marks.began(job.data.outboxId)) {
         // Its worker died during the send (or lost its lock): it may have been sent. Never twice.
@@ -122,6 +124,11 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
     const notBefore = row.notBefore > now && row.notBefore > row.createdAt ? row.notBefore : now;
     const allowedAt = row.urgent ? notBefore : nextAllowedTime(notBefore, quiet, config.TZ);
     if (allowedAt > now) return later(job, token, allowedAt.getTime() - now.getTime());
+    const stillWanted = options.hooks.get(messageKey)?.stillWanted;
+    if (stillWanted && !(await stillWanted(db, row.args as Record<string, unknown>))) {
+      await rows.dropped(id);
+      return "dropped";
+    }
 
     const platform = platformName(identity.platform);
     const wait = await options.chatLimiter.reserve(platform, identity.chatId);

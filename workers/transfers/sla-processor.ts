@@ -125,6 +125,8 @@ function message(step: SlaStep, stage: number, key: string, extra: Record<string
   return {
     messageKey: key,
     args: {
+      // Not shown: lets the delivery worker drop the nudge if the step is handled before it goes out.
+      stepId: step.id,
       member: step.transfer.member.name,
       kind: step.kind,
       org: step.org.name,

@@ -29,6 +29,7 @@ import {
   rejectNoNote,
   showPending,
 } from "./leader.ts";
+import { slaDelivery } from "./sla/still-wanted.ts";
 import { memberTimelineButtons, renderTimeline } from "./timeline.ts";
 import { openTransfer } from "./transfer-service.ts";
 import { cancelTransfer } from "./workflow.ts";
@@ -120,4 +121,5 @@ export const transfersFeature: Feature = {
     "transfer.cancel": cancel,
   },
   dialogs: { [APPLY]: applyDialog, [REJECT]: rejectDialog, [ASSIGN]: assignDialog },
+  delivery: slaDelivery,
 };
