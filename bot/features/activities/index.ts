@@ -27,6 +27,7 @@ import {
 import { join, leave, listActivities } from "./member-view.ts";
 import {
   activityArgs,
+  activityStillOn,
   CANCELLED_MESSAGE,
   CHANGED_MESSAGE,
   PROMOTED_MESSAGE,
@@ -41,6 +42,7 @@ const create = member("activity.create", startCreate);
 const manage = member("activity.manage", listManaged);
 const checkin = member("activity.checkin", startCheckin);
 const hooks = { resolveArgs: activityArgs };
+const whileOn = { resolveArgs: activityArgs, stillWanted: activityStillOn };
 
 export const activitiesFeature: Feature = {
   name: "activities",
@@ -64,9 +66,9 @@ export const activitiesFeature: Feature = {
   intents: { "activity.list": list, "activity.create": create, "activity.manage": manage, "activity.checkin": checkin },
   dialogs: { [CREATE_DIALOG]: onCreateText, [EDIT_DIALOG]: onEditText, [CHECKIN_DIALOG]: onCheckinText },
   delivery: {
-    [PUBLISHED_MESSAGE]: hooks,
-    [REMINDER_MESSAGES["24h"]]: hooks,
-    [REMINDER_MESSAGES["1h"]]: hooks,
+    [PUBLISHED_MESSAGE]: whileOn,
+    [REMINDER_MESSAGES["24h"]]: whileOn,
+    [REMINDER_MESSAGES["1h"]]: whileOn,
     [CANCELLED_MESSAGE]: hooks,
     [PROMOTED_MESSAGE]: hooks,
     [CHANGED_MESSAGE]: hooks,

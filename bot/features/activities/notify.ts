@@ -26,6 +26,12 @@ export const messageArgs = (deps: Pick<CoreDeps, "config">, activityId: number) 
   tz: deps.config.TZ,
 });
 
+/** An invitation or reminder held back (quiet hours) is dropped unsent if the activity was cancelled meanwhile. */
+export async function activityStillOn(db: Db, args: Record<string, unknown>): Promise<boolean> {
+  const activity = await db.activity.findUnique({ where: { id: Number(args.activityId) }, select: { status: true } });
+  return activity?.status === "PUBLISHED";
+}
+
 /** What every activity message shows, loaded at send time. */
 export async function activityArgs(db: Db, args: Record<string, unknown>): Promise<Record<string, string | number>> {
   const activity = await db.activity.findUniqueOrThrow({

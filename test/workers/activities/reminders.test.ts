@@ -3,6 +3,7 @@
 import { DelayedError } from "bullmq";
 import { describe, expect, it } from "vitest";
 import { createActivity, updateActivity } from "../../../bot/features/activities/activity-service.ts";
+import { activityStillOn } from "../../../bot/features/activities/notify.ts";
 import { signUp } from "../../../bot/features/activities/signup-service.ts";
 import { publishJobId, reminderJobId } from "../../../bot/features/activities/timers.ts";
 import { bindAs, outboxTo, rendered, runActivityJob } from "../../features/activities/helpers.ts";
@@ -84,7 +85,10 @@ describe("activity reminders", () => {
     const late = await publish("晚到的提醒", new Date(T0.getTime() + 30 * H));
     app.clock.set(new Date(late.startsAt.getTime() - 21 * H));
     expect((await remind(late.id, "24h", late.startsAt)).result).toEqual({ kind: "late" });
+    // A reminder already written but held back (quiet hours) is dropped at send time once the activity is off.
+    expect(await activityStillOn(db, { activityId: late.id })).toBe(true);
     await db.activity.update({ where: { id: late.id }, data: { status: "CANCELLED" } });
+    expect(await activityStillOn(db, { activityId: late.id })).toBe(false);
     app.clock.set(new Date(late.startsAt.getTime() - H));
     expect((await remind(late.id, "1h", late.startsAt)).result).toEqual({ kind: "cancelled" });
   });
