@@ -18,6 +18,7 @@ import {
 import { campaignJobId } from "../../bot/features/dues/reminders/rules.ts";
 import { nextAllowedTime } from "../delivery/quiet-hours.ts";
 import { enqueue, type JobData } from "../queues.ts";
+import { runRangeLanes } from "../range-lanes.ts";
 
 export const DUES_MEMBER_BATCH = 10_000;
 export const DUES_ORG_BATCH = 500;
@@ -37,33 +38,16 @@ export function createDuesProcessor(deps: CoreDeps, tuning: DuesTuning = {}) {
   const lanes = tuning.lanes ?? DUES_LANES;
   const { config } = deps;
 
-  /** Runs the ranges `lanes` at a time, saving the cursor over the unbroken run of finished ones, in order. */
-  async function walk(
+  /** Runs the ranges `width` at a time, saving the cursor over the unbroken run of finished ones, in order. */
+  function walk(
     job: Job<JobData<"dues">>,
     ranges: IdRange[],
     width: number,
     write: (range: IdRange) => Promise<CampaignBatch>,
   ) {
-    const done = new Set<IdRange>();
-    let next = 0;
-    let settled = 0;
-    let saving: Promise<unknown> = Promise.resolve();
-    async function lane() {
-      while (next < ranges.length) {
-        const range = ranges[next++]!;
-        const batch = await write(range);
-        await deps.outbox.enqueue(batch.outbox);
-        done.add(range);
-        const before = settled;
-        while (settled < ranges.length && done.has(ranges[settled]!)) settled++;
-        if (settled > before) {
-          const cursor = ranges[settled - 1]!.hi;
-          saving = saving.then(() => job.updateData({ ...(job.data as CampaignData), cursor }));
-        }
-      }
-    }
-    await Promise.all(Array.from({ length: width }, lane));
-    await saving;
+    return runRangeLanes(ranges, width, write, deps.outbox, (cursor) =>
+      job.updateData({ ...(job.data as CampaignData), cursor }),
+    );
   }
 
   async function campaign(job: Job<JobData<"dues">>, data: CampaignData) {

@@ -1,11 +1,11 @@
-// Fans a notice out in ranges of member ids, two ranges at a time (PostgreSQL does the work; two statements use
-// both cores). The job's cursor is the highest id below which every range is done: a retry after a crash resumes
+// Fans a notice out in ranges of member ids, two ranges at a time (../range-lanes.ts). The job's cursor is the highest id below which every range is done: a retry after a crash resumes
 // there, a range re-run writes nothing twice (unique keys), and rows written as QUEUED whose jobs never reached
 // Redis are found by the outbox reconciler.
 import type { Job } from "bullmq";
 import type { CoreDeps } from "../../bot/core/feature.ts";
 import { chaseBatch, fanoutRanges, type MemberRange, sendBatch } from "../../bot/features/notices/fanout.ts";
 import type { JobData } from "../queues.ts";
+import { runRangeLanes } from "../range-lanes.ts";
 
 export const NOTICE_BATCH = 10_000;
 export const NOTICE_LANES = 2;
@@ -14,36 +14,13 @@ export function createNoticeProcessor(deps: CoreDeps, batchSize = NOTICE_BATCH, 
   return async function processNotice(job: Job<JobData<"notices">>) {
     const { noticeId, mode } = job.data;
     const ranges = await fanoutRanges(deps.db, noticeId, mode, job.data.cursor ?? 0, batchSize);
-    const done = new Set<MemberRange>();
-    let next = 0;
-    let settled = 0;
-    let saving: Promise<unknown> = Promise.resolve();
-
     const write = (range: MemberRange) => {
       const now = deps.now();
       return mode === "send"
         ? sendBatch(deps.db, noticeId, range, now)
         : chaseBatch(deps.db, noticeId, range, now, job.data.chaseStamp ?? now.toISOString());
     };
-
-    async function lane() {
-      while (next < ranges.length) {
-        const range = ranges[next++]!;
-        const batch = await write(range);
-        await deps.outbox.enqueue(batch.outbox);
-        done.add(range);
-        // Advance the cursor over the unbroken run of finished ranges; saves go one after another, in order.
-        const before = settled;
-        while (settled < ranges.length && done.has(ranges[settled]!)) settled++;
-        if (settled > before) {
-          const cursor = ranges[settled - 1]!.hi;
-          saving = saving.then(() => job.updateData({ ...job.data, cursor }));
-        }
-      }
-    }
-
-    await Promise.all(Array.from({ length: lanes }, lane));
-    await saving;
+    await runRangeLanes(ranges, lanes, write, deps.outbox, (cursor) => job.updateData({ ...job.data, cursor }));
     if (mode === "send") {
       await deps.db.notice.update({ where: { id: noticeId }, data: { status: "SENT", sentAt: deps.now() } });
     }
