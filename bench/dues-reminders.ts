@@ -6,11 +6,11 @@
 import type { Job } from "bullmq";
 import { createApp } from "../bot/app.ts";
 import { loadConfig } from "../bot/config.ts";
+import type { JobData } from "../bot/core/queues.ts";
 import { addMonths, monthOf } from "../bot/features/dues/months.ts";
 import { seedDemo } from "../prisma/seed/seed.ts";
 import { migrate } from "../prisma/tools/migrate.ts";
 import { createDuesProcessor } from "../workers/dues/dues-processor.ts";
-import type { JobData } from "../workers/queues.ts";
 import { benchDatabase } from "./bench-db.ts";
 
 const members = Number(process.argv[2] ?? 1_000_000);

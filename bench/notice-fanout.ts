@@ -6,10 +6,10 @@
 import type { Job } from "bullmq";
 import { createApp } from "../bot/app.ts";
 import { loadConfig } from "../bot/config.ts";
+import type { JobData } from "../bot/core/queues.ts";
 import { seedDemo } from "../prisma/seed/seed.ts";
 import { migrate } from "../prisma/tools/migrate.ts";
 import { createNoticeProcessor, NOTICE_BATCH, NOTICE_LANES } from "../workers/notices/notice-processor.ts";
-import type { JobData } from "../workers/queues.ts";
 import { benchDatabase } from "./bench-db.ts";
 
 const members = Number(process.argv[2] ?? 1_000_000);

@@ -11,15 +11,15 @@
 import { type Job, Worker } from "bullmq";
 import { createApp } from "../bot/app.ts";
 import { loadConfig } from "../bot/config.ts";
+import type { JobData } from "../bot/core/queues.ts";
 import { stageDueAt } from "../bot/features/transfers/sla/stages.ts";
+import { scheduleStepTimers, slaJobId } from "../bot/features/transfers/sla/timers.ts";
 import { createRedis } from "../bot/infra/redis.ts";
 import { quitRedis } from "../bot/lifecycle.ts";
 import { seedDemo } from "../prisma/seed/seed.ts";
 import { migrate } from "../prisma/tools/migrate.ts";
-import type { JobData } from "../workers/queues.ts";
 import { reconcileSla } from "../workers/transfers/reconcile-sla.ts";
 import { createSlaProcessor } from "../workers/transfers/sla-processor.ts";
-import { scheduleStepTimers, slaJobId } from "../workers/transfers/sla-timers.ts";
 import { benchDatabase } from "./bench-db.ts";
 
 const steps = Number(process.argv[2] ?? 100_000);

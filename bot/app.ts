@@ -1,6 +1,5 @@
 // Builds the shared dependencies and the core once; entry points add channels, HTTP and workers around them.
 
-import { createQueues } from "../workers/queues.ts";
 import type { Config } from "./config.ts";
 import { createAudit } from "./core/audit.ts";
 import type { CoreDeps } from "./core/feature.ts";
@@ -8,7 +7,9 @@ import { createI18n } from "./core/i18n.ts";
 import { meteredCore } from "./core/metered-core.ts";
 import { createIntentClassifier } from "./core/nlu/classifier.ts";
 import { createOutbox } from "./core/outbox.ts";
+import { createQueues } from "./core/queues.ts";
 import { type Core, createCore } from "./core/router.ts";
+import { createTimers } from "./core/timers.ts";
 import { features } from "./features/index.ts";
 import { intentVocabulary } from "./features/intents.ts";
 import { createDb } from "./infra/db.ts";
@@ -30,6 +31,7 @@ export function createApp(config: Config, options: { logger?: Logger; now?: () =
   // BullMQ wants its own connection, configured for queues.
   const queueRedis = createRedis(config.REDIS_URL, "worker");
   const queues = createQueues(queueRedis, config.REDIS_PREFIX);
+  const now = options.now ?? (() => new Date());
   const deps: CoreDeps = {
     config,
     db,
@@ -39,8 +41,9 @@ export function createApp(config: Config, options: { logger?: Logger; now?: () =
     audit: createAudit(db),
     outbox: createOutbox(db, queues),
     queues,
+    timers: createTimers(queues, now),
     metrics: createMetrics({ queues, db }),
-    now: options.now ?? (() => new Date()),
+    now,
   };
   const core = meteredCore(createCore(deps, features, createIntentClassifier(intentVocabulary)), deps.metrics);
   return {

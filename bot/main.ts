@@ -2,11 +2,11 @@
 // With no platform configured and a terminal attached, the console channel opens as the demo member.
 // In a container run it as `node --import tsx bot/main.ts` (see Dockerfile): signals then reach this process directly.
 
-import { queueNames } from "../workers/queues.ts";
 import { type RunningWorkers, startWorkers } from "../workers/start-workers.ts";
 import { createApp } from "./app.ts";
 import { configOrExit, prepareDatabase } from "./boot.ts";
 import { type StartedChannels, startChannels } from "./channels/start-channels.ts";
+import { queueNames } from "./core/queues.ts";
 import { createHttpServer } from "./http/server.ts";
 import { type Closer, onShutdown, reportRedisOutages } from "./lifecycle.ts";
 

@@ -14,12 +14,12 @@ import pg from "pg";
 import { createApp } from "../bot/app.ts";
 import { configOrExit } from "../bot/boot.ts";
 import { createTelegramSender } from "../bot/channels/telegram/sender.ts";
+import { queueNames } from "../bot/core/queues.ts";
 import type { ChannelSender, PlatformName } from "../bot/core/types.ts";
 import { healthRoutes } from "../bot/http/health.ts";
 import { metricsRoutes } from "../bot/http/metrics.ts";
 import { type Closer, onShutdown, reportRedisOutages } from "../bot/lifecycle.ts";
 import { describeConnectionError } from "../prisma/tools/database.ts";
-import { queueNames } from "./queues.ts";
 import { startWorkers } from "./start-workers.ts";
 
 const config = configOrExit();

@@ -3,6 +3,7 @@
 // queue for the process that can send them.
 import { type Job, type Processor, type Queue, Worker, type WorkerOptions } from "bullmq";
 import type { CoreDeps, Feature, MessageHooks } from "../bot/core/feature.ts";
+import { deliveryQueueName, type QueueName } from "../bot/core/queues.ts";
 import type { ChannelSender, PlatformName } from "../bot/core/types.ts";
 import { features as allFeatures } from "../bot/features/index.ts";
 import { withLogContext } from "../bot/infra/logger.ts";
@@ -21,7 +22,6 @@ import { upsertGraduatesSchedule } from "./graduates/schedule.ts";
 import { createMaintenanceProcessor } from "./maintenance/processor.ts";
 import { upsertSchedules } from "./maintenance/schedules.ts";
 import { createNoticeProcessor } from "./notices/notice-processor.ts";
-import { deliveryQueueName, type QueueName } from "./queues.ts";
 import { createReportProcessor } from "./reports/report-processor.ts";
 import { upsertReportSchedule } from "./reports/schedule.ts";
 import { createSlaProcessor } from "./transfers/sla-processor.ts";

@@ -1,7 +1,6 @@
 // What a feature folder exports: the commands, buttons, intents and dialogs it answers.
 
 import type { Redis } from "ioredis";
-import type { Queues } from "../../workers/queues.ts";
 import type { Config } from "../config.ts";
 import type { ChatIdentity, Db, Member } from "../infra/db.ts";
 import type { Logger } from "../infra/logger.ts";
@@ -10,6 +9,8 @@ import type { Audit } from "./audit.ts";
 import type { DialogState } from "./dialog-store.ts";
 import type { Args, I18n, Locale, Translate } from "./i18n.ts";
 import type { Outbox } from "./outbox.ts";
+import type { Queues } from "./queues.ts";
+import type { Timers } from "./timers.ts";
 import type { Button, Incoming, Reply } from "./types.ts";
 
 export interface CoreDeps {
@@ -22,6 +23,8 @@ export interface CoreDeps {
   /** Proactive messages, through the outbox and the delivery worker. */
   outbox: Outbox;
   queues: Queues;
+  /** Jobs at a time: reminders, service-level clocks. Features set timers here, never on BullMQ directly. */
+  timers: Timers;
   metrics: Metrics;
   /** The clock, so tests can move time. */
   now: () => Date;

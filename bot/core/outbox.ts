@@ -1,7 +1,7 @@
 // Proactive messages: written as outbox rows in the same transaction as the change that causes them, then handed
 // to the delivery queue after commit. If the process dies in between, the reconciler finds the PENDING rows.
-import { enqueueDeliveries, type Queues } from "../../workers/queues.ts";
 import type { Db, Platform, Prisma } from "../infra/db.ts";
+import { enqueueDeliveries, type Queues } from "./queues.ts";
 
 /** Rows per addBulk call and status update: large fan-outs go out in chunks. */
 const DISPATCH_CHUNK = 1000;

@@ -2,8 +2,8 @@
 // out per channel, handler latency, job and delivery outcomes, and — read at scrape time — queue depths and
 // transfer steps past their service level.
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
-import type { Queues } from "../../workers/queues.ts";
-import { queueNames } from "../../workers/queues.ts";
+import type { Queues } from "../core/queues.ts";
+import { queueNames } from "../core/queues.ts";
 import type { Db } from "./db.ts";
 
 export function createMetrics(deps: { queues: Queues; db: Db }) {

@@ -5,6 +5,7 @@ import { loadConfig } from "../../bot/config.ts";
 import { createDb } from "../../bot/infra/db.ts";
 import { seedDemo } from "../../prisma/seed/seed.ts";
 import { migrate } from "../../prisma/tools/migrate.ts";
+import { TEST_NOW } from "./clock.ts";
 import { databaseUrl, withAdmin } from "./test-db.ts";
 
 declare module "vitest" {
@@ -25,7 +26,7 @@ export default async function setup(project: TestProject) {
   await migrate(url);
   const config = loadConfig({ DATABASE_URL: url });
   const db = createDb(url, 2);
-  await seedDemo(db, config);
+  await seedDemo(db, config, TEST_NOW);
   await db.$disconnect();
   return async () => {
     await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${templateName} WITH (FORCE)`));

@@ -2,11 +2,12 @@
 import { afterAll } from "vitest";
 import { type App, createApp } from "../../bot/app.ts";
 import { type Config, loadConfig } from "../../bot/config.ts";
+import { TEST_NOW } from "./clock.ts";
 import { cloneTemplate, uniquePrefix } from "./test-db.ts";
 
 export interface TestApp extends App {
   config: Config;
-  /** Moves the app's clock; `now()` starts at the real time. */
+  /** Moves the app's clock; `now()` starts at the suite's fixed TEST_NOW, whatever the machine's date. */
   clock: { now: Date; advance(ms: number): void; set(date: Date): void };
 }
 
@@ -14,7 +15,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const database = await cloneTemplate();
   const config = loadConfig({ ...process.env, ...env, DATABASE_URL: database.url, REDIS_PREFIX: uniquePrefix() });
   const clock = {
-    now: new Date(),
+    now: TEST_NOW,
     advance(ms: number) {
       clock.now = new Date(clock.now.getTime() + ms);
     },

@@ -1,6 +1,7 @@
 // A ChannelSender that records what it was asked to send and fails on demand with any SendFailure.
 import type { Job, Queue } from "bullmq";
 import type { OutgoingMessage } from "../../bot/core/outbox.ts";
+import { deliveryQueueName, outboxJobId } from "../../bot/core/queues.ts";
 import {
   type ChannelSender,
   type PlatformName,
@@ -8,7 +9,6 @@ import {
   SendError,
   type SendFailure,
 } from "../../bot/core/types.ts";
-import { deliveryQueueName, outboxJobId } from "../../workers/queues.ts";
 import type { TestApp } from "../helpers/test-app.ts";
 
 export interface SendCall {

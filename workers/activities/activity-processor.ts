@@ -2,10 +2,10 @@
 // reminders, and the reconciler that re-creates lost timers.
 import { DelayedError, type Job } from "bullmq";
 import type { CoreDeps } from "../../bot/core/feature.ts";
+import type { JobData } from "../../bot/core/queues.ts";
 import { publishBatch, publishRanges } from "../../bot/features/activities/fanout.ts";
 import { messageArgs } from "../../bot/features/activities/notify.ts";
 import { reconcileTimers, sendReminder } from "../../bot/features/activities/reminders.ts";
-import type { JobData } from "../queues.ts";
 
 export const PUBLISH_BATCH = 10_000;
 

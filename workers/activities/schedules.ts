@@ -1,5 +1,5 @@
 // The activities reconciler runs every ten minutes: a lost reminder timer is back well before its reminder is late.
-import { jobSchemas, type Queues } from "../queues.ts";
+import { jobSchemas, type Queues } from "../../bot/core/queues.ts";
 
 export const ACTIVITY_RECONCILE_EVERY_MS = 10 * 60_000;
 

@@ -8,6 +8,7 @@ import { setTimeout } from "node:timers/promises";
 import { DelayedError, type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
 import { createChoiceMemory } from "../../bot/core/choices.ts";
 import type { CoreDeps, MessageHooks } from "../../bot/core/feature.ts";
+import type { JobData } from "../../bot/core/queues.ts";
 import {
   type ChannelSender,
   type PlatformName,
@@ -15,7 +16,6 @@ import {
   SendError,
   type SendFailure,
 } from "../../bot/core/types.ts";
-import type { JobData } from "../queues.ts";
 import type { ChatLimiter } from "./chat-limiter.ts";
 import { createImageCache } from "./image-cache.ts";
 import { createOutboxRows } from "./outbox-rows.ts";
@@ -118,10 +118,11 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
     }
 
     // Times come from the app's clock; BullMQ's delay is relative, so only the difference crosses over.
-    // notBefore defaults to the row's creation in the database's clock, which may run ahead of ours: a notBefore
-    // no later than the row's creation never waits.
+    // notBefore defaults to createdAt, both the database's now() of the writing transaction, and the database's
+    // clock need not agree with ours: only a notBefore the writer set (one that differs) is a time to wait for.
     const now = deps.now();
-    const notBefore = row.notBefore > now && row.notBefore > row.createdAt ? row.notBefore : now;
+    const deferred = row.notBefore.getTime() !== row.createdAt.getTime();
+    const notBefore = deferred && row.notBefore > now ? row.notBefore : now;
     const allowedAt = row.urgent ? notBefore : nextAllowedTime(notBefore, quiet, config.TZ);
     if (allowedAt > now) return later(job, token, allowedAt.getTime() - now.getTime());
     const stillWanted = options.hooks.get(messageKey)?.stillWanted;

@@ -4,6 +4,7 @@
 // highest id below which every range is done: a retry resumes there, and a re-run writes nothing twice.
 import type { Job } from "bullmq";
 import type { CoreDeps } from "../../bot/core/feature.ts";
+import { enqueue, type JobData } from "../../bot/core/queues.ts";
 import { monthOf } from "../../bot/features/dues/months.ts";
 import {
   branchArrearsBatch,
@@ -17,7 +18,6 @@ import {
 } from "../../bot/features/dues/reminders/campaign.ts";
 import { campaignJobId } from "../../bot/features/dues/reminders/rules.ts";
 import { nextAllowedTime } from "../delivery/quiet-hours.ts";
-import { enqueue, type JobData } from "../queues.ts";
 import { runRangeLanes } from "../range-lanes.ts";
 
 export const DUES_MEMBER_BATCH = 10_000;

@@ -1,8 +1,8 @@
 // The monthly reminder's schedule: a cron pattern in the configured zone, under a fixed scheduler id, so every
 // process may upsert it at start and a changed day or hour replaces the old schedule.
 import type { Config } from "../../bot/config.ts";
+import { jobSchemas, type Queues } from "../../bot/core/queues.ts";
 import { reminderCron } from "../../bot/features/dues/reminders/rules.ts";
-import { jobSchemas, type Queues } from "../queues.ts";
 
 export const DUES_SCHEDULER_ID = "dues-reminder-monthly";
 

@@ -5,6 +5,7 @@
 // Quiet hours are the delivery worker's business (the rows are not urgent).
 import type { Job } from "bullmq";
 import type { CoreDeps } from "../../bot/core/feature.ts";
+import type { JobData } from "../../bot/core/queues.ts";
 import { graduatesBatch, seasonBranches } from "../../bot/features/transfers/graduates/graduates-service.ts";
 import { REMIND_COMPLETE, REMIND_START } from "../../bot/features/transfers/graduates/index.ts";
 import {
@@ -14,7 +15,6 @@ import {
   reminderDedupeKey,
   seasonOf,
 } from "../../bot/features/transfers/graduates/rules.ts";
-import type { JobData } from "../queues.ts";
 
 export const GRADUATES_BATCH = 500;
 

@@ -1,7 +1,7 @@
 // The graduate-season reminder runs every morning in the configured zone, under a fixed scheduler id, so every
 // process may upsert it at start and there is still one schedule.
 import type { Config } from "../../bot/config.ts";
-import { jobSchemas, type Queues } from "../queues.ts";
+import { jobSchemas, type Queues } from "../../bot/core/queues.ts";
 
 export const GRADUATES_SCHEDULER_ID = "graduates-daily";
 /** 10:00 every day: inside working hours, so nothing waits for quiet hours to end. */

@@ -1,7 +1,7 @@
 // Periodic chores, one task per job; the schedules that create the jobs are in schedules.ts.
 import type { Job } from "bullmq";
 import type { CoreDeps } from "../../bot/core/feature.ts";
-import type { JobData } from "../queues.ts";
+import type { JobData } from "../../bot/core/queues.ts";
 import { reconcileSla } from "../transfers/reconcile-sla.ts";
 import { reconcileOutbox } from "./reconcile-outbox.ts";
 

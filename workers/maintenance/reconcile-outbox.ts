@@ -2,7 +2,7 @@
 // between commit and dispatch) or lost (a flush, a failover) are queued again under the same job id. Re-queueing
 // is always safe: the delivery processor re-reads the row and does nothing for a row that is done.
 import type { CoreDeps } from "../../bot/core/feature.ts";
-import { deliveryQueueName, enqueueDeliveries, outboxJobId } from "../queues.ts";
+import { deliveryQueueName, enqueueDeliveries, outboxJobId } from "../../bot/core/queues.ts";
 
 /** A younger row may still be on its way to the queue (dispatch runs right after commit). */
 export const RECONCILE_GRACE_MS = 30_000;

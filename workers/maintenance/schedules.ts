@@ -1,6 +1,6 @@
 // Recurring jobs. `upsertJobScheduler` with a fixed id: every process may run this at start and there is still
 // one schedule (BullMQ's job schedulers replace the older repeatable jobs).
-import { jobSchemas, type Queues } from "../queues.ts";
+import { jobSchemas, type Queues } from "../../bot/core/queues.ts";
 
 export const RECONCILE_EVERY_MS = 60_000;
 /** Service-level timers: a lost one is restored within this (each run walks every open step). */

@@ -3,8 +3,8 @@
 // Redis are found by the outbox reconciler.
 import type { Job } from "bullmq";
 import type { CoreDeps } from "../../bot/core/feature.ts";
+import type { JobData } from "../../bot/core/queues.ts";
 import { chaseBatch, fanoutRanges, type MemberRange, sendBatch } from "../../bot/features/notices/fanout.ts";
-import type { JobData } from "../queues.ts";
 import { runRangeLanes } from "../range-lanes.ts";
 
 export const NOTICE_BATCH = 10_000;

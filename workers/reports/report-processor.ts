@@ -5,10 +5,10 @@
 // committee and week, so nothing is sent twice however often either job runs.
 import type { Job } from "bullmq";
 import type { CoreDeps } from "../../bot/core/feature.ts";
+import { type JobData, jobSchemas } from "../../bot/core/queues.ts";
 import { sendWeeklyLeague } from "../../bot/features/reports/report-service.ts";
 import { activeCommittees } from "../../bot/features/reports/transfer-stats.ts";
 import { lastFullWeek, weekByKey } from "../../bot/features/reports/week.ts";
-import { type JobData, jobSchemas } from "../queues.ts";
 
 export const COMMITTEE_BATCH = 500;
 

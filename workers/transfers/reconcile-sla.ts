@@ -3,8 +3,8 @@
 // are added again under the same job id; an overdue one runs at once. Re-adding is always safe: the processor claims
 // a stage with a conditional update, so a stage fires once however many of its jobs run.
 import type { CoreDeps } from "../../bot/core/feature.ts";
-import { nextTimers, planSelect } from "./sla-plan.ts";
-import { addTimers, slaJobId } from "./sla-timers.ts";
+import { nextTimers, planSelect } from "../../bot/features/transfers/sla/plan.ts";
+import { addTimers, slaJobId } from "../../bot/features/transfers/sla/timers.ts";
 
 /** Steps read per query; the whole open set is walked every run (100k steps take a few seconds). */
 export const RECONCILE_SLA_CHUNK = 2000;
@@ -47,7 +47,7 @@ export async function reconcileSla(deps: CoreDeps, chunk = RECONCILE_SLA_CHUNK):
       // A finished job keeps its id; it has to go before the same id can be added again.
       await queue.remove(slaJobId(t.stepId, t.stage));
     }
-    if (missing.length) await addTimers(queues, missing, deps.now());
+    if (missing.length) await addTimers(deps.timers, missing);
     report.restored += missing.length;
     if (steps.length < chunk) break;
   }

@@ -10,14 +10,14 @@ import { DelayedError, type Job } from "bullmq";
 import type { CoreDeps } from "../../bot/core/feature.ts";
 import type { OutgoingMessage } from "../../bot/core/outbox.ts";
 import { plainTime } from "../../bot/core/plain-time.ts";
+import { type JobData, jobSchemas } from "../../bot/core/queues.ts";
 import { loadWorkCalendar } from "../../bot/features/transfers/sla/calendar.ts";
 import { type ChainOrg, escalationTarget } from "../../bot/features/transfers/sla/escalation.ts";
+import { nextTimers, type PlanStep, planSelect } from "../../bot/features/transfers/sla/plan.ts";
 import { isNudgeStage, stageDueAt, stageHours } from "../../bot/features/transfers/sla/stages.ts";
+import { addTimers, loadNextTimers } from "../../bot/features/transfers/sla/timers.ts";
 import { stepLeaders } from "../../bot/features/transfers/step-leaders.ts";
 import { type Db, type Platform, type Prisma, Role } from "../../bot/infra/db.ts";
-import { type JobData, jobSchemas } from "../queues.ts";
-import { nextTimers, type PlanStep, planSelect } from "./sla-plan.ts";
-import { addTimers, loadNextTimers } from "./sla-timers.ts";
 
 export type SlaOutcome =
   | { status: "sent"; stage: number; recipients: number; escalatedTo?: number | null }
@@ -155,7 +155,7 @@ export function createSlaProcessor(deps: CoreDeps) {
   /** The stage after the last one fired, if the chain goes on (idempotent: same job id). */
   async function scheduleNext(stepId: number, known?: PlanStep) {
     const timers = known ? await nextTimers(db, [known]) : await loadNextTimers(db, [stepId]);
-    await addTimers(deps.queues, timers, deps.now());
+    await addTimers(deps.timers, timers);
   }
 
   return async function processSla(job: Job<JobData<"transfer-sla">>, token?: string): Promise<SlaOutcome> {

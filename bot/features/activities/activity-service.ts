@@ -12,7 +12,7 @@ import { dropReminders, schedulePublish, scheduleReminders } from "./timers.ts";
 
 type Tx = Prisma.TransactionClient;
 /** What creating needs (the admin API's dependencies have it); changes also write to the outbox. */
-export type CreateDeps = Pick<CoreDeps, "db" | "audit" | "queues" | "now" | "logger">;
+export type CreateDeps = Pick<CoreDeps, "db" | "audit" | "queues" | "timers" | "now" | "logger">;
 export type ChangeDeps = CreateDeps & Pick<CoreDeps, "config" | "outbox">;
 
 /** Who may organise activities: the same people who may broadcast notices (团支书, committee staff, admins). */

@@ -36,7 +36,7 @@ export async function sendReminder(
   return { kind: "sent", outbox: ids.length };
 }
 
-/** How far back a publish job is looked for: finished jobs are kept a day (workers/queues.ts). */
+/** How far back a publish job is looked for: finished jobs are kept a day (bot/core/queues.ts). */
 const PUBLISH_LOOKBACK_MS = 20 * 3600_000;
 const REMINDER_LOOKAHEAD_MS = 25 * 3600_000;
 

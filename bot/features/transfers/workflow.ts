@@ -4,7 +4,7 @@
 // Concurrency: every change first locks the transfer row (SELECT … FOR UPDATE), so changes to one transfer queue up
 // in one order (no deadlock between a cancel and an approval), and each decision is a conditional update
 // `WHERE id = step AND status = 'PENDING'`: of two leaders pressing Approve at once exactly one updates a row.
-import { scheduleStepTimers } from "../../../workers/transfers/sla-timers.ts";
+
 import type { CoreDeps } from "../../core/feature.ts";
 import {
   MemberStatus,
@@ -29,6 +29,7 @@ import {
 } from "./notify.ts";
 import { ACT_ROLES, actionFits, checkDestination, nextMove, stepPlan, stepStatusAfter } from "./rules.ts";
 import { startClock } from "./sla/clock.ts";
+import { scheduleStepTimers } from "./sla/timers.ts";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,8 +1,8 @@
 // What the admin API needs from the app, and the scope checks every route shares.
 
-import type { Queues } from "../../../workers/queues.ts";
 import type { Config } from "../../config.ts";
 import type { Audit } from "../../core/audit.ts";
+import type { Queues } from "../../core/queues.ts";
 import type { Db, Prisma } from "../../infra/db.ts";
 import type { Logger } from "../../infra/logger.ts";
 import { assertInScope, notFound, type Principal } from "./auth.ts";

@@ -8,7 +8,7 @@ import { createBullBoard } from "@bull-board/api";
 import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { FastifyAdapter } from "@bull-board/fastify";
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
-import { queueNames } from "../../../workers/queues.ts";
+import { queueNames } from "../../core/queues.ts";
 import { appendOnRequest, authenticate, COOKIE_NAME, forbidden, HttpError, requireToken } from "./auth.ts";
 import type { AdminDeps } from "./context.ts";
 

@@ -1,10 +1,10 @@
 // Shared by the activity tests: binding demo people, running the publish job, reading what the outbox holds.
 import type { Job } from "bullmq";
 import type { Locale } from "../../../bot/core/i18n.ts";
+import type { JobData } from "../../../bot/core/queues.ts";
 import { activitiesFeature } from "../../../bot/features/activities/index.ts";
 import { createActivityProcessor } from "../../../workers/activities/activity-processor.ts";
 import { renderRow } from "../../../workers/delivery/render.ts";
-import type { JobData } from "../../../workers/queues.ts";
 import { chatAs } from "../../helpers/chat.ts";
 import type { TestApp } from "../../helpers/test-app.ts";
 

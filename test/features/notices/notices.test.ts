@@ -1,8 +1,8 @@
 // A committee member broadcasts to the subtree; members confirm; the sender follows progress and chases.
 import type { Job } from "bullmq";
 import { describe, expect, it } from "vitest";
+import type { JobData } from "../../../bot/core/queues.ts";
 import { createNoticeProcessor } from "../../../workers/notices/notice-processor.ts";
-import type { JobData } from "../../../workers/queues.ts";
 import { chatAs } from "../../helpers/chat.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
 

@@ -5,8 +5,8 @@
 // workflow queued, run through the real service-level processor once the clock says they are due.
 import type { Job } from "bullmq";
 import { describe, expect, it } from "vitest";
+import type { JobData } from "../../../bot/core/queues.ts";
 import { renderRow } from "../../../workers/delivery/render.ts";
-import type { JobData } from "../../../workers/queues.ts";
 import { createSlaProcessor, type SlaOutcome } from "../../../workers/transfers/sla-processor.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
 import { chatAsMember } from "../membership/member-chat.ts";

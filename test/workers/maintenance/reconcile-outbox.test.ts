@@ -1,9 +1,9 @@
 // Redis is only the scheduler: a message whose job never reached Redis, or that Redis lost, is still delivered.
 import type { Queue } from "bullmq";
 import { afterAll, describe, expect, it } from "vitest";
+import { enqueue } from "../../../bot/core/queues.ts";
 import { reconcileOutbox } from "../../../workers/maintenance/reconcile-outbox.ts";
 import { RECONCILE_EVERY_MS } from "../../../workers/maintenance/schedules.ts";
-import { enqueue } from "../../../workers/queues.ts";
 import { type RunningWorkers, startWorkers } from "../../../workers/start-workers.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
 import { createFakeSender, deliveryJob, notify, outboxRow, telegramPerson, until } from "../fake-sender.ts";

@@ -2,11 +2,11 @@
 // tests do not depend on the transfer dialogue).
 import { randomBytes } from "node:crypto";
 import type { Job } from "bullmq";
+import type { JobData } from "../../../bot/core/queues.ts";
 import { createOrganisation } from "../../../bot/features/orgs/org-service.ts";
 import { startClock } from "../../../bot/features/transfers/sla/clock.ts";
 import type { OrgLevel, Role } from "../../../bot/infra/db.ts";
 import { renderRow } from "../../../workers/delivery/render.ts";
-import type { JobData } from "../../../workers/queues.ts";
 import { createSlaProcessor } from "../../../workers/transfers/sla-processor.ts";
 import type { TestApp } from "../../helpers/test-app.ts";
 

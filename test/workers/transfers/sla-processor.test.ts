@@ -2,7 +2,7 @@
 // further 24 h the next level up, as far as the province. Steps are created in the database, timers run by hand.
 import { describe, expect, it } from "vitest";
 import { startClock } from "../../../bot/features/transfers/sla/clock.ts";
-import { scheduleStepTimers } from "../../../workers/transfers/sla-timers.ts";
+import { scheduleStepTimers } from "../../../bot/features/transfers/sla/timers.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
 import { createChain, openStep, runStage, sentFor, timerJob } from "./sla-fixture.ts";
 

@@ -1,10 +1,11 @@
 // PostgreSQL is the source of truth for the service level: a timer Redis lost (or never got) is re-created from the
 // step, fires once, and an overdue step catches up without a pile of late nudges.
 import { afterAll, describe, expect, it } from "vitest";
+import { createTimers } from "../../../bot/core/timers.ts";
+import { addTimers, scheduleStepTimers } from "../../../bot/features/transfers/sla/timers.ts";
 import { RECONCILE_SLA_EVERY_MS } from "../../../workers/maintenance/schedules.ts";
 import { type RunningWorkers, startWorkers } from "../../../workers/start-workers.ts";
 import { reconcileSla } from "../../../workers/transfers/reconcile-sla.ts";
-import { addTimers, scheduleStepTimers } from "../../../workers/transfers/sla-timers.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
 import { createFakeSender, until } from "../fake-sender.ts";
 import { createChain, openStep, timerJob } from "./sla-fixture.ts";
@@ -68,7 +69,8 @@ describe("the service-level reconciler", () => {
     app.clock.set(t0);
     const step = await openStep(app, early);
     // A scheduler whose clock lags ours by an hour queues the 24 h nudge an hour too soon.
-    await addTimers(app.deps.queues, [{ stepId: step.id, stage: 1, dueAt: new Date(t0.getTime() + 23 * H) }], t0);
+    const laggingTimers = createTimers(app.deps.queues, () => t0);
+    await addTimers(laggingTimers, [{ stepId: step.id, stage: 1, dueAt: new Date(t0.getTime() + 23 * H) }]);
     app.clock.set(new Date(t0.getTime() + 23 * H));
     const queued = await timerJob(app, step.id, 1);
     expect(queued?.opts.delay).toBe(23 * H);

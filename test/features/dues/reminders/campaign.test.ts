@@ -3,6 +3,7 @@
 // committee get the 脱团-risk list. Nobody's status changes, and nothing goes out at night.
 import type { Job } from "bullmq";
 import { describe, expect, it } from "vitest";
+import type { JobData } from "../../../../bot/core/queues.ts";
 import { loadDues } from "../../../../bot/features/dues/dues-service.ts";
 import { addMonths, monthOf } from "../../../../bot/features/dues/months.ts";
 import { reminderDelivery } from "../../../../bot/features/dues/reminders/delivery.ts";
@@ -10,7 +11,6 @@ import { nextAllowedTime } from "../../../../workers/delivery/quiet-hours.ts";
 import { renderRow } from "../../../../workers/delivery/render.ts";
 import { createDuesProcessor } from "../../../../workers/dues/dues-processor.ts";
 import { DUES_SCHEDULER_ID, upsertDuesSchedule } from "../../../../workers/dues/schedule.ts";
-import type { JobData } from "../../../../workers/queues.ts";
 import { createTestApp } from "../../../helpers/test-app.ts";
 
 const app = await createTestApp({ QUIET_HOURS_START: "22:00", QUIET_HOURS_END: "08:00", TZ: "Asia/Shanghai" });

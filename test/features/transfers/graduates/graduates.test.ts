@@ -3,10 +3,10 @@
 // committee sees per branch how many have not started, are waiting, or are done.
 import type { Job } from "bullmq";
 import { describe, expect, it } from "vitest";
+import type { JobData } from "../../../../bot/core/queues.ts";
 import { createOrganisation } from "../../../../bot/features/orgs/org-service.ts";
 import { renderRow } from "../../../../workers/delivery/render.ts";
 import { createGraduatesProcessor } from "../../../../workers/graduates/graduates-processor.ts";
-import type { JobData } from "../../../../workers/queues.ts";
 import { chatAs } from "../../../helpers/chat.ts";
 import { createTestApp } from "../../../helpers/test-app.ts";
 

@@ -2,7 +2,7 @@
 import { type JobsOptions, Queue, type QueueOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import { z } from "zod";
-import type { PlatformName } from "../bot/core/types.ts";
+import type { PlatformName } from "./types.ts";
 
 /** Send one outbox row. Job id = "outbox-<rowId>" (`outboxJobId`), so a row is queued at most once. */
 export const outboxJobSchema = z.object({ outboxId: z.string().regex(/^\d+$/) });

@@ -1,9 +1,10 @@
 // What a pending step's next service-level timer is: which stage, when, or none (the escalation chain reached the
 // province). Shared by the scheduler after a step starts, the processor after a stage fires, and the reconciler.
-import { loadWorkCalendar } from "../../bot/features/transfers/sla/calendar.ts";
-import { isEscalationLevel } from "../../bot/features/transfers/sla/escalation.ts";
-import { FIRST_ESCALATION_STAGE, stageDueAt } from "../../bot/features/transfers/sla/stages.ts";
-import type { Db, OrgLevel, Prisma } from "../../bot/infra/db.ts";
+
+import type { Db, OrgLevel, Prisma } from "../../../infra/db.ts";
+import { loadWorkCalendar } from "./calendar.ts";
+import { isEscalationLevel } from "./escalation.ts";
+import { FIRST_ESCALATION_STAGE, stageDueAt } from "./stages.ts";
 
 type Tx = Prisma.TransactionClient | Db;
 
