@@ -60,6 +60,49 @@ describe("rate limits", () => {
     }
     await http.close();
   });
+
+  it("counts a percent-encoded path in the bucket of the route it reaches, not in the coarse one", async () => {
+    const http = await server({ config: { ...f.app.config, DOCS_RATE_PER_MINUTE: 2 } });
+    const from = { remoteAddress: "10.0.0.20" };
+    const admin: number[] = [];
+    // /%61dmin is /admin to the router; both spellings share the admin bucket (4 a minute).
+    for (const url of ["/%61dmin/api/v1/orgs", `${API}/orgs`, "/%61dmin/api/v1/%6frgs", "/%61dmin/api/v1/orgs"]) {
+      admin.push((await http.inject({ url, headers: f.auth(f.tokens.read), ...from })).statusCode);
+    }
+    expect(admin).toEqual([200, 200, 200, 200]);
+    const over = await http.inject({ url: "/%61dmin/api/v1/orgs", headers: f.auth(f.tokens.read), ...from });
+    expect(over.statusCode).toBe(429);
+    expect(over.json().error).toMatch(/rate limit/i);
+    expect((await http.inject({ url: `${API}/orgs`, headers: f.auth(f.tokens.read), ...from })).statusCode).toBe(429);
+
+    const docs: number[] = [];
+    for (const url of ["/%64ocs/json", "/docs/json", "/%64ocs/json", "/docs/%6Ason"]) {
+      docs.push((await http.inject({ url, ...from })).statusCode);
+    }
+    expect(docs).toEqual([200, 200, 429, 429]);
+    // Neither spent the coarse bucket (3 a minute).
+    const other: number[] = [];
+    for (let i = 0; i < 4; i++) other.push((await http.inject({ url: "/hello", ...from })).statusCode);
+    expect(other).toEqual([200, 200, 200, 429]);
+    await http.close();
+  });
+
+  it("limits requests to routes that do not exist, in the coarse bucket", async () => {
+    const http = await server();
+    const from = { remoteAddress: "10.0.0.21" };
+    const statuses: number[] = [];
+    for (const url of ["/wp-login.php", "/admin/api/v1/nope", "/%2e%2e/etc/passwd", "/hello", "/nothing"]) {
+      statuses.push((await http.inject({ url, ...from })).statusCode);
+    }
+    expect(statuses).toEqual([404, 404, 404, 429, 429]);
+    const limited = await http.inject({ url: "/wp-login.php", ...from });
+    expect(limited.json().error).toMatch(/rate limit/i);
+    // Another client is not held back, and an unknown route answers without echoing the URL.
+    const fresh = await http.inject({ url: "/nope?token=abc123", remoteAddress: "10.0.0.22" });
+    expect(fresh.statusCode).toBe(404);
+    expect(fresh.json()).toEqual({ error: "Not Found" });
+    await http.close();
+  });
 });
 
 describe("headers and limits", () => {
