@@ -160,6 +160,60 @@ describe("headers and limits", () => {
       expect(log).not.toContain(secret);
     }
   });
+
+  it("keeps credentials sent in a query string out of the logs, on every kind of route", async () => {
+    const lines: string[] = [];
+    const logger = createLogger(
+      { LOG_LEVEL: "trace", NODE_ENV: "test" },
+      new Writable({
+        write(chunk, _enc, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      }),
+    );
+    const http = await server({ logger, config: { ...f.app.config, METRICS_TOKEN: "metrics-secret" } });
+    const secrets = {
+      token: "tok-1111",
+      metrics: "tok-2222",
+      secret_token: "tok-3333",
+      access_token: "tok-4444",
+      password: "pw-5555",
+      sig: "sig-6666",
+      signature: "sig-7777",
+      key: "key-8888",
+      encoded: "tok-9999",
+      api_key: "key-0000",
+    };
+    const from = { remoteAddress: "10.1.0.9" };
+    const urls = [
+      `${API}/orgs?page=2&token=${secrets.token}&format=csv`,
+      `/metrics?token=${secrets.metrics}`,
+      `/telegram/hook-abc?secret_token=${secrets.secret_token}`,
+      `/no-such-page?access_token=${secrets.access_token}&lang=zh`,
+      `/hello?user=ann&password=${secrets.password}`,
+      `/hello?sig=${secrets.sig}`,
+      `/docs/json?signature=${secrets.signature}`,
+      `/hello?key=${secrets.key}`,
+      `/hello?%74oken=${secrets.encoded}`,
+      `/%zz?api_key=${secrets.api_key}`,
+    ];
+    for (const url of urls) await http.inject({ url, ...from });
+    await http.close();
+    const log = lines.join("");
+    for (const [name, value] of Object.entries(secrets)) expect(log, name).not.toContain(value);
+    // The rest of each URL is still there to read.
+    const logged = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === "incoming request");
+    expect(logged.map((l) => l.req.url)).toEqual(
+      expect.arrayContaining([
+        `${API}/orgs?page=2&token=…&format=csv`,
+        "/metrics?token=…",
+        "/no-such-page?access_token=…&lang=zh",
+        "/hello?user=ann&password=…",
+        "/hello?%74oken=…",
+      ]),
+    );
+  });
 });
 
 describe("API documentation", () => {
