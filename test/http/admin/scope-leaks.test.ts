@@ -135,3 +135,54 @@ describe("creating an organisation", () => {
     expect((await create("GD-GZ-SCUT-CS-2299", scutCs.id)).status).toBe(201);
   });
 });
+
+describe("importing", () => {
+  const orgHeader = ["组织编码", "组织名称", "组织类型", "上级组织编码"];
+  const memberHeader = ["团员编号", "姓名", "身份证后四位", "出生日期", "入团时间", "所在团组织编码", "团费类别"];
+  const upload = async (kind: string, rows: string[][]) => {
+    const res = await f.http.inject({
+      method: "POST",
+      url: `${API}/import/${kind}?dryRun=true`,
+      headers: { ...f.auth(f.tokens.write), "content-type": "text/csv" },
+      payload: rows.map((r) => r.join(",")).join("\n"),
+    });
+    expect(res.statusCode).toBe(422);
+    return res
+      .json()
+      .problems.map((p: { line: number; column: string; reason: string }) => `${p.line} ${p.column} ${p.reason}`);
+  };
+
+  it("tells an organisation outside the subtree from none at all in no row", async () => {
+    const before = await snapshot();
+    // Each pair differs only in whether a code exists outside the token's subtree.
+    const pairs: [string[], string[]][] = [
+      // Under a parent outside: an existing code (at its real place, or elsewhere) and a new one.
+      [
+        ["GD-GZ-SYSU-CS-M26", "团支部", "团支部", "GD-GZ-SYSU-CS"],
+        ["GD-GZ-SYSU-CS-M99", "团支部", "团支部", "GD-GZ-SYSU-CS"],
+      ],
+      [
+        ["GD-GZ-SYSU-CS-M26", "团支部", "团支部", "GD-GZ-TH"],
+        ["GD-GZ-SYSU-CS-M99", "团支部", "团支部", "GD-GZ-TH"],
+      ],
+      // A parent outside, and a parent nothing has.
+      [
+        ["GD-GZ-SCUT-CS-NEW", "团支部", "团支部", "GD-GZ-SYSU-CS"],
+        ["GD-GZ-SCUT-CS-NEW", "团支部", "团支部", "GD-GZ-SYSU-XX"],
+      ],
+    ];
+    for (const [exists, none] of pairs) {
+      expect(await upload("organisations", [orgHeader, exists])).toEqual(
+        await upload("organisations", [orgHeader, none]),
+      );
+    }
+    const member = (orgCode: string) => ["202001999931", "某某", "1234", "2005-01-01", "2020-05-04", orgCode, "学生"];
+    const [outside, nowhere] = [
+      await upload("members", [memberHeader, member("GD-GZ-SYSU-CS-M26")]),
+      await upload("members", [memberHeader, member("GD-GZ-SYSU-XX")]),
+    ];
+    expect(outside).toEqual(["2 所在团组织编码 import-problem-out-of-scope"]);
+    expect(nowhere).toEqual(outside);
+    expect(await snapshot()).toEqual(before);
+  });
+});
