@@ -4,7 +4,7 @@
 // webhook, health probes, and any route declaring `config: { rateLimit: false }` (a payment provider's callback).
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Redis } from "ioredis";
 import type { Config } from "../config.ts";
 
@@ -75,4 +75,24 @@ export function registerSecurity(app: FastifyInstance, deps: { redis: Redis; con
       return reply.code(404).send({ error: "Not Found" });
     });
   });
+}
+
+/**
+ * Fastify's `frameworkErrors`: a URL the router cannot even read (a bad escape like `/%zz`, an over-long parameter) is
+ * answered before any hook runs. Such requests count in the coarse bucket like any unknown route, and the answer
+ * does not repeat the URL. `app` is asked for lazily: the limiter exists once the plugins have loaded.
+ */
+export function unroutableUrlHandler(app: () => FastifyInstance) {
+  let limit: ReturnType<FastifyInstance["rateLimit"]> | undefined;
+  return async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    limit ??= app().rateLimit();
+    try {
+      await limit.call(app(), request, reply);
+    } catch (refusal) {
+      const { statusCode = 429, message } = refusal as FastifyError;
+      return reply.code(statusCode).send({ error: message });
+    }
+    request.log.info({ code: error.code }, "unroutable URL");
+    return reply.code(error.statusCode ?? 400).send({ error: "Bad Request" });
+  };
 }

@@ -91,16 +91,19 @@ describe("rate limits", () => {
     const http = await server();
     const from = { remoteAddress: "10.0.0.21" };
     const statuses: number[] = [];
-    for (const url of ["/wp-login.php", "/admin/api/v1/nope", "/%2e%2e/etc/passwd", "/hello", "/nothing"]) {
+    // Including a URL the router cannot read at all (a bad escape), which fastify answers before any hook.
+    for (const url of ["/wp-login.php", "/admin/api/v1/%zz", "/%2e%2e/etc/passwd", "/hello", "/%zz", "/nothing"]) {
       statuses.push((await http.inject({ url, ...from })).statusCode);
     }
-    expect(statuses).toEqual([404, 404, 404, 429, 429]);
+    expect(statuses).toEqual([404, 400, 404, 429, 429, 429]);
     const limited = await http.inject({ url: "/wp-login.php", ...from });
     expect(limited.json().error).toMatch(/rate limit/i);
     // Another client is not held back, and an unknown route answers without echoing the URL.
     const fresh = await http.inject({ url: "/nope?token=abc123", remoteAddress: "10.0.0.22" });
     expect(fresh.statusCode).toBe(404);
     expect(fresh.json()).toEqual({ error: "Not Found" });
+    const unreadable = await http.inject({ url: "/%zz?token=abc123", remoteAddress: "10.0.0.22" });
+    expect([unreadable.statusCode, unreadable.json()]).toEqual([400, { error: "Bad Request" }]);
     await http.close();
   });
 });
