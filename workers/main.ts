@@ -8,7 +8,6 @@
 //   WeChat channel: `npm start` delivers for its own channels whatever RUN_WORKERS says.
 // - Console: sends to its own terminal, so the same holds.
 // Reconciliation and schedules (maintenance) and notice fan-out run here whatever the platforms.
-import Fastify, { type FastifyBaseLogger } from "fastify";
 import { Api } from "grammy";
 import pg from "pg";
 import { createApp } from "../bot/app.ts";
@@ -16,10 +15,9 @@ import { configOrExit } from "../bot/boot.ts";
 import { createTelegramSender } from "../bot/channels/telegram/sender.ts";
 import { queueNames } from "../bot/core/queues.ts";
 import type { ChannelSender, PlatformName } from "../bot/core/types.ts";
-import { healthRoutes } from "../bot/http/health.ts";
-import { metricsRoutes } from "../bot/http/metrics.ts";
 import { type Closer, onShutdown, reportRedisOutages } from "../bot/lifecycle.ts";
 import { describeConnectionError } from "../prisma/tools/database.ts";
+import { createWorkersHttpServer } from "./http-server.ts";
 import { startWorkers } from "./start-workers.ts";
 
 const config = configOrExit();
@@ -59,9 +57,7 @@ if (config.WECHATY_PUPPET) {
 }
 
 // Health and this process's own counters (jobs, deliveries) for Prometheus, on a port of its own.
-const http = Fastify({ loggerInstance: logger as FastifyBaseLogger, forceCloseConnections: true });
-void http.register(healthRoutes, app.deps);
-void http.register(metricsRoutes, { metrics: app.deps.metrics, token: config.METRICS_TOKEN });
+const http = createWorkersHttpServer(app.deps);
 
 let workers: Awaited<ReturnType<typeof startWorkers>> | undefined;
 const closers = (): Closer[] => [

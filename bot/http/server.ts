@@ -11,7 +11,7 @@ import { healthRoutes } from "./health.ts";
 import { metricsRoutes } from "./metrics.ts";
 import { registerOverloadGuard } from "./overload.ts";
 import { paymentsCallbackRoutes } from "./payments-callback.ts";
-import { registerSecurity } from "./security.ts";
+import { registerSecurity, unroutableUrlHandler } from "./security.ts";
 
 export interface HttpDeps extends AdminDeps {
   db: Db;
@@ -32,6 +32,7 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
     // A caller's own id (a proxy's X-Request-Id) is kept, so one request can be followed across systems.
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
+    frameworkErrors: unroutableUrlHandler(() => app),
   });
 
   // Every log line written while a request is handled carries its id, whichever logger writes it; the caller gets

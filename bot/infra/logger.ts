@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pino, { type Logger } from "pino";
 import type { Config } from "../config.ts";
+import { redactUrl } from "./redact-url.ts";
 
 export type { Logger };
 
@@ -18,6 +19,33 @@ export function enterLogContext(fields: Record<string, unknown>): void {
   logContext.enterWith({ ...logContext.getStore(), ...fields });
 }
 
+/** A request as logged (fastify's fields), its URL without credential values in the query. */
+function requestFields(req: {
+  method?: string;
+  url?: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}) {
+  return {
+    method: req.method,
+    url: typeof req.url === "string" ? redactUrl(req.url) : req.url,
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  };
+}
+
+/** An error as pino writes it, without credential values in URLs its message or stack quote. */
+function errorFields(err: unknown) {
+  const fields = pino.stdSerializers.err(err as Error) as unknown as Record<string, unknown>;
+  if (!fields || typeof fields !== "object") return fields;
+  for (const key of ["message", "stack"]) {
+    if (typeof fields[key] === "string") fields[key] = redactUrl(fields[key] as string);
+  }
+  return fields;
+}
+
 /** JSON lines in production and pipes; readable lines in a terminal. */
 export function createLogger(config: Pick<Config, "LOG_LEVEL" | "NODE_ENV">, destination?: pino.DestinationStream) {
   const pretty = !destination && process.stdout.isTTY && config.NODE_ENV !== "production";
@@ -25,6 +53,17 @@ export function createLogger(config: Pick<Config, "LOG_LEVEL" | "NODE_ENV">, des
     {
       level: config.LOG_LEVEL,
       mixin: () => logContext.getStore() ?? {},
+      // Request URLs, error messages and message strings (fastify's "Route GET:/x?token=… not found") may quote a
+      // URL with a credential in its query: its value is replaced wherever the URL appears.
+      serializers: { req: requestFields, err: errorFields },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(
+            this,
+            args.map((arg) => (typeof arg === "string" ? redactUrl(arg) : arg)) as Parameters<typeof method>,
+          );
+        },
+      },
       redact: {
         paths: [
           ...["token", "secret", "password", "idNumber"].flatMap((key) => [key, `*.${key}`]),

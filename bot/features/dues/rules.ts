@@ -2,6 +2,12 @@
 import type { DuesCategory } from "../../infra/db.ts";
 import { addMonths, type Month, monthRange } from "./months.ts";
 
+/**
+ * The highest after-tax monthly pay we accept, in fen (1 000 000 元): far above the pay where dues reach their cap,
+ * so only a typo goes over it, and well inside the database's integer.
+ */
+export const MAX_MONTHLY_INCOME_FEN = 100_000_000;
+
 export interface Rate {
   effectiveFrom: Date;
   category: DuesCategory;

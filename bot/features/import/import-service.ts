@@ -8,7 +8,7 @@ import { keyedHash } from "../../infra/keyed-hash.ts";
 import { initialsOf, pinyinOf } from "../orgs/org-service.ts";
 import { mapHeaders, memberColumns, orgColumns } from "./columns.ts";
 import type { Table } from "./read-table.ts";
-import { memberScopeProblems, orgScopeProblems } from "./scope.ts";
+import { hideOutside, memberScopeProblems, orgScopeProblems } from "./scope.ts";
 import { type Checked, checkMembers, checkOrgs, type MemberRecord, type OrgRecord, type Problem } from "./validate.ts";
 
 const MEMBER_CHUNK = 5_000;
@@ -92,11 +92,14 @@ export async function importOrganisations(
   const { db } = deps;
   const codes = [...columnValues(table, orgColumns, "code"), ...columnValues(table, orgColumns, "parentCode")];
   const existing = await existingOrgs(db, codes);
-  const checked = checkOrgs(table, new Set(existing.keys()));
+  const checked = hideOutside(checkOrgs(table, new Set(existing.keys())), options.scopeOrgId);
   // Moving an organisation re-roots its whole subtree: that is the admin API's move, not a side effect of a sheet.
+  // A scoped import is told nothing about where an organisation outside its subtree sits.
+  const visible = (o: { ancestorIds: number[] }) =>
+    options.scopeOrgId === undefined || o.ancestorIds.includes(options.scopeOrgId);
   for (const r of checked.records) {
     const known = existing.get(r.code);
-    if (known && (known.parent?.code ?? null) !== r.parentCode) {
+    if (known && visible(known) && (known.parent?.code ?? null) !== r.parentCode) {
       checked.problems.push({
         line: r.line,
         column: orgColumns.parentCode[0]!,
@@ -229,7 +232,7 @@ export async function importMembers(
   const { db } = deps;
   const orgCodes = columnValues(table, memberColumns, "orgCode");
   const orgs = await existingOrgs(db, orgCodes);
-  const checked = checkMembers(table, new Set(orgs.keys()), options.today);
+  const checked = hideOutside(checkMembers(table, new Set(orgs.keys()), options.today), options.scopeOrgId);
   if (options.scopeOrgId !== undefined) {
     const columns = { code: headerOf(table, memberColumns, "code"), org: headerOf(table, memberColumns, "orgCode") };
     const elsewhere = await memberCodesOutside(

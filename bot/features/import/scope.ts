@@ -1,9 +1,22 @@
 // A scoped import (an admin API token reaches one organisation's subtree) may only touch that subtree: organisations
 // that already lie in it, new ones hanging below it (through parents in the file too), and members of organisations
 // in it who are not already kept by an organisation outside it. Pure: what exists is passed in.
-import type { MemberRecord, OrgRecord, Problem } from "./validate.ts";
+//
+// It also learns nothing about what lies outside: an organisation code outside the subtree and one nothing has get
+// the same problem (out of scope, which both are), whatever the row. The one thing it cannot be spared is that a
+// code it wants for a new organisation or member is taken: codes are unique across the whole tree.
+import type { Checked, MemberRecord, OrgRecord, Problem } from "./validate.ts";
 
 export const OUT_OF_SCOPE = "import-problem-out-of-scope";
+
+/** For a scoped import, an organisation code nothing has reads as one outside the subtree: both are out of reach. */
+export function hideOutside<T>(checked: Checked<T>, scopeOrgId: number | undefined): Checked<T> {
+  if (scopeOrgId === undefined) return checked;
+  const problems = checked.problems.map((p) =>
+    p.reason === "import-problem-unknown-org" ? { ...p, reason: OUT_OF_SCOPE } : p,
+  );
+  return { ...checked, problems };
+}
 
 export interface ScopeColumns {
   /** The headers as written in the file. */
@@ -33,10 +46,13 @@ export function orgScopeProblems(
     memo.set(code, answer);
     return answer;
   };
+  // A row under a parent out of reach is refused for its parent, whether or not its own code exists somewhere; only
+  // under a parent in reach does a code taken outside show (on the code column).
+  const parentInScope = (r: OrgRecord) => r.parentCode !== null && inScope(r.parentCode, new Set([r.code]));
   return records
     .filter((r) => !inScope(r.code, new Set()))
     .map((r) =>
-      existing.has(r.code)
+      existing.has(r.code) && parentInScope(r)
         ? { line: r.line, column: columns.code, reason: OUT_OF_SCOPE, value: r.code }
         : { line: r.line, column: columns.parent, reason: OUT_OF_SCOPE, value: r.parentCode ?? "" },
     );

@@ -3,6 +3,7 @@
 // passed in.
 import type { DuesCategory, OrgKind, OrgLevel } from "../../infra/db.ts";
 import { normaliseIdLast4, normaliseName } from "../binding/rules.ts";
+import { MAX_MONTHLY_INCOME_FEN } from "../dues/rules.ts";
 import { checkMemberCode } from "../membership/member-code.ts";
 import {
   type MemberField,
@@ -199,7 +200,8 @@ export function checkMembers(table: Table, knownOrgCodes: ReadonlySet<string>, t
     if (!duesCategory) bad("duesCategory", "import-problem-dues-category");
     const rawIncome = get("monthlyIncome");
     const monthlyIncomeFen = rawIncome ? parseYuan(rawIncome) : null;
-    if (rawIncome && monthlyIncomeFen === null) bad("monthlyIncome", "import-problem-income");
+    const incomeOk = monthlyIncomeFen !== null && monthlyIncomeFen <= MAX_MONTHLY_INCOME_FEN;
+    if (rawIncome && !incomeOk) bad("monthlyIncome", "import-problem-income");
     if (duesCategory === "SALARIED" && !rawIncome) bad("monthlyIncome", "import-problem-income-required");
     const hasLeaguePost = parseYesNo(get("leaguePost"));
     if (hasLeaguePost === null) bad("leaguePost", "import-problem-yes-no");

@@ -1,6 +1,6 @@
 // Who is calling: a bearer token (or, for the queue dashboard, the same token in an HttpOnly cookie), looked up by
-// its keyed hash. 401 when it is missing, unknown or revoked; 403 when it reaches outside its subtree or a read
-// token tries to write.
+// its keyed hash. 401 when it is missing, unknown or revoked; 403 when a read token tries to write. What lies
+// outside the token's subtree is answered as if it did not exist (404, see context.ts).
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, RouteOptions } from "fastify";
 import type { Db } from "../../infra/db.ts";
 import { looksLikeToken, tokenHash } from "./tokens.ts";
@@ -36,7 +36,7 @@ export class HttpError extends Error {
 }
 
 export const unauthorized = () => new HttpError(401, "a valid bearer token is required (Authorization: Bearer tz_…)");
-export const forbidden = (what = "this organisation is outside the token's scope") => new HttpError(403, what);
+export const forbidden = (what: string) => new HttpError(403, what);
 export const notFound = (what: string) => new HttpError(404, `${what} not found`);
 
 export const COOKIE_NAME = "tz_admin";
@@ -113,9 +113,4 @@ export function requireToken(deps: AuthDeps, sources: { cookie: boolean } = { co
  */
 export function appendOnRequest(route: RouteOptions, hook: onRequestAsyncHookHandler) {
   route.onRequest = [...[route.onRequest ?? []].flat(), hook];
-}
-
-/** Throws 403 unless the organisation (given its ancestor ids) lies in the token's subtree. */
-export function assertInScope(principal: Principal, ancestorIds: readonly number[]): void {
-  if (!ancestorIds.includes(principal.orgId)) throw forbidden();
 }

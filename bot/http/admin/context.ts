@@ -1,11 +1,16 @@
 // What the admin API needs from the app, and the scope checks every route shares.
+//
+// A token learns nothing about what lies outside its subtree: a target outside it (an organisation, a member, a
+// transfer, an activity, a notice, a role) gets exactly the answer of one that does not exist, 404 "<thing> <id>
+// not found". Routes load by id *and* scope in one query (or check scope before anything else about the target),
+// so no other answer (409, 400 about the target's state) can come first and tell them apart.
 
 import type { Config } from "../../config.ts";
 import type { Audit } from "../../core/audit.ts";
 import type { Queues } from "../../core/queues.ts";
 import type { Db, Prisma } from "../../infra/db.ts";
 import type { Logger } from "../../infra/logger.ts";
-import { assertInScope, notFound, type Principal } from "./auth.ts";
+import { notFound, type Principal } from "./auth.ts";
 
 export interface AdminDeps {
   config: Config;
@@ -16,11 +21,13 @@ export interface AdminDeps {
   now: () => Date;
 }
 
-/** Loads an organisation the token may reach: 404 when there is none, 403 when it lies outside the subtree. */
+/** Where-clause piece: rows of organisations in the token's subtree. */
+export const inSubtree = (principal: Principal) => ({ ancestorIds: { has: principal.orgId } });
+
+/** Loads an organisation the token may reach: 404 when there is none or it lies outside the subtree. */
 export async function orgInScope(db: Db | Prisma.TransactionClient, principal: Principal, orgId: number) {
-  const org = await db.organisation.findUnique({ where: { id: orgId } });
+  const org = await db.organisation.findFirst({ where: { id: orgId, ...inSubtree(principal) } });
   if (!org) throw notFound(`organisation ${orgId}`);
-  assertInScope(principal, org.ancestorIds);
   return org;
 }
 

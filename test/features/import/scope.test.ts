@@ -49,9 +49,17 @@ describe("organisation rows in scope", () => {
       { line: 2, column: "上级组织编码", reason: OUT_OF_SCOPE, value: "OTHER" },
       { line: 3, column: "上级组织编码", reason: OUT_OF_SCOPE, value: "UNDER-OTHER" },
       { line: 4, column: "上级组织编码", reason: OUT_OF_SCOPE, value: "" },
-      { line: 5, column: "组织编码", reason: OUT_OF_SCOPE, value: "OTHER" },
-      { line: 6, column: "组织编码", reason: OUT_OF_SCOPE, value: "CITY" },
+      // Existing ones under a parent out of reach: refused for the parent, as a new one would be.
+      { line: 5, column: "上级组织编码", reason: OUT_OF_SCOPE, value: "CITY" },
+      { line: 6, column: "上级组织编码", reason: OUT_OF_SCOPE, value: "ROOT" },
     ]);
+  });
+
+  it("says a code is taken outside only when the row would otherwise be in reach", () => {
+    const taken = orgScopeProblems([org(2, "OTHER", "COLLEGE")], existing, SCOPE, columns);
+    expect(taken).toEqual([{ line: 2, column: "组织编码", reason: OUT_OF_SCOPE, value: "OTHER" }]);
+    const underOther = (code: string) => orgScopeProblems([org(2, code, "OTHER")], existing, SCOPE, columns);
+    expect(underOther("CITY")).toEqual(underOther("NOT-THERE"));
   });
 
   it("does not loop on parents that go round in a circle", () => {

@@ -17,9 +17,9 @@ interface Entry {
   write?: boolean;
   /** A request inside the subtree of 华工团委 (GD-GZ-SCUT), the scope of the test tokens. */
   inScope: () => Promise<Req> | Req;
-  /** The same request aimed at 中大团委 (GD-GZ-SYSU) or 天河团区委, outside that scope. */
+  /** The same request aimed at 中大团委 (GD-GZ-SYSU) or 天河团区委, outside that scope: answered as for nothing (404). */
   outOfScope: () => Promise<Req> | Req;
-  /** What a write token gets outside its scope when not 403: imports answer 422 naming the rows outside. */
+  /** What a write token gets outside its scope when not 404: imports answer 422 naming the rows outside. */
   writeOutOfScope?: number;
 }
 
@@ -224,9 +224,10 @@ function headersFor(caller: Caller): Record<string, string> {
 
 function expected(entry: Entry, caller: Caller): number | "2xx" {
   if (caller === "no token" || caller === "bad token" || caller === "revoked") return 401;
+  // A read token is refused a write before anything is looked up, inside its scope or not.
+  if (caller.startsWith("read") && entry.write) return 403;
   if (caller === "write out of scope" && entry.writeOutOfScope) return entry.writeOutOfScope;
-  if (caller.endsWith("out of scope")) return 403;
-  if (caller === "read in scope" && entry.write) return 403;
+  if (caller.endsWith("out of scope")) return 404;
   return "2xx";
 }
 

@@ -94,7 +94,7 @@ describe("importing organisations", () => {
       body.problems.map((p: { line: number; column: string; reason: string }) => [p.line, p.column, p.reason]),
     ).toEqual([
       [2, "上级组织编码", "import-problem-out-of-scope"],
-      [4, "组织编码", "import-problem-out-of-scope"],
+      [4, "上级组织编码", "import-problem-out-of-scope"],
       [5, "上级组织编码", "import-problem-out-of-scope"],
     ]);
     expect(body.problems[0].message).toBe(
@@ -186,12 +186,14 @@ describe("importing members", () => {
       0,
     );
 
+    // An organisation nothing has is out of the token's reach, as one outside its subtree is: a token cannot tell
+    // them apart.
     const english = await upload("members", csv(bad), { headers: { "accept-language": "en-GB,en;q=0.9,zh;q=0.5" } });
     expect(english.json().problems).toContainEqual(
       expect.objectContaining({
         line: 3,
         message:
-          'Row 3, column "所在团组织编码": no such organisation (neither in the file nor in the system) (NOWHERE)',
+          'Row 3, column "所在团组织编码": outside the organisations this token may change (its organisation and those below it) (NOWHERE)',
       }),
     );
 

@@ -60,6 +60,52 @@ describe("rate limits", () => {
     }
     await http.close();
   });
+
+  it("counts a percent-encoded path in the bucket of the route it reaches, not in the coarse one", async () => {
+    const http = await server({ config: { ...f.app.config, DOCS_RATE_PER_MINUTE: 2 } });
+    const from = { remoteAddress: "10.0.0.20" };
+    const admin: number[] = [];
+    // /%61dmin is /admin to the router; both spellings share the admin bucket (4 a minute).
+    for (const url of ["/%61dmin/api/v1/orgs", `${API}/orgs`, "/%61dmin/api/v1/%6frgs", "/%61dmin/api/v1/orgs"]) {
+      admin.push((await http.inject({ url, headers: f.auth(f.tokens.read), ...from })).statusCode);
+    }
+    expect(admin).toEqual([200, 200, 200, 200]);
+    const over = await http.inject({ url: "/%61dmin/api/v1/orgs", headers: f.auth(f.tokens.read), ...from });
+    expect(over.statusCode).toBe(429);
+    expect(over.json().error).toMatch(/rate limit/i);
+    expect((await http.inject({ url: `${API}/orgs`, headers: f.auth(f.tokens.read), ...from })).statusCode).toBe(429);
+
+    const docs: number[] = [];
+    for (const url of ["/%64ocs/json", "/docs/json", "/%64ocs/json", "/docs/%6Ason"]) {
+      docs.push((await http.inject({ url, ...from })).statusCode);
+    }
+    expect(docs).toEqual([200, 200, 429, 429]);
+    // Neither spent the coarse bucket (3 a minute).
+    const other: number[] = [];
+    for (let i = 0; i < 4; i++) other.push((await http.inject({ url: "/hello", ...from })).statusCode);
+    expect(other).toEqual([200, 200, 200, 429]);
+    await http.close();
+  });
+
+  it("limits requests to routes that do not exist, in the coarse bucket", async () => {
+    const http = await server();
+    const from = { remoteAddress: "10.0.0.21" };
+    const statuses: number[] = [];
+    // Including a URL the router cannot read at all (a bad escape), which fastify answers before any hook.
+    for (const url of ["/wp-login.php", "/admin/api/v1/%zz", "/%2e%2e/etc/passwd", "/hello", "/%zz", "/nothing"]) {
+      statuses.push((await http.inject({ url, ...from })).statusCode);
+    }
+    expect(statuses).toEqual([404, 400, 404, 429, 429, 429]);
+    const limited = await http.inject({ url: "/wp-login.php", ...from });
+    expect(limited.json().error).toMatch(/rate limit/i);
+    // Another client is not held back, and an unknown route answers without echoing the URL.
+    const fresh = await http.inject({ url: "/nope?token=abc123", remoteAddress: "10.0.0.22" });
+    expect(fresh.statusCode).toBe(404);
+    expect(fresh.json()).toEqual({ error: "Not Found" });
+    const unreadable = await http.inject({ url: "/%zz?token=abc123", remoteAddress: "10.0.0.22" });
+    expect([unreadable.statusCode, unreadable.json()]).toEqual([400, { error: "Bad Request" }]);
+    await http.close();
+  });
 });
 
 describe("headers and limits", () => {
@@ -116,6 +162,60 @@ describe("headers and limits", () => {
     for (const secret of [f.tokens.read, f.tokens.rootRead, f.tokens.write, "s3cret-value"]) {
       expect(log).not.toContain(secret);
     }
+  });
+
+  it("keeps credentials sent in a query string out of the logs, on every kind of route", async () => {
+    const lines: string[] = [];
+    const logger = createLogger(
+      { LOG_LEVEL: "trace", NODE_ENV: "test" },
+      new Writable({
+        write(chunk, _enc, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      }),
+    );
+    const http = await server({ logger, config: { ...f.app.config, METRICS_TOKEN: "metrics-secret" } });
+    const secrets = {
+      token: "tok-1111",
+      metrics: "tok-2222",
+      secret_token: "tok-3333",
+      access_token: "tok-4444",
+      password: "pw-5555",
+      sig: "sig-6666",
+      signature: "sig-7777",
+      key: "key-8888",
+      encoded: "tok-9999",
+      api_key: "key-0000",
+    };
+    const from = { remoteAddress: "10.1.0.9" };
+    const urls = [
+      `${API}/orgs?page=2&token=${secrets.token}&format=csv`,
+      `/metrics?token=${secrets.metrics}`,
+      `/telegram/hook-abc?secret_token=${secrets.secret_token}`,
+      `/no-such-page?access_token=${secrets.access_token}&lang=zh`,
+      `/hello?user=ann&password=${secrets.password}`,
+      `/hello?sig=${secrets.sig}`,
+      `/docs/json?signature=${secrets.signature}`,
+      `/hello?key=${secrets.key}`,
+      `/hello?%74oken=${secrets.encoded}`,
+      `/%zz?api_key=${secrets.api_key}`,
+    ];
+    for (const url of urls) await http.inject({ url, ...from });
+    await http.close();
+    const log = lines.join("");
+    for (const [name, value] of Object.entries(secrets)) expect(log, name).not.toContain(value);
+    // The rest of each URL is still there to read.
+    const logged = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === "incoming request");
+    expect(logged.map((l) => l.req.url)).toEqual(
+      expect.arrayContaining([
+        `${API}/orgs?page=2&token=…&format=csv`,
+        "/metrics?token=…",
+        "/no-such-page?access_token=…&lang=zh",
+        "/hello?user=ann&password=…",
+        "/hello?%74oken=…",
+      ]),
+    );
   });
 });
 

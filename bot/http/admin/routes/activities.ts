@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ActivityStatus, type Db, type Prisma } from "../../../infra/db.ts";
 import { HttpError } from "../auth.ts";
-import { type AdminDeps, listRoot, orgInScope, pageArgs, paged } from "../context.ts";
+import { type AdminDeps, inSubtree, listRoot, pageArgs, paged } from "../context.ts";
 import { idParam, orgQuery, pageQuery } from "../schemas.ts";
 
 const activitySelect = {
@@ -92,12 +92,11 @@ export const activityRoutes: FastifyPluginAsyncZod<AdminDeps> = async (app, deps
     "/activities/:id",
     { schema: { summary: "One activity with its audience and sign-up counts", tags: ["activities"], params: idParam } },
     async (request) => {
-      const activity = await db.activity.findUnique({
-        where: { id: request.params.id },
+      const activity = await db.activity.findFirst({
+        where: { id: request.params.id, org: inSubtree(request.principal!) },
         select: { ...activitySelect, audiences: { select: { orgId: true } } },
       });
       if (!activity) throw new HttpError(404, `activity ${request.params.id} not found`);
-      await orgInScope(db, request.principal!, activity.orgId);
       const counts = await signupCounts(db, [activity.id]);
       return {
         ...activity,

@@ -4,8 +4,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type Db, DuesCategory, MemberStatus, type Prisma } from "../../../infra/db.ts";
 import { HttpError, type Principal } from "../auth.ts";
-import { type AdminDeps, orgInScope, pageArgs, paged } from "../context.ts";
-import { idParam, pageQuery } from "../schemas.ts";
+import { type AdminDeps, inSubtree, orgInScope, pageArgs, paged } from "../context.ts";
+import { idParam, idSchema, incomeFenSchema, pageQuery } from "../schemas.ts";
 
 export const memberSelect = {
   id: true,
@@ -32,20 +32,19 @@ export function memberView(m: MemberRow) {
   return { ...m, birthDate: day(m.birthDate), joinedAt: day(m.joinedAt) };
 }
 
-/** Loads a member whose organisation lies in the token's subtree. */
+/** Loads a member whose organisation lies in the token's subtree: 404 for one outside it, as for none. */
 export async function memberInScope(db: Db, principal: Principal, id: number) {
-  const member = await db.member.findUnique({ where: { id }, select: memberSelect });
+  const member = await db.member.findFirst({ where: { id, org: inSubtree(principal) }, select: memberSelect });
   if (!member) throw new HttpError(404, `member ${id} not found`);
-  await orgInScope(db, principal, member.orgId);
   return member;
 }
 
 const updateBody = z
   .object({
-    orgId: z.number().int().positive(),
+    orgId: idSchema,
     status: z.enum(MemberStatus),
     duesCategory: z.enum(DuesCategory),
-    monthlyIncomeFen: z.number().int().min(0).nullable().describe("after-tax monthly pay in fen, for SALARIED"),
+    monthlyIncomeFen: incomeFenSchema.nullable().describe("after-tax monthly pay in fen, for SALARIED"),
     hasLeaguePost: z.boolean(),
   })
   .partial()

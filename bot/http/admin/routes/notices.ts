@@ -4,7 +4,7 @@ import { z } from "zod";
 import { progress } from "../../../features/notices/notice-service.ts";
 import { type Db, NoticeStatus, type Prisma } from "../../../infra/db.ts";
 import { HttpError } from "../auth.ts";
-import { type AdminDeps, listRoot, orgInScope, pageArgs, paged } from "../context.ts";
+import { type AdminDeps, inSubtree, listRoot, pageArgs, paged } from "../context.ts";
 import { idParam, orgQuery, pageQuery } from "../schemas.ts";
 
 const noticeSelect = {
@@ -81,12 +81,11 @@ export const noticeRoutes: FastifyPluginAsyncZod<AdminDeps> = async (app, deps) 
       },
     },
     async (request) => {
-      const notice = await db.notice.findUnique({
-        where: { id: request.params.id },
+      const notice = await db.notice.findFirst({
+        where: { id: request.params.id, org: inSubtree(request.principal!) },
         select: { ...noticeSelect, audiences: { select: { orgId: true } } },
       });
       if (!notice) throw new HttpError(404, `notice ${request.params.id} not found`);
-      await orgInScope(db, request.principal!, notice.orgId);
       const [counts, byBranch] = await Promise.all([deliveryCounts(db, [notice.id]), progress(db, notice.id)]);
       return {
         ...notice,

@@ -5,7 +5,7 @@ import { createOrganisation, initialsOf, pinyinOf } from "../../../features/orgs
 import { OrgKind, OrgLevel, type Prisma } from "../../../infra/db.ts";
 import { HttpError } from "../auth.ts";
 import { type AdminDeps, listRoot, orgInScope } from "../context.ts";
-import { dateSchema, idParam, orgQuery } from "../schemas.ts";
+import { dateSchema, idParam, idSchema, orgQuery, textSchema } from "../schemas.ts";
 
 const LEVELS = Object.values(OrgLevel);
 /** Serialises concurrent moves: two moves that each look fine alone could otherwise make a cycle. */
@@ -47,17 +47,17 @@ const createBody = z.object({
     .min(1)
     .max(64)
     .regex(/^[\w-]+$/, "letters, digits, - and _"),
-  name: z.string().trim().min(1).max(200),
-  shortName: z.string().trim().min(1).max(100).optional(),
+  name: textSchema(200),
+  shortName: textSchema(100).optional(),
   level: z.enum(OrgLevel),
   kind: z.enum(OrgKind).optional(),
-  parentId: z.number().int().positive(),
+  parentId: idSchema,
 });
 
 const settingsBody = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    shortName: z.string().trim().min(1).max(100).nullable(),
+    name: textSchema(200),
+    shortName: textSchema(100).nullable(),
     slaHours: z
       .number()
       .int()
@@ -195,7 +195,7 @@ export const orgRoutes: FastifyPluginAsyncZod<AdminDeps> = async (app, deps) => 
         summary: "Move an organisation and its whole subtree under a new parent in scope",
         tags: ["organisations"],
         params: idParam,
-        body: z.object({ parentId: z.number().int().positive() }),
+        body: z.object({ parentId: idSchema }),
       },
     },
     async (request) => {

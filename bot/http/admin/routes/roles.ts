@@ -4,8 +4,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type Prisma, Role } from "../../../infra/db.ts";
 import { HttpError } from "../auth.ts";
-import { type AdminDeps, orgInScope } from "../context.ts";
-import { idParam } from "../schemas.ts";
+import { type AdminDeps, inSubtree, orgInScope } from "../context.ts";
+import { idParam, idSchema } from "../schemas.ts";
 import { memberInScope } from "./members.ts";
 
 const roleSelect = {
@@ -50,8 +50,8 @@ export const roleRoutes: FastifyPluginAsyncZod<AdminDeps> = async (app, deps) =>
         summary: "Grant a role",
         tags: ["roles"],
         body: z.object({
-          memberId: z.number().int().positive(),
-          orgId: z.number().int().positive(),
+          memberId: idSchema,
+          orgId: idSchema,
           role: z.enum(Role),
         }),
       },
@@ -92,9 +92,8 @@ export const roleRoutes: FastifyPluginAsyncZod<AdminDeps> = async (app, deps) =>
     },
     async (request, reply) => {
       const principal = request.principal!;
-      const row = await db.roleAssignment.findUnique({ where: { id: request.params.id } });
+      const row = await db.roleAssignment.findFirst({ where: { id: request.params.id, org: inSubtree(principal) } });
       if (!row) throw new HttpError(404, `role assignment ${request.params.id} not found`);
-      await orgInScope(db, principal, row.orgId);
       await db.$transaction(async (tx) => {
         await tx.roleAssignment.delete({ where: { id: row.id } });
         await audit.record(

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type Prisma, TransferStatus } from "../../../infra/db.ts";
-import { forbidden, HttpError } from "../auth.ts";
+import { HttpError } from "../auth.ts";
 import { type AdminDeps, listRoot, pageArgs, paged } from "../context.ts";
 import { idParam, orgQuery, pageQuery } from "../schemas.ts";
 
@@ -67,8 +67,9 @@ export const transferRoutes: FastifyPluginAsyncZod<AdminDeps> = async (app, deps
     { schema: { summary: "One transfer with its steps and event log", tags: ["transfers"], params: idParam } },
     async (request) => {
       const principal = request.principal!;
-      const transfer = await db.transferRequest.findUnique({
-        where: { id: request.params.id },
+      // Outside the subtree is answered as none at all.
+      const transfer = await db.transferRequest.findFirst({
+        where: { id: request.params.id, ...touching(principal.orgId) },
         select: {
           ...transferSelect,
           steps: { orderBy: { seq: "asc" }, include: { org: orgBrief } },
@@ -76,8 +77,6 @@ export const transferRoutes: FastifyPluginAsyncZod<AdminDeps> = async (app, deps
         },
       });
       if (!transfer) throw new HttpError(404, `transfer ${request.params.id} not found`);
-      const inScope = await db.transferRequest.count({ where: { id: transfer.id, ...touching(principal.orgId) } });
-      if (!inScope) throw forbidden("this transfer does not touch the token's subtree");
       return { ...transfer, events: transfer.events.map((e) => ({ ...e, id: e.id.toString() })) };
     },
   );
