@@ -98,10 +98,13 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     }
   }
 
-  /** We could not handle the update: Telegram delivers it again, or the person is told we are busy. */
+  /** We could not handle the update: Telegram delivers it again, or the person is told we are busy. `busy` is the
+   * core's reply; without it the claim itself failed, so there is none to release. */
   async function unavailable(ctx: Context, busy: Reply[] | undefined) {
     const updateId = ctx.update.update_id;
-    await claims.release(updateId).catch((err: unknown) => logger.warn({ err, updateId }, "claim not released"));
+    if (busy) {
+      await claims.release(updateId).catch((err: unknown) => logger.warn({ err, updateId }, "claim not released"));
+    }
     const incoming = incomingOf(ctx);
     if (!incoming || !ctx.chat) return;
     if (retryable.get(updateId)?.()) {
