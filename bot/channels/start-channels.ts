@@ -55,6 +55,7 @@ export async function startChannels(
       core: app.core,
       logger,
       redis: app.deps.redis,
+      db,
       http,
       i18n: app.deps.i18n,
     });
@@ -64,7 +65,7 @@ export async function startChannels(
 
   if (config.WECHATY_PUPPET) {
     // Resolves once the puppet runs; logging in (QR code scan, logged) may come later.
-    const wechat = await createWechatChannel({ config, core: app.core, logger });
+    const wechat = await createWechatChannel({ config, core: app.core, logger, redis: app.deps.redis });
     running.push(wechat);
   }
 

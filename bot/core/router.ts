@@ -1,6 +1,7 @@
 // The core: one Incoming in, the Replies to send back out. Every channel calls this and nothing else.
 //
-// Order, under one error boundary:
+// Order, under one error boundary (PostgreSQL or Redis out of reach anywhere → "busy, try again" with the
+// `unavailable` intent, see unavailable.ts; any other failure → "something went wrong"; never no answer):
 //   1. input checks (empty, binary, too long)      → polite refusal, nothing stored
 //   2. per-chat flood control                       → "slow down" once a minute
 //   3. identity: find or create the chat identity, load the bound member
@@ -16,10 +17,11 @@ import { createChoiceMemory } from "./choices.ts";
 import { createDialogStore } from "./dialog-store.ts";
 import type { Action, Context, CoreDeps, DialogHandler, Feature } from "./feature.ts";
 import type { Args } from "./i18n.ts";
-import { isLocale, matchLocale } from "./i18n.ts";
+import { isLocale, type Locale, matchLocale } from "./i18n.ts";
 import { loadIdentity, platformEnum } from "./identity.ts";
 import { checkText, parseCommand, parsePayload } from "./input.ts";
 import type { Button, Incoming, Reply } from "./types.ts";
+import { isUnavailableError, unavailableReply } from "./unavailable.ts";
 
 export interface IntentClassifier {
   classify(text: string): { intent: string; score: number };
@@ -54,9 +56,23 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
   const needBind = intents.get("bind.required");
 
   async function handle(incoming: Incoming): Promise<Reply[]> {
+    const hinted = matchLocale(incoming.languageCode) ?? deps.config.DEFAULT_LOCALE;
+    try {
+      return await answer(incoming, hinted);
+    } catch (error) {
+      // The person's stored language needs the database that may be what failed: their platform's hint it is.
+      if (isUnavailableError(error)) {
+        deps.logger.warn({ err: error, platform: incoming.ref.platform }, "storage unavailable; answered busy");
+        return [unavailableReply(deps.i18n, hinted)];
+      }
+      deps.logger.error({ err: error, platform: incoming.ref.platform }, "handler failed");
+      return [{ text: deps.i18n.t(hinted, "core-error-generic"), intent: "error" }];
+    }
+  }
+
+  async function answer(incoming: Incoming, hinted: Locale): Promise<Reply[]> {
     const replies: Reply[] = [];
     const ref = incoming.ref;
-    const hinted = matchLocale(incoming.languageCode) ?? deps.config.DEFAULT_LOCALE;
     // Refusals before the identity is loaded: in the person's chosen language if we know them, storing nothing.
     const early = async (key: string, intent: string): Promise<Reply[]> => {
       const known = await deps.db.chatIdentity.findUnique({
@@ -178,13 +194,19 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
         await run(fallback);
       }
     } catch (error) {
+      // Storage gone mid-action: the boundary answers busy (and Telegram's webhook may have it delivered again).
+      if (isUnavailableError(error)) throw error;
       deps.logger.error({ err: error, platform: ref.platform, intent: ctx.intent }, "handler failed");
       replies.length = 0;
       ctx.say("core-error-generic");
     }
 
     const offered = [...replies].reverse().find((r) => r.buttons?.length)?.buttons;
-    await choices.remember(ref, offered);
+    // The action is done: losing the offered choices (typing "2" will not work) is better than saying "busy"
+    // about something that happened.
+    await choices
+      .remember(ref, offered)
+      .catch((err: unknown) => deps.logger.warn({ err }, "offered choices not remembered"));
     return replies;
   }
 

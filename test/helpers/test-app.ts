@@ -11,9 +11,14 @@ export interface TestApp extends App {
   clock: { now: Date; advance(ms: number): void; set(date: Date): void };
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** `options.databaseVia` rewrites the clone's URL for the app (a fault test's TCP gate in front of it). */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { databaseVia?: (url: string) => string } = {},
+): Promise<TestApp> {
   const database = await cloneTemplate();
-  const config = loadConfig({ ...process.env, ...env, DATABASE_URL: database.url, REDIS_PREFIX: uniquePrefix() });
+  const databaseUrl = options.databaseVia?.(database.url) ?? database.url;
+  const config = loadConfig({ ...process.env, ...env, DATABASE_URL: databaseUrl, REDIS_PREFIX: uniquePrefix() });
   const clock = {
     now: TEST_NOW,
     advance(ms: number) {

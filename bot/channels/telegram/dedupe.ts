@@ -1,12 +1,66 @@
-// Telegram delivers an update again when it did not see our answer (a webhook timeout, a restart before the
-// polling offset moved on). The first delivery claims the update_id in Redis; the others are dropped.
+// Telegram delivers an update again when it did not see our answer (a webhook timeout or 5xx, a restart before
+// the polling offset moved on). The first delivery claims the update_id in Redis; the others are dropped.
+//
+// Redis can lose the claims (FLUSHALL, a restart without persistence), so PostgreSQL keeps, per bot, the highest
+// update_id handled. One row per bot is enough because Telegram's update_ids increase per bot: whatever Redis
+// forgot was handled before it forgot, so it is at most the mark read right after. The first claim that finds
+// Redis empty copies that mark into Redis as a floor, and from then on every update at or below the floor is a
+// redelivery. Reading the mark once per loss, not once per update, also keeps updates that arrive out of order
+// (different chats run in parallel, so 105 may finish before 104 starts) from being taken for old ones. What is
+// not covered: an update being handled at the very moment Redis is flushed, whose redelivery lands under the floor.
 import type { Redis } from "ioredis";
+import type { Db } from "../../infra/db.ts";
 
 /** Telegram keeps undelivered updates for 24 hours; a claim must outlive that. */
 const CLAIM_TTL_SEC = 25 * 60 * 60;
 
-export function createUpdateClaims(redis: Redis, prefix: string) {
-  return async function claim(updateId: number): Promise<boolean> {
-    return (await redis.set(`${prefix}:tg-update:${updateId}`, "1", "EX", CLAIM_TTL_SEC, "NX")) === "OK";
+export interface UpdateClaims {
+  /** True when the update is ours to handle, false when it was (or is being) handled. Throws when Redis, or
+   * PostgreSQL after a Redis loss, cannot be reached. */
+  take(updateId: number): Promise<boolean>;
+  /** Gives up a claim, so the redelivery of an update we could not handle is handled. */
+  release(updateId: number): Promise<void>;
+  /** The update was handled: moves the bot's mark in PostgreSQL forward. */
+  done(updateId: number): Promise<void>;
+}
+
+export function createUpdateClaims(redis: Redis, db: Db, prefix: string, botId: number): UpdateClaims {
+  const claimKey = (updateId: number) => `${prefix}:tg-update:${botId}:${updateId}`;
+  const floorKey = `${prefix}:tg-update-floor:${botId}`;
+
+  async function floor(): Promise<number> {
+    const kept = await redis.get(floorKey);
+    if (kept !== null) return Number(kept);
+    const rows = await db.$queryRaw<{ last: bigint }[]>`
+      SELECT last_update_id AS last FROM telegram_update_marks WHERE bot_id = ${BigInt(botId)}`;
+    const mark = String(rows[0]?.last ?? 0n);
+    // Several processes may find Redis empty at once; the first to write the floor wins (ids only grow, so any
+    // of their reads is as good).
+    await redis.set(floorKey, mark, "NX");
+    return Number((await redis.get(floorKey)) ?? mark);
+  }
+
+  return {
+    async take(updateId) {
+      const claimed = (await redis.set(claimKey(updateId), "1", "EX", CLAIM_TTL_SEC, "NX")) === "OK";
+      if (!claimed) return false;
+      try {
+        return updateId > (await floor());
+      } catch (error) {
+        await redis.del(claimKey(updateId)).catch(() => undefined);
+        throw error;
+      }
+    },
+    async release(updateId) {
+      await redis.del(claimKey(updateId));
+    },
+    async done(updateId) {
+      await db.$executeRaw`
+        INSERT INTO telegram_update_marks (bot_id, last_update_id, updated_at)
+        VALUES (${BigInt(botId)}, ${BigInt(updateId)}, now())
+        ON CONFLICT (bot_id) DO UPDATE
+          SET last_update_id = GREATEST(telegram_update_marks.last_update_id, EXCLUDED.last_update_id),
+              updated_at = now()`;
+    },
   };
 }

@@ -4,16 +4,24 @@
 // Middleware order, under one error boundary:
 //   1. error boundary        → logged; one bad update never stops the others
 //   2. sequentialize by chat → one chat's updates in the order sent, different chats in parallel
-//   3. claim the update_id   → a redelivered update is answered once
+//   3. claim the update_id   → a redelivered update is answered once (dedupe.ts: Redis, and PostgreSQL's mark)
 //   4. callback query        → answered at once, so the button stops spinning whatever happens next
 //   5. translate → core → render; updates not meant for the bot (groups without a mention) end here unanswered
+//
+// PostgreSQL or Redis out of reach (in the claim or in the core): the claim is released, and then either the
+// webhook answers 503 so that Telegram delivers the update again later, or — when polling, where nothing is
+// delivered twice, or once the webhook has already answered — the person gets the core's "busy" reply at once.
+// Never both, never neither.
 import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
 import type { FastifyInstance } from "fastify";
 import { Api, Bot, type Context } from "grammy";
 import type { Redis } from "ioredis";
 import type { Config } from "../../config.ts";
-import { createI18n, type I18n } from "../../core/i18n.ts";
+import { createI18n, type I18n, matchLocale } from "../../core/i18n.ts";
 import type { Core } from "../../core/router.ts";
+import type { Reply } from "../../core/types.ts";
+import { isUnavailableError, isUnavailableReply, unavailableReply } from "../../core/unavailable.ts";
+import type { Db } from "../../infra/db.ts";
 import { type Logger, withLogContext } from "../../infra/logger.ts";
 import type { RunningChannel } from "../channel.ts";
 import { registerCommands } from "./commands.ts";
@@ -30,6 +38,8 @@ export interface TelegramChannelDeps {
   core: Core;
   logger: Logger;
   redis: Redis;
+  /** Keeps the last handled update_id per bot, for when Redis forgets its claims. */
+  db: Db;
   /** Needed in webhook mode; the route is registered here, so create the channel before the server listens. */
   http?: FastifyInstance;
   /** For the command menu's descriptions; loaded from locales/ when not given. */
@@ -57,7 +67,12 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   bot.api.config.use(retryAfter({ onWait: (method, seconds) => logger.warn({ method, seconds }, "flood control") }));
   // Proactive sends get their own client without retries and with a short timeout: the worker decides.
   const sender = createTelegramSender(new Api(token, { ...client, timeoutSeconds: 30 }), logger);
-  const claim = createUpdateClaims(redis, config.REDIS_PREFIX);
+  // The bot's id is the token's first part: known before getMe.
+  const claims = createUpdateClaims(redis, deps.db, config.REDIS_PREFIX, Number(token.split(":")[0]));
+  // Updates whose webhook request is still open: asking returns true (and holds the answer for the 503) when
+  // Telegram can still be told to deliver the update again.
+  const retryable = new Map<number, () => boolean>();
+  const retried = new Set<number>();
   const download = createFileDownloader(bot.api, token, config.TELEGRAM_API_ROOT);
   const droppedButton = (b: { payload: string }) => logger.warn({ payload: b.payload }, "button payload too long");
 
@@ -69,8 +84,48 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     }
   });
   bot.use(sequentialize((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : undefined)));
+  const incomingOf = (ctx: Context) => toIncoming(ctx.update, { id: ctx.me.id, username: ctx.me.username }, download);
+
+  async function send(ctx: Context, replies: Reply[], group: boolean) {
+    // In a group, thread the answer under the message that asked.
+    let replyTo = group ? ctx.message?.message_id : undefined;
+    for (const reply of replies) {
+      await sendReply(ctx.api, ctx.chat!.id, reply, {
+        ...(replyTo !== undefined ? { replyTo } : {}),
+        onDroppedButton: droppedButton,
+      });
+      replyTo = undefined;
+    }
+  }
+
+  /** We could not handle the update: Telegram delivers it again, or the person is told we are busy. `busy` is the
+   * core's reply; without it the claim itself failed, so there is none to release. */
+  async function unavailable(ctx: Context, busy: Reply[] | undefined) {
+    const updateId = ctx.update.update_id;
+    if (busy) {
+      await claims.release(updateId).catch((err: unknown) => logger.warn({ err, updateId }, "claim not released"));
+    }
+    const incoming = incomingOf(ctx);
+    if (!incoming || !ctx.chat) return;
+    if (retryable.get(updateId)?.()) {
+      retried.add(updateId);
+      logger.warn({ updateId }, "storage unavailable; Telegram will deliver the update again");
+      return;
+    }
+    const locale = matchLocale(incoming.languageCode) ?? config.DEFAULT_LOCALE;
+    await send(ctx, busy ?? [unavailableReply(i18n, locale)], incoming.chatType === "group");
+  }
+
   bot.use(async (ctx, next) => {
-    if (await claim(ctx.update.update_id)) return next();
+    let ours: boolean;
+    try {
+      ours = await claims.take(ctx.update.update_id);
+    } catch (error) {
+      if (!isUnavailableError(error)) throw error;
+      logger.warn({ err: error }, "update claim unavailable");
+      return unavailable(ctx, undefined);
+    }
+    if (ours) return next();
     logger.info({ updateId: ctx.update.update_id }, "redelivered update ignored");
   });
   bot.on("callback_query", async (ctx, next) => {
@@ -78,25 +133,28 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     await next();
   });
   bot.use(async (ctx) => {
-    const incoming = toIncoming(ctx.update, { id: ctx.me.id, username: ctx.me.username }, download);
+    const incoming = incomingOf(ctx);
     if (!incoming || !ctx.chat) return;
     const replies = await core.handle(incoming);
-    // In a group, thread the answer under the message that asked.
-    let replyTo = incoming.chatType === "group" ? ctx.message?.message_id : undefined;
-    for (const reply of replies) {
-      await sendReply(ctx.api, ctx.chat.id, reply, {
-        ...(replyTo !== undefined ? { replyTo } : {}),
-        onDroppedButton: droppedButton,
-      });
-      replyTo = undefined;
-    }
+    if (isUnavailableReply(replies)) return unavailable(ctx, replies);
+    // Handled: remembered beyond Redis before the answer goes out (a failed write only weakens the dedupe).
+    await claims
+      .done(ctx.update.update_id)
+      .catch((err: unknown) => logger.warn({ err }, "update mark not written to PostgreSQL"));
+    await send(ctx, replies, incoming.chatType === "group");
   });
 
-  const inFlight = new Set<Promise<void>>();
-  function handle(update: Update): Promise<void> {
-    const done = withLogContext({ updateId: update.update_id }, () =>
+  const inFlight = new Set<Promise<unknown>>();
+  /** `mayRetry`: from the webhook, see `retryable`. Resolves "retry" when Telegram should deliver it again. */
+  function handle(update: Update, mayRetry?: () => boolean): Promise<"ok" | "retry"> {
+    const id = update.update_id;
+    if (mayRetry) retryable.set(id, mayRetry);
+    const done = withLogContext({ updateId: id }, () =>
       bot.handleUpdate(update).catch((err: unknown) => logger.error({ err }, "update failed")),
-    );
+    ).then(() => {
+      retryable.delete(id);
+      return retried.delete(id) ? ("retry" as const) : ("ok" as const);
+    });
     inFlight.add(done);
     void done.then(() => inFlight.delete(done));
     return done;
@@ -139,7 +197,9 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
         await optional("deleteWebhook", () => bot.api.deleteWebhook());
         runner = run(
           {
-            handleUpdate: handle,
+            handleUpdate: async (update: Update) => {
+              await handle(update);
+            },
             errorHandler: (err: unknown) => logger.error({ err }, "update failed"),
             api: {
               getUpdates: (args, signal) =>

@@ -11,7 +11,9 @@ export interface WebhookOptions {
   secret: string;
   /** False once the channel stops: Telegram keeps the update and tries again later. */
   accepting(): boolean;
-  handle(update: { update_id: number }): Promise<void>;
+  /** `mayRetry()` is true, and then holds our answer for the 503, when Telegram can still be asked to deliver the
+   * update again; it resolves "retry" when it should. */
+  handle(update: { update_id: number }, mayRetry: () => boolean): Promise<"ok" | "retry">;
   /** Answer Telegram after this long even if the handler is still busy; redelivery is deduplicated anyway. */
   answerWithinMs?: number;
 }
@@ -31,13 +33,25 @@ export function webhookRoute(options: WebhookOptions): FastifyPluginAsync {
       const update = request.body as { update_id?: unknown } | null;
       if (typeof update?.update_id !== "number") return reply.code(400).send({ error: "not a Telegram update" });
 
-      const handled = options.handle(update as { update_id: number });
+      // Either we answer 200 at the deadline and the handler must tell the person itself, or the handler has
+      // asked for a retry first and we wait for it: whichever comes first decides.
+      let state: "open" | "answered" | "retrying" = "open";
+      const decide = (to: "answered" | "retrying") => {
+        if (state !== "open") return false;
+        state = to;
+        return true;
+      };
+      const mayRetry = () => decide("retrying");
+      const handled = options.handle(update as { update_id: number }, mayRetry);
       const ac = new AbortController();
-      await Promise.race([
+      let outcome = await Promise.race([
         handled,
-        sleep(options.answerWithinMs ?? 10_000, undefined, { signal: ac.signal }).catch(() => {}),
+        sleep(options.answerWithinMs ?? 10_000, "late" as const, { signal: ac.signal }).catch(() => "ok" as const),
       ]);
       ac.abort();
+      if (outcome === "late") outcome = decide("answered") ? "ok" : await handled;
+      // Telegram delivers the update again after a 5xx; the claim was released for it.
+      if (outcome === "retry") return reply.code(503).send({ error: "Service Unavailable" });
       return reply.code(200).send({ ok: true });
     });
   };

@@ -1,9 +1,11 @@
 // The WeChat channel over Wechaty, with any puppet (WECHATY_PUPPET names its package; tests pass a PuppetMock).
 //
-// In:  scan/login/logout → logged for the operator; message → toIncoming (private, or @-mentioned in a room)
-//      → core, one message at a time per chat; friend request → accepted per WECHAT_FRIEND_ACCEPT, then the
+// In:  scan/login/logout → logged for the operator; message → claimed once by id (dedupe.ts) → toIncoming
+//      (private, or @-mentioned in a room) → core, one message at a time per chat; the core's "busy" reply when
+//      our storage is out of reach is sent like any other (WeChat never delivers a message twice); friend request → accepted per WECHAT_FRIEND_ACCEPT, then the
 //      welcome (/start). Out: every send — replies, welcomes, proactive messages — through one paced queue.
 import { FileBox } from "file-box";
+import type { Redis } from "ioredis";
 import {
   type Contact,
   type Friendship,
@@ -23,6 +25,7 @@ import type { Core } from "../../core/router.ts";
 import { type ChannelSender, type Incoming, type Reply, SendError } from "../../core/types.ts";
 import type { Logger } from "../../infra/logger.ts";
 import type { RunningChannel } from "../channel.ts";
+import { createMessageClaims } from "./dedupe.ts";
 import { acceptsFriendRequest } from "./friend-requests.ts";
 import { toIncoming } from "./incoming.ts";
 import { createPacedQueue, type Lane } from "./paced-queue.ts";
@@ -34,6 +37,8 @@ export interface WechatChannelDeps {
   config: Config;
   core: Core;
   logger: Logger;
+  /** Remembers the message ids already answered. */
+  redis: Redis;
   /** A puppet instance to use instead of loading the WECHATY_PUPPET package (tests: PuppetMock). */
   puppet?: Exclude<WechatyOptions["puppet"], string>;
 }
@@ -49,8 +54,15 @@ type Target = { contact: Contact } | { room: Room; mention?: Contact };
 
 const ROOM_ID = /@chatroom$|^@@/;
 
-export async function createWechatChannel({ config, core, logger, puppet }: WechatChannelDeps): Promise<WechatChannel> {
+export async function createWechatChannel({
+  config,
+  core,
+  logger,
+  redis,
+  puppet,
+}: WechatChannelDeps): Promise<WechatChannel> {
   const log = logger.child({ channel: "wechat" });
+  const claim = createMessageClaims(redis, config.REDIS_PREFIX, log);
   quietWechatyLog(config.LOG_LEVEL);
   const wechaty = WechatyBuilder.build(puppetOptions(config, puppet));
   const queue = createPacedQueue({ intervalMs: config.WECHAT_SEND_INTERVAL_MS });
@@ -110,6 +122,10 @@ export async function createWechatChannel({ config, core, logger, puppet }: Wech
 
   async function onMessage(message: Message) {
     try {
+      if (!(await claim(message.id))) {
+        log.info({ messageId: message.id }, "wechat message seen before; ignored");
+        return;
+      }
       const incoming = await toIncoming(message);
       if (!incoming) return;
       const room = message.room();

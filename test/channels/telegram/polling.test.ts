@@ -31,6 +31,7 @@ function channelDeps(app: TestApp, fake: FakeTelegram) {
     core: app.core,
     logger: app.deps.logger,
     redis: app.deps.redis,
+    db: app.deps.db,
     i18n: app.deps.i18n,
   };
 }

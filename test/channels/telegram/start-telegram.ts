@@ -11,6 +11,7 @@ export async function startTelegram(app: TestApp) {
     core: app.core,
     logger: app.deps.logger,
     redis: app.deps.redis,
+    db: app.deps.db,
     i18n: app.deps.i18n,
   });
   await channel.start();

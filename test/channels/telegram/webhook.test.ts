@@ -24,6 +24,7 @@ const channel = createTelegramChannel({
   core: app.core,
   logger: app.deps.logger,
   redis: app.deps.redis,
+  db: app.deps.db,
   i18n: app.deps.i18n,
   http,
 });

@@ -26,7 +26,12 @@ describe("starting WeChat from the settings", () => {
   });
 
   it("loads the puppet package WECHATY_PUPPET names and hands it WECHATY_PUPPET_TOKEN", async () => {
-    const channel = await createWechatChannel({ config: app.config, core: app.core, logger: app.deps.logger });
+    const channel = await createWechatChannel({
+      config: app.config,
+      core: app.core,
+      logger: app.deps.logger,
+      redis: app.deps.redis,
+    });
     try {
       expect(channel.wechaty.puppet).toBeInstanceOf(PuppetMock);
       expect((channel.wechaty.puppet as PuppetMock).options.token).toBe("puppet-token-123");

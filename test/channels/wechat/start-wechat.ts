@@ -17,6 +17,7 @@ export async function startWechat(
     config: { ...app.config, ...settings },
     core: options.core ?? app.core,
     logger: options.logger ?? app.deps.logger,
+    redis: app.deps.redis,
     puppet: fake.puppet,
   });
   // Registered after createTestApp's, so it runs before the app's connections close.
