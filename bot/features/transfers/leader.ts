@@ -24,10 +24,9 @@ function tellHandled(ctx: Context, handled: Handled) {
   });
 }
 
+/** A step outside the actor's scope is answered as one that does not exist (the denial is audited, not told). */
 function refuse(ctx: Context, problem: "not-found" | "denied" | "wrong-step" | "bad-branch") {
-  ctx.say(
-    problem === "denied" ? "transfers-denied" : problem === "not-found" ? "transfers-expired" : `transfers-${problem}`,
-  );
+  ctx.say(problem === "denied" || problem === "not-found" ? "transfers-expired" : `transfers-${problem}`);
 }
 
 async function act(ctx: Context, stepId: number, what: StepAct) {
