@@ -91,7 +91,7 @@ export interface ButtonAction<A = unknown> extends Action<A> {
 }
 
 /** Declares a button: the schema of its argument and the handler that gets the parsed value. */
-export function button<A>(
+export function buttonAction<A>(
   intent: string,
   arg: ArgSchema<A>,
   handler: Handler<A>,

@@ -1,7 +1,7 @@
 // Activities: organisers publish them to their subtree (or chosen child organisations); members sign up, wait
 // their turn, get reminders and check in; organisers follow sign-ups and attendance and export the sheet.
 import { idArg, partsArg, wordArg } from "../../core/args.ts";
-import { type Action, button, type Feature } from "../../core/feature.ts";
+import { type Action, buttonAction, type Feature } from "../../core/feature.ts";
 import { CHECKIN_DIALOG, onCheckinText, startCheckin } from "./checkin.ts";
 import {
   CREATE_DIALOG,
@@ -52,20 +52,20 @@ export const activitiesFeature: Feature = {
   name: "activities",
   commands: { activities: list, newactivity: create, myactivities: manage, checkin },
   buttons: {
-    "act-join": button("activity.join", idArg, join),
-    "act-leave": button("activity.leave", idArg, leave),
-    "act-org": button("activity.create", idArg, chooseOrg),
-    "act-dl": button("activity.create", wordArg(["start", "day"]), chooseDeadline),
-    "act-aud": button("activity.create", audienceArg, chooseAudience),
-    "act-publish": button("activity.create", wordArg(["yes", "no"]), confirmCreate),
-    "act-manage": button("activity.manage", idArg, showCard),
-    "act-roster": button("activity.roster", idArg, showRoster),
-    "act-csv": button("activity.export", idArg, exportCsv),
-    "act-code": button("activity.code", idArg, showCode),
-    "act-edit": button("activity.edit", idArg, askEdit),
-    "act-field": button("activity.edit", partsArg(".", idArg, wordArg(EDIT_FIELDS)), chooseField),
-    "act-cancel": button("activity.cancel", idArg, askCancel),
-    "act-cancel-yes": button("activity.cancel", idArg, confirmCancel),
+    "act-join": buttonAction("activity.join", idArg, join),
+    "act-leave": buttonAction("activity.leave", idArg, leave),
+    "act-org": buttonAction("activity.create", idArg, chooseOrg),
+    "act-dl": buttonAction("activity.create", wordArg(["start", "day"]), chooseDeadline),
+    "act-aud": buttonAction("activity.create", audienceArg, chooseAudience),
+    "act-publish": buttonAction("activity.create", wordArg(["yes", "no"]), confirmCreate),
+    "act-manage": buttonAction("activity.manage", idArg, showCard),
+    "act-roster": buttonAction("activity.roster", idArg, showRoster),
+    "act-csv": buttonAction("activity.export", idArg, exportCsv),
+    "act-code": buttonAction("activity.code", idArg, showCode),
+    "act-edit": buttonAction("activity.edit", idArg, askEdit),
+    "act-field": buttonAction("activity.edit", partsArg(".", idArg, wordArg(EDIT_FIELDS)), chooseField),
+    "act-cancel": buttonAction("activity.cancel", idArg, askCancel),
+    "act-cancel-yes": buttonAction("activity.cancel", idArg, confirmCancel),
   },
   intents: { "activity.list": list, "activity.create": create, "activity.manage": manage, "activity.checkin": checkin },
   dialogs: { [CREATE_DIALOG]: onCreateText, [EDIT_DIALOG]: onEditText, [CHECKIN_DIALOG]: onCheckinText },

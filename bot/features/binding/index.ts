@@ -1,6 +1,6 @@
 // Who is this chat? Binding a chat identity to a member record, a leader's one-time codes, and unbinding.
 import { idArg, wordArg } from "../../core/args.ts";
-import { button, type Feature } from "../../core/feature.ts";
+import { buttonAction, type Feature } from "../../core/feature.ts";
 import {
   askUnbind,
   BIND_DIALOG,
@@ -24,9 +24,9 @@ export const bindingFeature: Feature = {
   },
   buttons: {
     // "bind:code": the "I have a code" choice in the bind dialog.
-    bind: button("bind", wordArg(["code"]), chooseCode, {}),
+    bind: buttonAction("bind", wordArg(["code"]), chooseCode, {}),
     // `unbind:<memberId>` or `unbind:keep`.
-    unbind: button("unbind", idArg.or(wordArg(["keep"])), confirmUnbind, {}),
+    unbind: buttonAction("unbind", idArg.or(wordArg(["keep"])), confirmUnbind, {}),
   },
   intents: {
     bind: { intent: "bind", handler: startBind },

@@ -1,7 +1,7 @@
 // /dues and "我欠多少团费": the asker's own dues. /pay and "交团费": a payment request, then a screenshot the branch
 // treasurer or secretary confirms or rejects.
 import { countArg, idArg, partsArg, wordArg } from "../../core/args.ts";
-import { type Action, button, type Context, type Feature } from "../../core/feature.ts";
+import { type Action, buttonAction, type Context, type Feature } from "../../core/feature.ts";
 import { askerContact } from "../membership/contact-phrase.ts";
 import { loadDues } from "./dues-service.ts";
 import { renderDues } from "./dues-view.ts";
@@ -55,14 +55,14 @@ export const duesFeature: Feature = {
   name: "dues",
   commands: { dues: duesCommand, pay },
   buttons: {
-    "dues-pay": button("dues.pay", monthsArg, chooseMonths),
+    "dues-pay": buttonAction("dues.pay", monthsArg, chooseMonths),
     // `<months>:<extra fen>`: the choice survives an expired dialog.
-    "dues-extra": button("dues.pay", partsArg(":", monthsArg, countArg(0, MAX_EXTRA_FEN)), chooseExtra),
-    "dues-proof": button("dues.pay", idArg, askProof),
-    "dues-cancel": button("dues.pay", idArg, cancelRequest),
-    "dues-ok": button("dues.review", idArg, confirmButton),
-    "dues-no": button("dues.review", idArg, rejectButton),
-    "dues-why": button("dues.review", partsArg(":", idArg, wordArg(REASON_CODES)), reasonButton),
+    "dues-extra": buttonAction("dues.pay", partsArg(":", monthsArg, countArg(0, MAX_EXTRA_FEN)), chooseExtra),
+    "dues-proof": buttonAction("dues.pay", idArg, askProof),
+    "dues-cancel": buttonAction("dues.pay", idArg, cancelRequest),
+    "dues-ok": buttonAction("dues.review", idArg, confirmButton),
+    "dues-no": buttonAction("dues.review", idArg, rejectButton),
+    "dues-why": buttonAction("dues.review", partsArg(":", idArg, wordArg(REASON_CODES)), reasonButton),
   },
   intents: { "dues.status": status, "dues.pay": pay },
   dialogs: { [PAY_DIALOG]: onPayDialog, [REJECT_DIALOG]: onRejectDialog },

@@ -1,6 +1,6 @@
 // Committee notices: broadcast to a subtree, read receipts, per-branch progress, chasing the unread.
 import { idArg, optionalIdArg, wordArg } from "../../core/args.ts";
-import { type Action, button, type Feature } from "../../core/feature.ts";
+import { type Action, buttonAction, type Feature } from "../../core/feature.ts";
 import type { Db } from "../../infra/db.ts";
 import { chooseAudience, chooseOrg, confirm, DIALOG, onDialogText, skipImage, startNotice } from "./dialog.ts";
 import { NOTICE_MESSAGE, NOTICE_REMINDER, recordOutcome } from "./fanout.ts";
@@ -35,14 +35,14 @@ export const noticesFeature: Feature = {
     },
   },
   buttons: {
-    "notice-org": button("notice.create", idArg, chooseOrg),
-    "notice-img": button("notice.create", wordArg(["skip"]), skipImage),
+    "notice-org": buttonAction("notice.create", idArg, chooseOrg),
+    "notice-img": buttonAction("notice.create", wordArg(["skip"]), skipImage),
     // A child organisation to toggle, or done.
-    "notice-aud": button("notice.create", idArg.or(wordArg(["done"])), chooseAudience),
-    "notice-send": button("notice.create", wordArg(["yes", "no"]), confirm),
-    "notice-read": button("notice.read", idArg, gotIt),
-    "notice-progress": button("notice.progress", idArg, showProgress),
-    "notice-chase": button("notice.chase", idArg, chase),
+    "notice-aud": buttonAction("notice.create", idArg.or(wordArg(["done"])), chooseAudience),
+    "notice-send": buttonAction("notice.create", wordArg(["yes", "no"]), confirm),
+    "notice-read": buttonAction("notice.read", idArg, gotIt),
+    "notice-progress": buttonAction("notice.progress", idArg, showProgress),
+    "notice-chase": buttonAction("notice.chase", idArg, chase),
   },
   intents: { "notice.create": create, "notice.progress": progressAction },
   dialogs: { [DIALOG]: onDialogText },

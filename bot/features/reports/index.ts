@@ -1,6 +1,6 @@
 // Numbers for committees (数据治团): weekly transfer league tables, on demand (/report) and every Monday (workers/reports).
 import { idArg, optionalIdArg } from "../../core/args.ts";
-import { type Action, button, type Feature } from "../../core/feature.ts";
+import { type Action, buttonAction, type Feature } from "../../core/feature.ts";
 import { showReport } from "./report-view.ts";
 
 // `/report [org id]`, "转接统计", and the drill-down buttons `report-org:<id>`.
@@ -14,6 +14,6 @@ const report: Action<number | null> = {
 export const reportsFeature: Feature = {
   name: "reports",
   commands: { report },
-  buttons: { "report-org": button("report.league", idArg, showReport) },
+  buttons: { "report-org": buttonAction("report.league", idArg, showReport) },
   intents: { "report.league": report },
 };

@@ -1,6 +1,6 @@
 // First contact, help, the language switch, "cancel", and the menu for text nobody understood.
 import { wordArg } from "../../core/args.ts";
-import { button, type Context, type Feature } from "../../core/feature.ts";
+import { buttonAction, type Context, type Feature } from "../../core/feature.ts";
 import { type Locale, locales } from "../../core/i18n.ts";
 import { checkinFromLink } from "../activities/checkin.ts";
 import { CHECKIN_LINK_PREFIX } from "../activities/rules.ts";
@@ -65,7 +65,7 @@ export const startFeature: Feature = {
     cancel: { intent: "cancel", handler: cancel },
   },
   buttons: {
-    lang: button("language", wordArg(locales), setLanguage, {}),
+    lang: buttonAction("language", wordArg(locales), setLanguage, {}),
   },
   intents: {
     start: { intent: "start", handler: start },

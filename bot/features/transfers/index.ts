@@ -1,7 +1,7 @@
 // Transfers (组织关系转接): the member applies, follows and may cancel; leaders approve, reject, claim, assign a
 // 团支部, and see what waits on them. State changes in workflow.ts; service-level timers in sla/ and workers/.
 import { idArg, optionalIdArg, partsArg, wordArg } from "../../core/args.ts";
-import { type Action, button, type Context, type Feature } from "../../core/feature.ts";
+import { type Action, buttonAction, type Context, type Feature } from "../../core/feature.ts";
 import { askerContact } from "../membership/contact-phrase.ts";
 import {
   APPLY,
@@ -101,25 +101,25 @@ export const transfersFeature: Feature = {
     pending,
   },
   buttons: {
-    "tr-for": button("transfer.start", wordArg(["self", "out", "in"]), chooseWhom),
-    "tr-new": button("transfer.start", wordArg(["self"]), newApplication),
-    "tr-reason": button("transfer.start", wordArg(REASONS), chooseReason),
-    "tr-dest": button("transfer.start", idArg, chooseDestination),
-    "tr-submit": button("transfer.start", wordArg(["yes", "dest", "reason", "no"]), confirmSubmit),
-    "tr-resubmit": button("transfer.start", idArg, resubmit),
-    "tr-cancel": button("transfer.cancel", idArg, askCancel),
-    "tr-cancel-yes": button("transfer.cancel", idArg, confirmCancel),
-    "tr-keep": button("transfer.cancel", wordArg(["1"]), keep),
+    "tr-for": buttonAction("transfer.start", wordArg(["self", "out", "in"]), chooseWhom),
+    "tr-new": buttonAction("transfer.start", wordArg(["self"]), newApplication),
+    "tr-reason": buttonAction("transfer.start", wordArg(REASONS), chooseReason),
+    "tr-dest": buttonAction("transfer.start", idArg, chooseDestination),
+    "tr-submit": buttonAction("transfer.start", wordArg(["yes", "dest", "reason", "no"]), confirmSubmit),
+    "tr-resubmit": buttonAction("transfer.start", idArg, resubmit),
+    "tr-cancel": buttonAction("transfer.cancel", idArg, askCancel),
+    "tr-cancel-yes": buttonAction("transfer.cancel", idArg, confirmCancel),
+    "tr-keep": buttonAction("transfer.cancel", wordArg(["1"]), keep),
     // Steps: `<step id>`, `<step id>:<reject code>`, `<step id>:<branch id>`.
-    "tr-approve": button("transfer.review", idArg, approve),
-    "tr-reject": button("transfer.review", idArg, reject),
-    "tr-rcode": button("transfer.review", partsArg(":", idArg, wordArg(REJECT_CODES)), rejectCode),
-    "tr-rnote": button("transfer.review", wordArg(["skip"]), rejectNoNote),
-    "tr-rconfirm": button("transfer.review", yesNo, rejectConfirm),
-    "tr-claim": button("transfer.review", idArg, claim),
-    "tr-assign": button("transfer.review", idArg, assign),
-    "tr-branch": button("transfer.review", partsArg(":", idArg, idArg), chooseBranch),
-    "tr-open": button("transfer.review", idArg, openStep),
+    "tr-approve": buttonAction("transfer.review", idArg, approve),
+    "tr-reject": buttonAction("transfer.review", idArg, reject),
+    "tr-rcode": buttonAction("transfer.review", partsArg(":", idArg, wordArg(REJECT_CODES)), rejectCode),
+    "tr-rnote": buttonAction("transfer.review", wordArg(["skip"]), rejectNoNote),
+    "tr-rconfirm": buttonAction("transfer.review", yesNo, rejectConfirm),
+    "tr-claim": buttonAction("transfer.review", idArg, claim),
+    "tr-assign": buttonAction("transfer.review", idArg, assign),
+    "tr-branch": buttonAction("transfer.review", partsArg(":", idArg, idArg), chooseBranch),
+    "tr-open": buttonAction("transfer.review", idArg, openStep),
   },
   intents: {
     "transfer.start": start,

@@ -1,7 +1,7 @@
 // Graduate season: committees and 团支书 mark a branch's graduation date and follow, per branch, how many of its
 // graduates have not started a transfer, are waiting on one, or are done. Reminders: workers/graduates/.
 import { idArg } from "../../../core/args.ts";
-import { button, type Context, type Feature } from "../../../core/feature.ts";
+import { buttonAction, type Context, type Feature } from "../../../core/feature.ts";
 import { formatDay } from "../../membership/format.ts";
 import { searchOrganisations } from "../../orgs/org-search.ts";
 import {
@@ -140,7 +140,7 @@ const progress = { intent: "graduates.progress", handler: showProgress, needsMem
 export const graduatesFeature: Feature = {
   name: "graduates",
   commands: { graduation: mark, graduates: progress },
-  buttons: { "grad-branch": button("graduates.mark", idArg, chooseBranch) },
+  buttons: { "grad-branch": buttonAction("graduates.mark", idArg, chooseBranch) },
   intents: { "graduates.mark": mark, "graduates.progress": progress },
   dialogs: { [DIALOG]: onDialogText },
 };
