@@ -5,6 +5,7 @@ import type { Config } from "../config.ts";
 import type { ChatIdentity, Db, Member } from "../infra/db.ts";
 import type { Logger } from "../infra/logger.ts";
 import type { Metrics } from "../infra/metrics.ts";
+import type { ArgSchema } from "./args.ts";
 import type { Audit } from "./audit.ts";
 import type { DialogState } from "./dialog-store.ts";
 import type { Args, I18n, Locale, Translate } from "./i18n.ts";
@@ -42,7 +43,10 @@ export interface Context {
   intent: string;
   /** What the free-text classifier made of the text (`unknown` for buttons, commands and non-text). */
   textIntent: string;
-  /** The argument after the action name in a button payload or after a command ("/code 2019…" → "2019…"). */
+  /**
+   * The raw argument after the action name in a button payload or after a command ("/code 2019…" → "2019…").
+   * Handlers of actions that declare a schema get the parsed value as their second parameter instead.
+   */
   arg: string;
   reply(text: string, buttons?: Button[][]): void;
   /** Reply with a file attached (a CSV export); the caption is the reply's text. */
@@ -60,7 +64,7 @@ export interface Context {
   button(labelKey: string, payload: string, args?: Args): Button;
 }
 
-export type Handler = (ctx: Context) => Promise<void>;
+export type Handler<A = string> = (ctx: Context, arg: A) => Promise<void>;
 
 /**
  * Text typed while a dialog is open. Returning "pass" hands the text back: the router closes the dialog and
@@ -69,22 +73,44 @@ export type Handler = (ctx: Context) => Promise<void>;
 // biome-ignore lint/suspicious/noConfusingVoidType: handlers that never pass return plain Promise<void>.
 export type DialogHandler = (ctx: Context) => Promise<void | "pass">;
 
-export interface Action {
+export interface Action<A = string> {
   /** Intent reported for this action (`membership.status`). */
   intent: string;
-  handler: Handler;
+  /**
+   * The argument's schema, parsed by the router before anything else runs: a button whose argument fails gets the
+   * "expired button" reply, a command the "bad argument" one; the handler receives the parsed value. Without a
+   * schema the handler receives the raw text. Every button declares one (the router refuses a button without).
+   */
+  arg?: ArgSchema<A>;
+  // A method, not a property: an Action<number> may stand where an Action<unknown> is listed.
+  handler(ctx: Context, arg: A): Promise<void>;
   /** The handler needs a bound member; the router answers unbound chats with how to bind. */
   needsMember?: boolean;
+}
+
+/** A button's action: its argument always has a schema, so a forged payload stops at the router. */
+export interface ButtonAction<A = unknown> extends Action<A> {
+  arg: ArgSchema<A>;
+}
+
+/** Declares a button: the schema of its argument and the handler that gets the parsed value. */
+export function buttonAction<A>(
+  intent: string,
+  arg: ArgSchema<A>,
+  handler: Handler<A>,
+  options: { needsMember?: boolean } = { needsMember: true },
+): ButtonAction<A> {
+  return { intent, arg, handler, ...options };
 }
 
 export interface Feature {
   name: string;
   /** `/name` → action. Names are lower-case ASCII. */
-  commands?: Record<string, Action>;
+  commands?: Record<string, Action<unknown>>;
   /** Button action name (before the first ":") → action. */
-  buttons?: Record<string, Action>;
-  /** Intent chosen from free text → action. */
-  intents?: Record<string, Action>;
+  buttons?: Record<string, ButtonAction>;
+  /** Intent chosen from free text (and `go:<intent>` buttons) → action; it gets "" as its argument. */
+  intents?: Record<string, Action<unknown>>;
   /** Text typed while this feature's dialog is open. */
   dialogs?: Record<string, DialogHandler>;
   /** How the delivery worker renders and reports this feature's proactive messages, by message id. */

@@ -7,6 +7,7 @@
 //   3. identity: find or create the chat identity, load the bound member
 //   4. typed digit/label of an offered button       → treated as that button
 //   5. button payload                               → its action, or "expired button" when unknown/forged
+//      (the argument is parsed with the action's schema here, before any handler or query sees it)
 //   6. /command                                     → its action (global commands close an open dialog)
 //   7. open dialog                                  → the dialog's handler (unless the text means "cancel")
 //   8. free text                                    → intent classifier → action
@@ -40,19 +41,23 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
   const choices = createChoiceMemory(deps.redis, prefix);
   const rateCheck = createChatRateLimit(deps.redis, prefix, deps.config.CHAT_RATE_PER_MINUTE);
 
-  const commands = new Map<string, Action>();
-  const buttons = new Map<string, Action>();
-  const intents = new Map<string, Action>();
+  const commands = new Map<string, Action<unknown>>();
+  const buttons = new Map<string, Action<unknown>>();
+  const intents = new Map<string, Action<unknown>>();
   const dialogHandlers = new Map<string, DialogHandler>();
   for (const f of features) {
     for (const [k, v] of Object.entries(f.commands ?? {})) register(commands, k, v, f.name);
-    for (const [k, v] of Object.entries(f.buttons ?? {})) register(buttons, k, v, f.name);
+    for (const [k, v] of Object.entries(f.buttons ?? {})) {
+      // Types require it; this catches a feature assembled loosely (a spread that lost the schema).
+      if (!v.arg) throw new Error(`${f.name}: button "${k}" declares no argument schema`);
+      register(buttons, k, v, f.name);
+    }
     for (const [k, v] of Object.entries(f.intents ?? {})) register(intents, k, v, f.name);
     for (const [k, v] of Object.entries(f.dialogs ?? {})) register(dialogHandlers, k, v, f.name);
   }
   const fallbackAction = intents.get("unknown");
   if (!fallbackAction) throw new Error("a feature must answer the `unknown` intent");
-  const fallback: Action = fallbackAction;
+  const fallback: Action<unknown> = fallbackAction;
   const needBind = intents.get("bind.required");
 
   async function handle(incoming: Incoming): Promise<Reply[]> {
@@ -144,13 +149,24 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
       },
     };
 
-    const run = async (action: Action, arg = "") => {
+    const run = async (action: Action<unknown>, arg = "", from: "button" | "command" | "text" = "text") => {
+      let value: unknown = arg;
+      if (action.arg) {
+        const parsed = action.arg.safeParse(arg);
+        // Forged or mangled: answered like any unknown payload, nothing logged as an error, nothing queried.
+        if (!parsed.success) {
+          if (from !== "command") return ctx.say("core-input-stale-button");
+          ctx.intent = action.intent;
+          return ctx.say("core-input-bad-argument", { arg: arg.slice(0, 40) });
+        }
+        value = parsed.data;
+      }
       ctx.intent = action.intent;
       ctx.arg = arg;
       // Whatever needs the person's identity shows personal data or acts for them: never in front of a group.
       if (action.needsMember && incoming.chatType === "group") return ctx.say("core-private-only");
-      if (action.needsMember && !ctx.member && needBind) return needBind.handler(ctx);
-      return action.handler(ctx);
+      if (action.needsMember && !ctx.member && needBind) return needBind.handler(ctx, "");
+      return action.handler(ctx, value);
     };
 
     try {
@@ -161,17 +177,23 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
 
       if (payload !== undefined) {
         const parsed = parsePayload(payload);
-        // "go:<intent>" buttons (menus) run that intent's action.
-        const action = parsed && (parsed.action === "go" ? intents.get(parsed.arg) : buttons.get(parsed.action));
-        if (parsed && action) await run(action, parsed.arg);
-        else ctx.say("core-input-stale-button");
+        // "go:<intent>" buttons (menus) run that intent's action, as its words would.
+        if (parsed?.action === "go") {
+          const action = intents.get(parsed.arg);
+          if (action) await run(action);
+          else ctx.say("core-input-stale-button");
+        } else {
+          const action = parsed && buttons.get(parsed.action);
+          if (parsed && action) await run(action, parsed.arg, "button");
+          else ctx.say("core-input-stale-button");
+        }
       } else if (text?.startsWith("/")) {
         const command = parseCommand(text);
         const action = command && commands.get(command.name);
         if (command && action) {
           // A new command leaves the open dialog; /cancel closes it itself, to say so.
           if (current && action.intent !== "cancel") await ctx.dialog.end();
-          await run(action, command.arg);
+          await run(action, command.arg, "command");
         } else {
           await run(fallback);
         }

@@ -45,7 +45,6 @@ activities-refused =
         [deadline] Sign-up for { $title } closed on { $deadlineEn }.
         [started] { $title } has already started, so sign-up is closed.
         [cancelled] { $title } has been cancelled.
-        [audience] { $title } is only open to the organisations its organiser chose, and yours is not one of them.
         [inactive] Your membership is not active, so you cannot sign up for activities. Please ask your branch secretary.
        *[not-found] That activity was not found; it may have been cancelled. Send /activities to see what you can join.
     }

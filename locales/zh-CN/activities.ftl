@@ -45,7 +45,6 @@ activities-refused =
         [deadline] 【{ $title }】的报名已于 { $deadlineZh } 截止，无法再报名。
         [started] 【{ $title }】已经开始，无法再报名。
         [cancelled] 【{ $title }】已取消，无法报名。
-        [audience] 【{ $title }】只面向发布组织指定的范围，你所在的组织不在其中，无法报名。
         [inactive] 你的团籍状态不是「正常」，暂时无法报名活动。如有疑问请联系你的团支书。
        *[not-found] 没有找到这个活动，它可能已被取消。发送 /activities 查看可报名的活动。
     }

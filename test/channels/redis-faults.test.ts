@@ -4,9 +4,9 @@
 // or a 503 and, on Telegram's retry after the outage, the real answer — exactly once.
 import { afterAll, describe, expect, it } from "vitest";
 import { createTelegramChannel } from "../../bot/channels/telegram/telegram-channel.ts";
+import { queueNames } from "../../bot/core/queues.ts";
 import { createHttpServer } from "../../bot/http/server.ts";
 import { reportRedisOutages } from "../../bot/lifecycle.ts";
-import { queueNames } from "../../workers/queues.ts";
 import { startFakeTelegram, type TgUser, telegramUser, type Update } from "../helpers/fake-telegram.ts";
 import type { MockContact } from "../helpers/fake-wechat.ts";
 import { startOwnRedis } from "../helpers/redis-server.ts";

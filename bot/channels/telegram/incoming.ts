@@ -30,8 +30,19 @@ const OTHER_CONTENT = [
   "dice",
 ] as const satisfies readonly (keyof Message)[];
 
+/**
+ * A private chat is the person's own: Telegram gives it their user id. An update that says otherwise did not come
+ * from Telegram as it is, and believing it would move where the member's messages go.
+ */
+export function privateChatMismatch(update: Update): boolean {
+  const message = update.callback_query?.message ?? update.message;
+  const from = update.callback_query?.from ?? update.message?.from;
+  return message?.chat.type === "private" && from !== undefined && message.chat.id !== from.id;
+}
+
 /** `download` fetches a photo's bytes when a feature asks for them (Incoming.image.fetch). */
 export function toIncoming(update: Update, bot: BotIdentity, download?: FileDownloader): Incoming | undefined {
+  if (privateChatMismatch(update)) return undefined;
   if (update.callback_query) {
     const query = update.callback_query;
     // Buttons under inline-mode messages have no chat, and game buttons no data: neither is ours.

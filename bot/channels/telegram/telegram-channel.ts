@@ -5,8 +5,9 @@
 //   1. error boundary        → logged; one bad update never stops the others
 //   2. sequentialize by chat → one chat's updates in the order sent, different chats in parallel
 //   3. claim the update_id   → a redelivered update is answered once (dedupe.ts: Redis, and PostgreSQL's mark)
-//   4. callback query        → answered at once, so the button stops spinning whatever happens next
-//   5. translate → core → render; updates not meant for the bot (groups without a mention) end here unanswered
+//   4. a private chat that is not the sender's own → refused unanswered, with a warning (see privateChatMismatch)
+//   5. callback query        → answered at once, so the button stops spinning whatever happens next
+//   6. translate → core → render; updates not meant for the bot (groups without a mention) end here unanswered
 //
 // PostgreSQL or Redis out of reach (in the claim or in the core): the claim is released, and then either the
 // webhook answers 503 so that Telegram delivers the update again later, or — when polling, where nothing is
@@ -27,7 +28,7 @@ import type { RunningChannel } from "../channel.ts";
 import { registerCommands } from "./commands.ts";
 import { createUpdateClaims } from "./dedupe.ts";
 import { createFileDownloader } from "./download.ts";
-import { toIncoming } from "./incoming.ts";
+import { privateChatMismatch, toIncoming } from "./incoming.ts";
 import { sendReply } from "./render.ts";
 import { retryAfter } from "./retry-after.ts";
 import { createTelegramSender } from "./sender.ts";
@@ -127,6 +128,11 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     }
     if (ours) return next();
     logger.info({ updateId: ctx.update.update_id }, "redelivered update ignored");
+  });
+  bot.use(async (ctx, next) => {
+    // No ids in the line: the update id (log context) finds it, and neither chat is ours to record.
+    if (privateChatMismatch(ctx.update)) return logger.warn("private chat is not the sender's own; update refused");
+    await next();
   });
   bot.on("callback_query", async (ctx, next) => {
     await ctx.answerCallbackQuery().catch((err: unknown) => logger.warn({ err }, "answerCallbackQuery failed"));

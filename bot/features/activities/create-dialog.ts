@@ -58,8 +58,7 @@ async function askTitle(ctx: Context, orgId: number) {
 }
 
 /** Button: the organisation the activity belongs to. */
-export async function chooseOrg(ctx: Context) {
-  const orgId = Number(ctx.arg);
+export async function chooseOrg(ctx: Context, orgId: number) {
   const orgs = await organiserOrgs(ctx.deps.db, actor(ctx));
   if (!draftOf(ctx) || !orgs.some((o) => o.id === orgId)) return ctx.say("activities-draft-expired");
   return askTitle(ctx, orgId);
@@ -123,11 +122,11 @@ async function setDeadline(ctx: Context, deadline: Date) {
 }
 
 /** Button: the deadline at the start, or a day before it. */
-export async function chooseDeadline(ctx: Context) {
+export async function chooseDeadline(ctx: Context, when: "start" | "day") {
   const draft = draftOf(ctx);
   if (!draft?.startsAt || ctx.dialog.current?.step !== "deadline") return ctx.say("activities-draft-expired");
   const startsAt = new Date(draft.startsAt);
-  return setDeadline(ctx, ctx.arg === "day" ? new Date(startsAt.getTime() - DAY_MS) : startsAt);
+  return setDeadline(ctx, when === "day" ? new Date(startsAt.getTime() - DAY_MS) : startsAt);
 }
 
 async function showAudience(ctx: Context) {
@@ -141,11 +140,11 @@ async function showAudience(ctx: Context) {
 }
 
 /** Button: toggle a child organisation, or done (none chosen = the whole subtree). */
-export async function chooseAudience(ctx: Context) {
+export async function chooseAudience(ctx: Context, child: number | "done") {
   const draft = draftOf(ctx);
   if (!draft?.signupDeadline || ctx.dialog.current?.step !== "audience") return ctx.say("activities-draft-expired");
-  if (ctx.arg === "done") return preview(ctx);
-  const childIds = await toggledChildIds(ctx, draft.orgId!, draft.childIds ?? [], ctx.arg);
+  if (child === "done") return preview(ctx);
+  const childIds = await toggledChildIds(ctx, draft.orgId!, draft.childIds ?? [], child);
   await ctx.dialog.update("audience", { childIds });
   return showAudience(ctx);
 }
@@ -176,11 +175,11 @@ export function problemReply(ctx: Context, problem: ActivityProblem) {
 }
 
 /** Button: publish or drop the previewed activity. */
-export async function confirmCreate(ctx: Context) {
+export async function confirmCreate(ctx: Context, answer: "yes" | "no") {
   const draft = draftOf(ctx);
   if (!draft?.signupDeadline || ctx.dialog.current?.step !== "confirm") return ctx.say("activities-draft-expired");
   await ctx.dialog.end();
-  if (ctx.arg !== "yes") return ctx.say("activities-dropped");
+  if (answer !== "yes") return ctx.say("activities-dropped");
   const result = await createActivity(ctx.deps, actor(ctx), {
     orgId: draft.orgId!,
     childIds: draft.childIds ?? [],

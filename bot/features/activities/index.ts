@@ -1,6 +1,7 @@
 // Activities: organisers publish them to their subtree (or chosen child organisations); members sign up, wait
 // their turn, get reminders and check in; organisers follow sign-ups and attendance and export the sheet.
-import type { Action, Feature } from "../../core/feature.ts";
+import { idArg, partsArg, wordArg } from "../../core/args.ts";
+import { type Action, buttonAction, type Feature } from "../../core/feature.ts";
 import { CHECKIN_DIALOG, onCheckinText, startCheckin } from "./checkin.ts";
 import {
   CREATE_DIALOG,
@@ -17,6 +18,7 @@ import {
   chooseField,
   confirmCancel,
   EDIT_DIALOG,
+  EDIT_FIELDS,
   exportCsv,
   listManaged,
   onEditText,
@@ -36,6 +38,8 @@ import {
 } from "./notify.ts";
 
 const member = (intent: string, handler: Action["handler"]): Action => ({ intent, handler, needsMember: true });
+/** Childless audience toggles: a child organisation's id, or done. */
+const audienceArg = idArg.or(wordArg(["done"]));
 
 const list = member("activity.list", listActivities);
 const create = member("activity.create", startCreate);
@@ -48,20 +52,20 @@ export const activitiesFeature: Feature = {
   name: "activities",
   commands: { activities: list, newactivity: create, myactivities: manage, checkin },
   buttons: {
-    "act-join": member("activity.join", join),
-    "act-leave": member("activity.leave", leave),
-    "act-org": member("activity.create", chooseOrg),
-    "act-dl": member("activity.create", chooseDeadline),
-    "act-aud": member("activity.create", chooseAudience),
-    "act-publish": member("activity.create", confirmCreate),
-    "act-manage": member("activity.manage", showCard),
-    "act-roster": member("activity.roster", showRoster),
-    "act-csv": member("activity.export", exportCsv),
-    "act-code": member("activity.code", showCode),
-    "act-edit": member("activity.edit", askEdit),
-    "act-field": member("activity.edit", chooseField),
-    "act-cancel": member("activity.cancel", askCancel),
-    "act-cancel-yes": member("activity.cancel", confirmCancel),
+    "act-join": buttonAction("activity.join", idArg, join),
+    "act-leave": buttonAction("activity.leave", idArg, leave),
+    "act-org": buttonAction("activity.create", idArg, chooseOrg),
+    "act-dl": buttonAction("activity.create", wordArg(["start", "day"]), chooseDeadline),
+    "act-aud": buttonAction("activity.create", audienceArg, chooseAudience),
+    "act-publish": buttonAction("activity.create", wordArg(["yes", "no"]), confirmCreate),
+    "act-manage": buttonAction("activity.manage", idArg, showCard),
+    "act-roster": buttonAction("activity.roster", idArg, showRoster),
+    "act-csv": buttonAction("activity.export", idArg, exportCsv),
+    "act-code": buttonAction("activity.code", idArg, showCode),
+    "act-edit": buttonAction("activity.edit", idArg, askEdit),
+    "act-field": buttonAction("activity.edit", partsArg(".", idArg, wordArg(EDIT_FIELDS)), chooseField),
+    "act-cancel": buttonAction("activity.cancel", idArg, askCancel),
+    "act-cancel-yes": buttonAction("activity.cancel", idArg, confirmCancel),
   },
   intents: { "activity.list": list, "activity.create": create, "activity.manage": manage, "activity.checkin": checkin },
   dialogs: { [CREATE_DIALOG]: onCreateText, [EDIT_DIALOG]: onEditText, [CHECKIN_DIALOG]: onCheckinText },

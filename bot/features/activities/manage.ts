@@ -10,20 +10,21 @@ import { activityFacts } from "./member-view.ts";
 import { CHECKIN_LINK_PREFIX, parseCapacity, parseWhen, whenArgs } from "./rules.ts";
 
 export const EDIT_DIALOG = "activity.edit";
-const EDIT_FIELDS = ["title", "when", "place", "capacity", "deadline"] as const;
+export const EDIT_FIELDS = ["title", "when", "place", "capacity", "deadline"] as const;
 type EditField = (typeof EDIT_FIELDS)[number];
 /** Names shown in the roster before "and N more". */
 const ROSTER_SHOWN = 50;
 
 const actor = (ctx: Context): Actor => ({ memberId: ctx.member!.id });
 
-async function inScope(ctx: Context, id = Number(ctx.arg.split(".")[0])) {
+async function inScope(ctx: Context, id: number) {
   const activity = await activityInScope(ctx.deps.db, actor(ctx), id);
   if (!activity) {
     await ctx.deps.audit.record({
       actorId: ctx.member!.id,
       action: "activity.denied",
-      ...(Number.isInteger(id) && id > 0 ? { targetType: "activity", targetId: id } : {}),
+      targetType: "activity",
+      targetId: id,
       data: { attempted: ctx.intent },
     });
     ctx.say("activities-not-found");
@@ -49,8 +50,8 @@ export async function listManaged(ctx: Context) {
 }
 
 /** Button: one activity's card with its numbers and what the organiser can do. */
-export async function showCard(ctx: Context) {
-  const activity = await inScope(ctx);
+export async function showCard(ctx: Context, activityId: number) {
+  const activity = await inScope(ctx, activityId);
   if (!activity) return;
   const roster = await rosterOf(ctx.deps.db, activity, ctx.deps.now());
   const id = activity.id;
@@ -84,8 +85,8 @@ export async function showCard(ctx: Context) {
 }
 
 /** Button: who has a place (and came), who waits. */
-export async function showRoster(ctx: Context) {
-  const activity = await inScope(ctx);
+export async function showRoster(ctx: Context, activityId: number) {
+  const activity = await inScope(ctx, activityId);
   if (!activity) return;
   const roster = await rosterOf(ctx.deps.db, activity, ctx.deps.now());
   await ctx.deps.audit.record({
@@ -119,8 +120,8 @@ export async function showRoster(ctx: Context) {
 }
 
 /** Button: the attendance sheet as a CSV file. */
-export async function exportCsv(ctx: Context) {
-  const activity = await inScope(ctx);
+export async function exportCsv(ctx: Context, activityId: number) {
+  const activity = await inScope(ctx, activityId);
   if (!activity) return;
   const roster = await rosterOf(ctx.deps.db, activity, ctx.deps.now());
   await ctx.deps.audit.record({
@@ -142,9 +143,8 @@ export async function exportCsv(ctx: Context) {
 }
 
 /** Button: a fresh check-in code, and on Telegram a QR code that opens the bot with it. */
-export async function showCode(ctx: Context) {
-  const id = Number(ctx.arg);
-  const result = await issueCheckinCode(ctx.deps, actor(ctx), id);
+export async function showCode(ctx: Context, activityId: number) {
+  const result = await issueCheckinCode(ctx.deps, actor(ctx), activityId);
   if (!result.ok) {
     if (result.problem === "not-allowed") return ctx.say("activities-not-found");
     return ctx.say("activities-code-refused", { problem: result.problem });
@@ -166,8 +166,8 @@ export async function showCode(ctx: Context) {
 }
 
 /** Button: what to change. */
-export async function askEdit(ctx: Context) {
-  const activity = await inScope(ctx);
+export async function askEdit(ctx: Context, activityId: number) {
+  const activity = await inScope(ctx, activityId);
   if (!activity) return;
   ctx.say(
     "activities-edit-what",
@@ -177,10 +177,8 @@ export async function askEdit(ctx: Context) {
 }
 
 /** Button "act-field:<id>.<field>": ask for the new value. */
-export async function chooseField(ctx: Context) {
-  const [id, field] = ctx.arg.split(".") as [string, EditField];
-  if (!EDIT_FIELDS.includes(field)) return ctx.say("core-input-stale-button");
-  const activity = await inScope(ctx, Number(id));
+export async function chooseField(ctx: Context, [id, field]: readonly [number, EditField]) {
+  const activity = await inScope(ctx, id);
   if (!activity) return;
   await ctx.dialog.start(EDIT_DIALOG, field, { activityId: activity.id });
   ctx.say("activities-edit-ask", { field, ...activityFacts(ctx, activity) });
@@ -233,8 +231,8 @@ export async function onEditText(ctx: Context): Promise<void> {
 }
 
 /** Button: asks before cancelling. */
-export async function askCancel(ctx: Context) {
-  const activity = await inScope(ctx);
+export async function askCancel(ctx: Context, activityId: number) {
+  const activity = await inScope(ctx, activityId);
   if (!activity) return;
   const roster = await rosterOf(ctx.deps.db, activity, ctx.deps.now());
   ctx.say(
@@ -249,8 +247,8 @@ export async function askCancel(ctx: Context) {
   );
 }
 
-export async function confirmCancel(ctx: Context) {
-  const result = await cancelActivity(ctx.deps, actor(ctx), Number(ctx.arg));
+export async function confirmCancel(ctx: Context, activityId: number) {
+  const result = await cancelActivity(ctx.deps, actor(ctx), activityId);
   if (!result.ok) return problemReply(ctx, result.problem);
   ctx.say("activities-cancelled", { title: result.activity.title });
 }

@@ -55,8 +55,8 @@ export async function listActivities(ctx: Context) {
 }
 
 /** Button: sign up. */
-export async function join(ctx: Context) {
-  const result = await signUp(ctx.deps, ctx.member!.id, Number(ctx.arg));
+export async function join(ctx: Context, activityId: number) {
+  const result = await signUp(ctx.deps, ctx.member!.id, activityId);
   if (result.kind === "refused") {
     const facts = result.activity ? activityFacts(ctx, result.activity) : { title: "-" };
     return ctx.say("activities-refused", { ...facts, reason: result.reason });
@@ -81,8 +81,8 @@ export async function join(ctx: Context) {
 }
 
 /** Button: give the place back (or stop waiting). */
-export async function leave(ctx: Context) {
-  const result = await cancelSignup(ctx.deps, ctx.member!.id, Number(ctx.arg));
+export async function leave(ctx: Context, activityId: number) {
+  const result = await cancelSignup(ctx.deps, ctx.member!.id, activityId);
   const facts = result.activity ? activityFacts(ctx, result.activity) : { title: "-" };
   if (result.kind === "left") return ctx.say("activities-left", { ...facts, was: result.was });
   ctx.say(result.kind === "started" ? "activities-leave-started" : "activities-not-signed-up", facts);

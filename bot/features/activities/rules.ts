@@ -152,7 +152,7 @@ export function promotions(confirmed: number, capacity: number, waiting: number)
   return Math.max(0, Math.min(capacity - confirmed, waiting));
 }
 
-export type SignupRefusal = "not-found" | "cancelled" | "deadline" | "started" | "audience" | "inactive";
+export type SignupRefusal = "not-found" | "cancelled" | "deadline" | "started" | "inactive";
 
 export function signupRefusal(a: {
   status: string;
@@ -162,9 +162,9 @@ export function signupRefusal(a: {
   inAudience: boolean;
   memberActive: boolean;
 }): SignupRefusal | null {
+  // Outside the audience the activity does not exist for the member: not even its title or that it was cancelled.
+  if (!a.inAudience || (a.status !== "PUBLISHED" && a.status !== "CANCELLED")) return "not-found";
   if (a.status === "CANCELLED") return "cancelled";
-  if (a.status !== "PUBLISHED") return "not-found";
-  if (!a.inAudience) return "audience";
   if (!a.memberActive) return "inactive";
   if (a.now.getTime() >= a.startsAt.getTime()) return "started";
   if (a.now.getTime() > a.signupDeadline.getTime()) return "deadline";

@@ -156,7 +156,8 @@ function signUpLocked(
       inAudience: inAudience(member.org.ancestorIds, locked!.audience),
       memberActive: member.status === "ACTIVE",
     });
-    if (reason) return { kind: "refused", reason, activity };
+    // "not-found" names nothing: the same answer as for an id that does not exist.
+    if (reason) return { kind: "refused", reason, activity: reason === "not-found" ? null : activity };
     // Nobody may jump the waitlist: while anyone waits, a newcomer waits too.
     const status = waiting ? "WAITLISTED" : placeFor(confirmed, locked!.capacity);
     if (existing) {
@@ -190,7 +191,9 @@ async function cancelSignupNow(deps: CoreDeps, memberId: number, activityId: num
     if (!activity) return { kind: "not-signed-up", activity: null };
     const signup = await tx.activitySignup.findUnique({ where: { activityId_memberId: { activityId, memberId } } });
     if (!signup || signup.status === "CANCELLED" || activity.status !== "PUBLISHED") {
-      return { kind: "not-signed-up", activity };
+      // Named only to members who could see it: its audience, or someone who once signed up.
+      const visible = signup !== null || (await memberInAudience(tx, memberId, activity.audiences));
+      return { kind: "not-signed-up", activity: visible && activity.status !== "DRAFT" ? activity : null };
     }
     if (now.getTime() >= activity.startsAt.getTime()) return { kind: "started", activity };
     await tx.activitySignup.update({ where: { id: signup.id }, data: { status: "CANCELLED" } });
@@ -199,6 +202,17 @@ async function cancelSignupNow(deps: CoreDeps, memberId: number, activityId: num
   }, TX);
   await deps.outbox.dispatch(ids);
   return result;
+}
+
+async function memberInAudience(tx: Tx, memberId: number, audiences: readonly { orgId: number }[]) {
+  const member = await tx.member.findUniqueOrThrow({
+    where: { id: memberId },
+    select: { org: { select: { ancestorIds: true } } },
+  });
+  return inAudience(
+    member.org.ancestorIds,
+    audiences.map((a) => a.orgId),
+  );
 }
 
 export interface ListedActivity {

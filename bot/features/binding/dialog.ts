@@ -208,9 +208,8 @@ export async function askUnbind(ctx: Context) {
 }
 
 /** The confirmation buttons: `unbind:<memberId>` or `unbind:keep`. */
-export async function confirmUnbind(ctx: Context) {
-  if (ctx.arg === "keep") return ctx.say("binding-unbind-kept");
-  const memberId = Number(ctx.arg);
+export async function confirmUnbind(ctx: Context, memberId: number | "keep") {
+  if (memberId === "keep") return ctx.say("binding-unbind-kept");
   const done =
     ctx.member !== null && ctx.member.id === memberId && (await service(ctx).unbind(ctx.identity, ctx.member.id));
   if (!done) return ctx.say("binding-unbind-not-bound");

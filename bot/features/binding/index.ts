@@ -1,5 +1,6 @@
 // Who is this chat? Binding a chat identity to a member record, a leader's one-time codes, and unbinding.
-import type { Feature } from "../../core/feature.ts";
+import { idArg, wordArg } from "../../core/args.ts";
+import { buttonAction, type Feature } from "../../core/feature.ts";
 import {
   askUnbind,
   BIND_DIALOG,
@@ -23,8 +24,9 @@ export const bindingFeature: Feature = {
   },
   buttons: {
     // "bind:code": the "I have a code" choice in the bind dialog.
-    bind: { intent: "bind", handler: chooseCode },
-    unbind: { intent: "unbind", handler: confirmUnbind },
+    bind: buttonAction("bind", wordArg(["code"]), chooseCode, {}),
+    // `unbind:<memberId>` or `unbind:keep`.
+    unbind: buttonAction("unbind", idArg.or(wordArg(["keep"])), confirmUnbind, {}),
   },
   intents: {
     bind: { intent: "bind", handler: startBind },

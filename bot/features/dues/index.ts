@@ -1,12 +1,14 @@
 // /dues and "我欠多少团费": the asker's own dues. /pay and "交团费": a payment request, then a screenshot the branch
 // treasurer or secretary confirms or rejects.
-import type { Action, Context, Feature } from "../../core/feature.ts";
+import { countArg, idArg, partsArg, wordArg } from "../../core/args.ts";
+import { type Action, buttonAction, type Context, type Feature } from "../../core/feature.ts";
 import { askerContact } from "../membership/contact-phrase.ts";
 import { loadDues } from "./dues-service.ts";
 import { renderDues } from "./dues-view.ts";
 import { duesLeaderSubcommands } from "./leaders/index.ts";
 import { askProof, cancelRequest, chooseExtra, chooseMonths, onPayDialog, PAY_DIALOG, startPay } from "./pay.ts";
-import { confirmButton, onRejectDialog, REJECT_DIALOG, reasonButton, rejectButton } from "./review.ts";
+import { MAX_EXTRA_FEN } from "./payment-service.ts";
+import { confirmButton, onRejectDialog, REASON_CODES, REJECT_DIALOG, reasonButton, rejectButton } from "./review.ts";
 
 /** Always the asker's own dues: an argument after /dues never selects another member. */
 async function showDues(ctx: Context) {
@@ -42,24 +44,25 @@ const duesCommand: Action = {
     if (!sub) return showDues(ctx);
     ctx.intent = sub.intent;
     ctx.arg = rest.join(" ");
-    return sub.handler(ctx);
+    return sub.handler(ctx, ctx.arg);
   },
 };
 const pay: Action = { intent: "dues.pay", handler: startPay, needsMember: true };
-const paying = (handler: Action["handler"]): Action => ({ intent: "dues.pay", handler, needsMember: true });
-const reviewing = (handler: Action["handler"]): Action => ({ intent: "dues.review", handler, needsMember: true });
+/** Months in one request; the plan decides the real limit and says so. */
+const monthsArg = countArg(1, 999);
 
 export const duesFeature: Feature = {
   name: "dues",
   commands: { dues: duesCommand, pay },
   buttons: {
-    "dues-pay": paying(chooseMonths),
-    "dues-extra": paying(chooseExtra),
-    "dues-proof": paying(askProof),
-    "dues-cancel": paying(cancelRequest),
-    "dues-ok": reviewing(confirmButton),
-    "dues-no": reviewing(rejectButton),
-    "dues-why": reviewing(reasonButton),
+    "dues-pay": buttonAction("dues.pay", monthsArg, chooseMonths),
+    // `<months>:<extra fen>`: the choice survives an expired dialog.
+    "dues-extra": buttonAction("dues.pay", partsArg(":", monthsArg, countArg(0, MAX_EXTRA_FEN)), chooseExtra),
+    "dues-proof": buttonAction("dues.pay", idArg, askProof),
+    "dues-cancel": buttonAction("dues.pay", idArg, cancelRequest),
+    "dues-ok": buttonAction("dues.review", idArg, confirmButton),
+    "dues-no": buttonAction("dues.review", idArg, rejectButton),
+    "dues-why": buttonAction("dues.review", partsArg(":", idArg, wordArg(REASON_CODES)), reasonButton),
   },
   intents: { "dues.status": status, "dues.pay": pay },
   dialogs: { [PAY_DIALOG]: onPayDialog, [REJECT_DIALOG]: onRejectDialog },

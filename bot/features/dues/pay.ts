@@ -56,8 +56,8 @@ export async function startPay(ctx: Context) {
 }
 
 /** Button: this many months. */
-export async function chooseMonths(ctx: Context) {
-  return askExtra(ctx, Number(ctx.arg));
+export async function chooseMonths(ctx: Context, months: number) {
+  return askExtra(ctx, months);
 }
 
 async function askExtra(ctx: Context, months: number) {
@@ -76,9 +76,8 @@ async function askExtra(ctx: Context, months: number) {
 }
 
 /** Button: the extra (months and fen in the payload, so the choice survives an expired dialog). */
-export async function chooseExtra(ctx: Context) {
-  const [months, fen] = ctx.arg.split(":").map(Number);
-  return createRequest(ctx, months ?? Number.NaN, fen ?? Number.NaN);
+export async function chooseExtra(ctx: Context, [months, fen]: readonly [number, number]) {
+  return createRequest(ctx, months, fen);
 }
 
 async function createRequest(ctx: Context, months: number, extraFen: number) {
@@ -137,16 +136,16 @@ export async function onPayDialog(ctx: Context) {
 }
 
 /** Button on the dues view: send the screenshot for the pending request (the dialog may have expired). */
-export async function askProof(ctx: Context) {
+export async function askProof(ctx: Context, paymentId: number) {
   const pending = await pendingPayment(ctx.deps.db, ctx.member!.id);
-  if (!pending || pending.id !== Number(ctx.arg)) return ctx.say("dues-pay-expired");
+  if (!pending || pending.id !== paymentId) return ctx.say("dues-pay-expired");
   await ctx.dialog.start(PAY_DIALOG, "proof", { paymentId: pending.id });
   ctx.say("dues-proof-ask", { reference: pending.reference, amount: formatYuan(pending.amountFen) });
 }
 
 /** Button: withdraw the pending request. */
-export async function cancelRequest(ctx: Context) {
-  const reference = await cancelPayment(ctx.deps, ctx.member!, Number(ctx.arg));
+export async function cancelRequest(ctx: Context, paymentId: number) {
+  const reference = await cancelPayment(ctx.deps, ctx.member!, paymentId);
   if (draftOf(ctx)) await ctx.dialog.end();
   if (!reference) return ctx.say("dues-pay-expired");
   ctx.say("dues-pay-cancelled", { reference });

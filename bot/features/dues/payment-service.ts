@@ -2,6 +2,7 @@
 // screenshot; the branch's treasurer or secretary confirms (the ledger settles it) or rejects with a reason.
 import type { CoreDeps } from "../../core/feature.ts";
 import { type Db, type Member, PaymentMethod, PaymentStatus, Prisma, Role } from "../../infra/db.ts";
+import { canAct, rolesOf } from "../orgs/scope.ts";
 import { monthPricer, rejectPayment, type SettleResult, settlePayment } from "./ledger.ts";
 import { formatYuan } from "./money.ts";
 import { type Month, monthOf, monthOfDay, monthRange, monthStamp } from "./months.ts";
@@ -288,7 +289,14 @@ async function reviewable(db: Tx, leaderId: number, paymentId: number) {
     where: { memberId: leaderId, orgId: payment.member.orgId, role: { in: [...REVIEW_ROLES] } },
     select: { role: true },
   });
-  return grant ? ({ kind: "allowed", payment } as const) : ({ kind: "denied", payment } as const);
+  if (grant) return { kind: "allowed", payment } as const;
+  // A leader above the branch may know the payment exists; anyone else is answered as if it did not.
+  const member = await db.organisation.findUniqueOrThrow({
+    where: { id: payment.member.orgId },
+    select: { ancestorIds: true },
+  });
+  const above = canAct(await rolesOf(db, leaderId), member.ancestorIds);
+  return { kind: above ? "denied" : "out-of-scope", payment } as const;
 }
 
 export type ReviewOutcome =
@@ -313,7 +321,7 @@ export async function checkReview(deps: Deps, leader: Pick<Member, "id">, paymen
       targetId: paymentId,
       data: { reference: found.payment.reference, why: found.kind },
     });
-    return { kind: found.kind };
+    return { kind: found.kind === "out-of-scope" ? "not-found" : found.kind };
   }
   const p = found.payment;
   if (p.status !== PaymentStatus.PENDING) {

@@ -7,7 +7,7 @@ import { checkReview, confirmProof, type ReviewOutcome, rejectProof } from "./pa
 
 export const REJECT_DIALOG = "dues.reject";
 /** Reasons offered as buttons; anything else is typed. */
-const REASON_CODES = ["missing", "amount", "unclear"] as const;
+export const REASON_CODES = ["missing", "amount", "unclear"] as const;
 const MAX_REASON_LENGTH = 200;
 
 function show(ctx: Context, outcome: ReviewOutcome) {
@@ -41,14 +41,13 @@ function show(ctx: Context, outcome: ReviewOutcome) {
 }
 
 /** Button: the money arrived. */
-export async function confirmButton(ctx: Context) {
+export async function confirmButton(ctx: Context, paymentId: number) {
   if (ctx.dialog.current?.name === REJECT_DIALOG) await ctx.dialog.end();
-  show(ctx, await confirmProof(ctx.deps, ctx.member!, Number(ctx.arg)));
+  show(ctx, await confirmProof(ctx.deps, ctx.member!, paymentId));
 }
 
 /** Button: reject — first ask why. */
-export async function rejectButton(ctx: Context) {
-  const paymentId = Number(ctx.arg);
+export async function rejectButton(ctx: Context, paymentId: number) {
   const checked = await checkReview(ctx.deps, ctx.member!, paymentId);
   if (checked.kind !== "ready") return show(ctx, checked);
   await ctx.dialog.start(REJECT_DIALOG, "reason", { paymentId });
@@ -60,11 +59,9 @@ export async function rejectButton(ctx: Context) {
 }
 
 /** Button: one of the offered reasons. */
-export async function reasonButton(ctx: Context) {
-  const [id, code] = ctx.arg.split(":");
-  if (!REASON_CODES.includes(code as (typeof REASON_CODES)[number])) return ctx.say("dues-review-not-found");
+export async function reasonButton(ctx: Context, [paymentId, code]: readonly [number, (typeof REASON_CODES)[number]]) {
   if (ctx.dialog.current?.name === REJECT_DIALOG) await ctx.dialog.end();
-  show(ctx, await rejectProof(ctx.deps, ctx.member!, Number(id), { code: code! }));
+  show(ctx, await rejectProof(ctx.deps, ctx.member!, paymentId, { code }));
 }
 
 /** A typed reason. */

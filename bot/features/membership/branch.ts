@@ -102,14 +102,13 @@ async function lookUp(ctx: Context, roles: RoleGrant[], query: string) {
 }
 
 /** A pick from the list of namesakes. The payload could be forged, so the scope is checked again. */
-export async function branchPick(ctx: Context) {
+export async function branchPick(ctx: Context, id: number) {
   if (!ctx.member) return ctx.say("membership-bind-first");
   const roles = await rolesOf(ctx.deps.db, ctx.member.id);
-  const id = /^\d{1,10}$/.test(ctx.arg) ? Number(ctx.arg) : null;
-  const target =
-    id === null
-      ? null
-      : await ctx.deps.db.member.findUnique({ where: { id }, include: { org: { select: { ancestorIds: true } } } });
+  const target = await ctx.deps.db.member.findUnique({
+    where: { id },
+    include: { org: { select: { ancestorIds: true } } },
+  });
   if (!target || !canAct(roles, target.org.ancestorIds)) {
     const outcome = scopeOrgIds(roles).length === 0 ? "not-leader" : target ? "denied" : "not-found";
     await audit(ctx, "membership.lookup", outcome, {

@@ -1,5 +1,6 @@
 // The member's own status (/me, 我的团籍) and the leaders' /branch view of their subtree.
-import type { Action, Context, Feature } from "../../core/feature.ts";
+import { idArg } from "../../core/args.ts";
+import { type Action, buttonAction, type Context, type Feature } from "../../core/feature.ts";
 import { BRANCH_DIALOG, branch, branchDialog, branchPick } from "./branch.ts";
 import { loadStatus } from "./status-service.ts";
 import { renderStatus } from "./status-view.ts";
@@ -22,7 +23,7 @@ const branchAction: Action = { intent: "membership.branch", handler: branch, nee
 export const membershipFeature: Feature = {
   name: "membership",
   commands: { me: status, branch: branchAction },
-  buttons: { "branch-member": { intent: "membership.branch", handler: branchPick, needsMember: true } },
+  buttons: { "branch-member": buttonAction("membership.branch", idArg, branchPick) },
   intents: { "membership.status": status, "membership.branch": branchAction },
   dialogs: { [BRANCH_DIALOG]: branchDialog },
 };

@@ -22,12 +22,12 @@ export async function audienceRows(
     .map((c) => [{ label: `${chosen.has(c.id) ? "✓ " : ""}${c.name}`, payload: `${action}:${c.id}` }]);
 }
 
-/** The chosen children after a press on child `arg` (an id that is not a child changes nothing). */
-export async function toggledChildIds(ctx: Context, orgId: number, chosenIds: number[], arg: string) {
+/** The chosen children after a press on child `childId` (an id that is not a child changes nothing). */
+export async function toggledChildIds(ctx: Context, orgId: number, chosenIds: number[], childId: number) {
   const children = await childOrgs(ctx.deps.db, orgId);
   return toggleChild(
     { orgId, childIds: chosenIds },
-    Number(arg),
+    childId,
     children.map((c) => c.id),
   ).childIds;
 }

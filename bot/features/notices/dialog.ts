@@ -39,8 +39,7 @@ async function askText(ctx: Context, orgId: number) {
 }
 
 /** Button: the organisation to send as (must be one of the sender's scopes). */
-export async function chooseOrg(ctx: Context) {
-  const orgId = Number(ctx.arg);
+export async function chooseOrg(ctx: Context, orgId: number) {
   const { orgs } = await senderScopes(ctx.deps.db, ctx.member!.id);
   if (!draftOf(ctx) || !orgs.some((o) => o.id === orgId)) return ctx.say("notices-expired");
   return askText(ctx, orgId);
@@ -97,11 +96,11 @@ async function showAudience(ctx: Context) {
 }
 
 /** Button: toggle a child organisation, or done (no child chosen = the whole subtree). */
-export async function chooseAudience(ctx: Context) {
+export async function chooseAudience(ctx: Context, child: number | "done") {
   const draft = draftOf(ctx);
   if (!draft?.orgId || !draft.text) return ctx.say("notices-expired");
-  if (ctx.arg === "done") return preview(ctx);
-  const childIds = await toggledChildIds(ctx, draft.orgId, draft.childIds ?? [], ctx.arg);
+  if (child === "done") return preview(ctx);
+  const childIds = await toggledChildIds(ctx, draft.orgId, draft.childIds ?? [], child);
   await ctx.dialog.update("audience", { childIds });
   return showAudience(ctx);
 }
@@ -123,11 +122,11 @@ async function preview(ctx: Context) {
 }
 
 /** Button: send or drop the previewed notice. */
-export async function confirm(ctx: Context) {
+export async function confirm(ctx: Context, answer: "yes" | "no") {
   const draft = draftOf(ctx);
   if (!draft?.orgId || !draft.text || ctx.dialog.current?.step !== "confirm") return ctx.say("notices-expired");
   await ctx.dialog.end();
-  if (ctx.arg !== "yes") return ctx.say("notices-dropped");
+  if (answer !== "yes") return ctx.say("notices-dropped");
   // Roles may have changed while the draft waited.
   const { orgs } = await senderScopes(ctx.deps.db, ctx.member!.id);
   if (!orgs.some((o) => o.id === draft.orgId)) return ctx.say("notices-not-allowed");

@@ -1,12 +1,18 @@
 // Committee notices: broadcast to a subtree, read receipts, per-branch progress, chasing the unread.
-import type { Feature } from "../../core/feature.ts";
+import { idArg, optionalIdArg, wordArg } from "../../core/args.ts";
+import { type Action, buttonAction, type Feature } from "../../core/feature.ts";
 import type { Db } from "../../infra/db.ts";
 import { chooseAudience, chooseOrg, confirm, DIALOG, onDialogText, skipImage, startNotice } from "./dialog.ts";
 import { NOTICE_MESSAGE, NOTICE_REMINDER, recordOutcome } from "./fanout.ts";
 import { chase, gotIt, showProgress } from "./receipts.ts";
 
 const create = { intent: "notice.create", handler: startNotice, needsMember: true };
-const progressAction = { intent: "notice.progress", handler: showProgress, needsMember: true };
+const progressAction: Action<number | null> = {
+  intent: "notice.progress",
+  arg: optionalIdArg,
+  handler: showProgress,
+  needsMember: true,
+};
 
 /** The notice's text and organisation, loaded when each copy is sent (stored once, not per recipient). */
 async function noticeArgs(db: Db, args: Record<string, unknown>) {
@@ -24,18 +30,19 @@ export const noticesFeature: Feature = {
         if (!["progress", "进度"].includes(ctx.arg.trim())) return startNotice(ctx);
         ctx.arg = "";
         ctx.intent = "notice.progress";
-        return showProgress(ctx);
+        return showProgress(ctx, null);
       },
     },
   },
   buttons: {
-    "notice-org": { intent: "notice.create", handler: chooseOrg, needsMember: true },
-    "notice-img": { intent: "notice.create", handler: skipImage, needsMember: true },
-    "notice-aud": { intent: "notice.create", handler: chooseAudience, needsMember: true },
-    "notice-send": { intent: "notice.create", handler: confirm, needsMember: true },
-    "notice-read": { intent: "notice.read", handler: gotIt, needsMember: true },
-    "notice-progress": progressAction,
-    "notice-chase": { intent: "notice.chase", handler: chase, needsMember: true },
+    "notice-org": buttonAction("notice.create", idArg, chooseOrg),
+    "notice-img": buttonAction("notice.create", wordArg(["skip"]), skipImage),
+    // A child organisation to toggle, or done.
+    "notice-aud": buttonAction("notice.create", idArg.or(wordArg(["done"])), chooseAudience),
+    "notice-send": buttonAction("notice.create", wordArg(["yes", "no"]), confirm),
+    "notice-read": buttonAction("notice.read", idArg, gotIt),
+    "notice-progress": buttonAction("notice.progress", idArg, showProgress),
+    "notice-chase": buttonAction("notice.chase", idArg, chase),
   },
   intents: { "notice.create": create, "notice.progress": progressAction },
   dialogs: { [DIALOG]: onDialogText },

@@ -4,16 +4,15 @@ import { nextChaseAt } from "./audience.ts";
 import { latestNoticeInScope, markRead, noticeInScope, progress, startChase } from "./notice-service.ts";
 
 /** Button on a received notice. */
-export async function gotIt(ctx: Context) {
-  const ok = await markRead(ctx.deps.db, Number(ctx.arg), ctx.member!.id, ctx.deps.now());
+export async function gotIt(ctx: Context, noticeId: number) {
+  const ok = await markRead(ctx.deps.db, noticeId, ctx.member!.id, ctx.deps.now());
   ctx.say(ok ? "notices-read-thanks" : "core-input-stale-button");
 }
 
 /** `/notice progress`, "谁没读", or the progress button: the per-branch table of a notice in the actor's scope. */
-export async function showProgress(ctx: Context) {
-  const id = Number(ctx.arg);
+export async function showProgress(ctx: Context, id: number | null) {
   const notice =
-    Number.isInteger(id) && id > 0
+    id !== null
       ? await noticeInScope(ctx.deps.db, ctx.member!.id, id)
       : await latestNoticeInScope(ctx.deps.db, ctx.member!.id);
   if (!notice) return ctx.say("notices-none");
@@ -36,8 +35,8 @@ export async function showProgress(ctx: Context) {
 }
 
 /** Button: re-send to those who have not confirmed, at most once a day. */
-export async function chase(ctx: Context) {
-  const notice = await noticeInScope(ctx.deps.db, ctx.member!.id, Number(ctx.arg));
+export async function chase(ctx: Context, noticeId: number) {
+  const notice = await noticeInScope(ctx.deps.db, ctx.member!.id, noticeId);
   if (!notice) return ctx.say("notices-none");
   const result = await startChase(ctx.deps, ctx.member!.id, notice.id, ctx.deps.now());
   if (result.started) return ctx.say("notices-chasing");

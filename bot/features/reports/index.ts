@@ -1,12 +1,19 @@
 // Numbers for committees (数据治团): weekly transfer league tables, on demand (/report) and every Monday (workers/reports).
-import type { Action, Feature } from "../../core/feature.ts";
+import { idArg, optionalIdArg } from "../../core/args.ts";
+import { type Action, buttonAction, type Feature } from "../../core/feature.ts";
 import { showReport } from "./report-view.ts";
 
-const report: Action = { intent: "report.league", handler: showReport, needsMember: true };
+// `/report [org id]`, "转接统计", and the drill-down buttons `report-org:<id>`.
+const report: Action<number | null> = {
+  intent: "report.league",
+  arg: optionalIdArg,
+  handler: showReport,
+  needsMember: true,
+};
 
 export const reportsFeature: Feature = {
   name: "reports",
   commands: { report },
-  buttons: { "report-org": report },
+  buttons: { "report-org": buttonAction("report.league", idArg, showReport) },
   intents: { "report.league": report },
 };

@@ -7,12 +7,11 @@ import { lastFullWeek } from "./week.ts";
 /** Drill-down buttons under a table: the worst children that have a table of their own. */
 const MAX_DRILL_BUTTONS = 5;
 
-export async function showReport(ctx: Context) {
+export async function showReport(ctx: Context, asked: number | null) {
   const { db, audit } = ctx.deps;
   const actorId = ctx.member!.id;
   const roles = await rolesOf(db, actorId);
   const scope = scopeOrgIds(roles, REPORT_ROLES);
-  const asked = /^\d+$/.test(ctx.arg.trim()) ? Number(ctx.arg.trim()) : null;
   if (!scope.length) {
     await audit.record({ actorId, action: "report.denied", data: { roles: roles.length } });
     return ctx.say("reports-not-allowed");

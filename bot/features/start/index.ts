@@ -1,6 +1,7 @@
 // First contact, help, the language switch, "cancel", and the menu for text nobody understood.
-import type { Context, Feature } from "../../core/feature.ts";
-import { isLocale } from "../../core/i18n.ts";
+import { wordArg } from "../../core/args.ts";
+import { buttonAction, type Context, type Feature } from "../../core/feature.ts";
+import { type Locale, locales } from "../../core/i18n.ts";
 import { checkinFromLink } from "../activities/checkin.ts";
 import { CHECKIN_LINK_PREFIX } from "../activities/rules.ts";
 import { rolesOf } from "../orgs/scope.ts";
@@ -34,11 +35,10 @@ async function askLanguage(ctx: Context) {
   ]);
 }
 
-async function setLanguage(ctx: Context) {
-  if (!isLocale(ctx.arg)) return askLanguage(ctx);
-  await ctx.deps.db.chatIdentity.update({ where: { id: ctx.identity.id }, data: { locale: ctx.arg } });
-  ctx.locale = ctx.arg;
-  ctx.t = ctx.deps.i18n.translator(ctx.arg);
+async function setLanguage(ctx: Context, locale: Locale) {
+  await ctx.deps.db.chatIdentity.update({ where: { id: ctx.identity.id }, data: { locale } });
+  ctx.locale = locale;
+  ctx.t = ctx.deps.i18n.translator(locale);
   ctx.say("start-lang-set");
 }
 
@@ -65,7 +65,7 @@ export const startFeature: Feature = {
     cancel: { intent: "cancel", handler: cancel },
   },
   buttons: {
-    lang: { intent: "language", handler: setLanguage },
+    lang: buttonAction("language", wordArg(locales), setLanguage, {}),
   },
   intents: {
     start: { intent: "start", handler: start },

@@ -37,7 +37,6 @@ interface Draft {
 const draftOf = (ctx: Context) =>
   ctx.dialog.current?.name === APPLY ? (ctx.dialog.current.data as unknown as Draft) : null;
 const stepOf = (ctx: Context) => (ctx.dialog.current?.name === APPLY ? ctx.dialog.current.step : null);
-const isReason = (v: string): v is TransferReason => (REASONS as readonly string[]).includes(v);
 /** Free text the classifier reads as some other request (not a transfer one). */
 const isOtherRequest = (ctx: Context) => ctx.textIntent !== "unknown" && !ctx.textIntent.startsWith("transfer.");
 
@@ -60,13 +59,12 @@ export async function startApplication(ctx: Context) {
 }
 
 /** Button: the leader chose for whom. */
-export async function chooseWhom(ctx: Context) {
-  if (ctx.arg === "self") return startForSelf(ctx);
-  if (ctx.arg !== "out" && ctx.arg !== "in") return ctx.say("transfers-expired");
+export async function chooseWhom(ctx: Context, whom: "self" | "out" | "in") {
+  if (whom === "self") return startForSelf(ctx);
   if (!scopeOrgIds(await rolesOf(ctx.deps.db, ctx.member!.id), ACT_ROLES).length) {
     return ctx.say("transfers-not-leader");
   }
-  return askWhom(ctx, ctx.arg);
+  return askWhom(ctx, whom);
 }
 
 async function startForSelf(ctx: Context) {
@@ -105,8 +103,7 @@ export async function newApplication(ctx: Context) {
 }
 
 /** Button on a rejection: the old request's answers, ready to correct and send again. */
-export async function resubmit(ctx: Context) {
-  const id = /^\d{1,10}$/.test(ctx.arg) ? Number(ctx.arg) : 0;
+export async function resubmit(ctx: Context, id: number) {
   const old = await resubmittable(ctx.deps.db, ctx.member!.id, id);
   if (!old) return ctx.say("transfers-resubmit-gone");
   await ctx.dialog.start(APPLY, "confirm", {
@@ -179,10 +176,9 @@ function askReason(ctx: Context) {
 }
 
 /** Button: the reason. */
-export async function chooseReason(ctx: Context) {
+export async function chooseReason(ctx: Context, reason: TransferReason) {
   const draft = draftOf(ctx);
-  if (!draft?.memberId || !isReason(ctx.arg)) return ctx.say("transfers-expired");
-  const reason = ctx.arg;
+  if (!draft?.memberId) return ctx.say("transfers-expired");
   if (needsReasonNote(reason)) {
     await ctx.dialog.update("note", { reason });
     return ctx.say("transfers-ask-reason-note");
@@ -243,9 +239,8 @@ async function inLeaderScope<T extends { id: number }>(ctx: Context, hits: T[]):
 }
 
 /** Button: a destination from the matches. The payload could be forged: every rule is checked again. */
-export async function chooseDestination(ctx: Context) {
+export async function chooseDestination(ctx: Context, id: number) {
   const draft = draftOf(ctx);
-  const id = /^\d{1,10}$/.test(ctx.arg) ? Number(ctx.arg) : 0;
   if (!draft?.memberId || !draft.reason || stepOf(ctx) !== "destination") return ctx.say("transfers-expired");
   const { db } = ctx.deps;
   const [org, member] = await Promise.all([
@@ -312,21 +307,21 @@ async function showSummary(ctx: Context) {
 }
 
 /** Buttons under the summary: submit, change the destination or the reason, or drop it. */
-export async function confirmSubmit(ctx: Context) {
+export async function confirmSubmit(ctx: Context, answer: "yes" | "dest" | "reason" | "no") {
   const draft = draftOf(ctx);
   if (!draft?.memberId || !draft.reason || !draft.toOrgId || stepOf(ctx) !== "confirm") {
     return ctx.say("transfers-expired");
   }
-  if (ctx.arg === "dest") {
+  if (answer === "dest") {
     await ctx.dialog.update("destination");
     return askDestination(ctx, draft.reason);
   }
-  if (ctx.arg === "reason") {
+  if (answer === "reason") {
     await ctx.dialog.update("reason");
     return askReason(ctx);
   }
   await ctx.dialog.end();
-  if (ctx.arg !== "yes") return ctx.say("transfers-dropped");
+  if (answer !== "yes") return ctx.say("transfers-dropped");
   // Roles may have changed while the draft waited: a leader's scope is checked again.
   if (draft.mode !== "self") {
     const roles = await rolesOf(ctx.deps.db, ctx.member!.id);

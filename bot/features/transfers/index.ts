@@ -1,6 +1,7 @@
 // Transfers (组织关系转接): the member applies, follows and may cancel; leaders approve, reject, claim, assign a
 // 团支部, and see what waits on them. State changes in workflow.ts; service-level timers in sla/ and workers/.
-import type { Action, Context, Feature } from "../../core/feature.ts";
+import { idArg, optionalIdArg, partsArg, wordArg } from "../../core/args.ts";
+import { type Action, buttonAction, type Context, type Feature } from "../../core/feature.ts";
 import { askerContact } from "../membership/contact-phrase.ts";
 import {
   APPLY,
@@ -29,6 +30,7 @@ import {
   rejectNoNote,
   showPending,
 } from "./leader.ts";
+import { REASONS, REJECT_CODES } from "./rules.ts";
 import { slaDelivery } from "./sla/still-wanted.ts";
 import { memberTimelineButtons, renderTimeline } from "./timeline.ts";
 import { openTransfer } from "./transfer-service.ts";
@@ -57,9 +59,9 @@ async function transferCommand(ctx: Context) {
 }
 
 /** "取消转接", or the cancel button under the timeline: asks once more before withdrawing. */
-async function askCancel(ctx: Context) {
+async function askCancel(ctx: Context, transferId: number | null) {
   const open = await openTransfer(ctx.deps.db, ctx.member!.id);
-  const id = /^\d{1,10}$/.test(ctx.arg) ? Number(ctx.arg) : open?.id;
+  const id = transferId ?? open?.id;
   if (!open || open.id !== id) return ctx.say("transfers-cancel-nothing");
   ctx.say("transfers-cancel-ask", { to: open.toOrg.name }, [
     [
@@ -69,9 +71,8 @@ async function askCancel(ctx: Context) {
   ]);
 }
 
-async function confirmCancel(ctx: Context) {
-  const id = /^\d{1,10}$/.test(ctx.arg) ? Number(ctx.arg) : 0;
-  const result = await cancelTransfer(ctx.deps, ctx.member!.id, id);
+async function confirmCancel(ctx: Context, transferId: number) {
+  const result = await cancelTransfer(ctx.deps, ctx.member!.id, transferId);
   if (result.ok) return ctx.say("transfers-cancelled");
   ctx.say(result.problem === "closed" ? "transfers-cancel-closed" : "transfers-cancel-nothing");
 }
@@ -84,9 +85,14 @@ const m = (intent: string, handler: Action["handler"]): Action => ({ intent, han
 const start = m("transfer.start", startApplication);
 const progress = m("transfer.status", showProgress);
 const pending = m("transfer.pending", showPending);
-const cancel = m("transfer.cancel", askCancel);
-const review = (handler: Action["handler"]) => m("transfer.review", handler);
-const apply = (handler: Action["handler"]) => m("transfer.start", handler);
+// "取消转接" (no id: the open transfer) and the cancel button under the timeline (`tr-cancel:<id>`).
+const cancel: Action<number | null> = {
+  intent: "transfer.cancel",
+  arg: optionalIdArg,
+  handler: askCancel,
+  needsMember: true,
+};
+const yesNo = wordArg(["yes", "no"]);
 
 export const transfersFeature: Feature = {
   name: "transfers",
@@ -95,24 +101,25 @@ export const transfersFeature: Feature = {
     pending,
   },
   buttons: {
-    "tr-for": apply(chooseWhom),
-    "tr-new": apply(newApplication),
-    "tr-reason": apply(chooseReason),
-    "tr-dest": apply(chooseDestination),
-    "tr-submit": apply(confirmSubmit),
-    "tr-resubmit": apply(resubmit),
-    "tr-cancel": cancel,
-    "tr-cancel-yes": m("transfer.cancel", confirmCancel),
-    "tr-keep": m("transfer.cancel", keep),
-    "tr-approve": review(approve),
-    "tr-reject": review(reject),
-    "tr-rcode": review(rejectCode),
-    "tr-rnote": review(rejectNoNote),
-    "tr-rconfirm": review(rejectConfirm),
-    "tr-claim": review(claim),
-    "tr-assign": review(assign),
-    "tr-branch": review(chooseBranch),
-    "tr-open": review(openStep),
+    "tr-for": buttonAction("transfer.start", wordArg(["self", "out", "in"]), chooseWhom),
+    "tr-new": buttonAction("transfer.start", wordArg(["self"]), newApplication),
+    "tr-reason": buttonAction("transfer.start", wordArg(REASONS), chooseReason),
+    "tr-dest": buttonAction("transfer.start", idArg, chooseDestination),
+    "tr-submit": buttonAction("transfer.start", wordArg(["yes", "dest", "reason", "no"]), confirmSubmit),
+    "tr-resubmit": buttonAction("transfer.start", idArg, resubmit),
+    "tr-cancel": buttonAction("transfer.cancel", idArg, askCancel),
+    "tr-cancel-yes": buttonAction("transfer.cancel", idArg, confirmCancel),
+    "tr-keep": buttonAction("transfer.cancel", wordArg(["1"]), keep),
+    // Steps: `<step id>`, `<step id>:<reject code>`, `<step id>:<branch id>`.
+    "tr-approve": buttonAction("transfer.review", idArg, approve),
+    "tr-reject": buttonAction("transfer.review", idArg, reject),
+    "tr-rcode": buttonAction("transfer.review", partsArg(":", idArg, wordArg(REJECT_CODES)), rejectCode),
+    "tr-rnote": buttonAction("transfer.review", wordArg(["skip"]), rejectNoNote),
+    "tr-rconfirm": buttonAction("transfer.review", yesNo, rejectConfirm),
+    "tr-claim": buttonAction("transfer.review", idArg, claim),
+    "tr-assign": buttonAction("transfer.review", idArg, assign),
+    "tr-branch": buttonAction("transfer.review", partsArg(":", idArg, idArg), chooseBranch),
+    "tr-open": buttonAction("transfer.review", idArg, openStep),
   },
   intents: {
     "transfer.start": start,

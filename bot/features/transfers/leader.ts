@@ -14,7 +14,6 @@ export const ASSIGN = "transfer.assign";
 const PENDING_LIMIT = 10;
 const BRANCH_BUTTONS = 8;
 
-const idArg = (arg: string) => (/^\d{1,10}$/.test(arg) ? Number(arg) : 0);
 const isCode = (v: string): v is RejectCode => (REJECT_CODES as readonly string[]).includes(v);
 
 function tellHandled(ctx: Context, handled: Handled) {
@@ -25,10 +24,9 @@ function tellHandled(ctx: Context, handled: Handled) {
   });
 }
 
+/** A step outside the actor's scope is answered as one that does not exist (the denial is audited, not told). */
 function refuse(ctx: Context, problem: "not-found" | "denied" | "wrong-step" | "bad-branch") {
-  ctx.say(
-    problem === "denied" ? "transfers-denied" : problem === "not-found" ? "transfers-expired" : `transfers-${problem}`,
-  );
+  ctx.say(problem === "denied" || problem === "not-found" ? "transfers-expired" : `transfers-${problem}`);
 }
 
 async function act(ctx: Context, stepId: number, what: StepAct) {
@@ -38,13 +36,13 @@ async function act(ctx: Context, stepId: number, what: StepAct) {
 }
 
 /** Button: approve an approval step. */
-export async function approve(ctx: Context) {
-  return act(ctx, idArg(ctx.arg), { action: "approve" });
+export async function approve(ctx: Context, stepId: number) {
+  return act(ctx, stepId, { action: "approve" });
 }
 
 /** Button: claim the step ("I'm on it"). */
-export async function claim(ctx: Context) {
-  const result = await claimStep(ctx.deps, ctx.member!.id, idArg(ctx.arg));
+export async function claim(ctx: Context, stepId: number) {
+  const result = await claimStep(ctx.deps, ctx.member!.id, stepId);
   if (result.ok) return ctx.say("transfers-claimed");
   if (result.problem === "handled") return tellHandled(ctx, result.handled);
   if (result.problem === "claimed")
@@ -70,8 +68,8 @@ async function waitingStep(ctx: Context, stepId: number, action: string) {
 // ─────────────────────────────── rejecting: code → optional note → confirm ───────────────────────────────
 
 /** Button: reject — choose a reason code. */
-export async function reject(ctx: Context) {
-  const step = await waitingStep(ctx, idArg(ctx.arg), "reject");
+export async function reject(ctx: Context, stepId: number) {
+  const step = await waitingStep(ctx, stepId, "reject");
   if (!step) return;
   const rows: Button[][] = REJECT_CODES.map((code) => [
     ctx.button("transfers-reject-code", `tr-rcode:${step.id}:${code}`, { code }),
@@ -80,10 +78,8 @@ export async function reject(ctx: Context) {
 }
 
 /** Button: the reason code; then a note may be typed. */
-export async function rejectCode(ctx: Context) {
-  const [rawId, code] = ctx.arg.split(":");
-  if (!code || !isCode(code)) return ctx.say("transfers-expired");
-  const step = await waitingStep(ctx, idArg(rawId ?? ""), "reject");
+export async function rejectCode(ctx: Context, [stepId, code]: readonly [number, RejectCode]) {
+  const step = await waitingStep(ctx, stepId, "reject");
   if (!step) return;
   await ctx.dialog.start(REJECT, "note", { stepId: step.id, code });
   ctx.say("transfers-ask-reject-note", { code }, [[ctx.button("transfers-button-no-note", "tr-rnote:skip")]]);
@@ -118,11 +114,11 @@ export const rejectDialog: DialogHandler = async (ctx) => {
 };
 
 /** Button: send the rejection, or leave it. */
-export async function rejectConfirm(ctx: Context) {
+export async function rejectConfirm(ctx: Context, answer: "yes" | "no") {
   const state = ctx.dialog.current;
   if (state?.name !== REJECT || state.step !== "confirm") return ctx.say("transfers-expired");
   await ctx.dialog.end();
-  if (ctx.arg !== "yes") return ctx.say("transfers-reject-dropped");
+  if (answer !== "yes") return ctx.say("transfers-reject-dropped");
   const code = String(state.data.code);
   if (!isCode(code)) return ctx.say("transfers-expired");
   const note = typeof state.data.note === "string" ? state.data.note : null;
@@ -136,8 +132,8 @@ function branchButtons(stepId: number, branches: { id: number; name: string }[])
 }
 
 /** Button: assign — the branches under the destination, or a search when there are many. */
-export async function assign(ctx: Context) {
-  const step = await waitingStep(ctx, idArg(ctx.arg), "assign");
+export async function assign(ctx: Context, stepId: number) {
+  const step = await waitingStep(ctx, stepId, "assign");
   if (!step) return;
   if (step.kind !== TransferStepKind.BRANCH_ASSIGNMENT) return refuse(ctx, "wrong-step");
   const branches = await branchesUnder(ctx.deps.db, step.orgId, undefined, BRANCH_BUTTONS + 1);
@@ -162,11 +158,9 @@ export const assignDialog: DialogHandler = async (ctx) => {
 };
 
 /** Button: this 团支部 (checked again: it must be a branch under the step's organisation). */
-export async function chooseBranch(ctx: Context) {
-  const [rawStep, rawBranch] = ctx.arg.split(":");
-  const stepId = idArg(rawStep ?? "");
+export async function chooseBranch(ctx: Context, [stepId, branchId]: readonly [number, number]) {
   if (ctx.dialog.current?.name === ASSIGN) await ctx.dialog.end();
-  return act(ctx, stepId, { action: "assign", branchId: idArg(rawBranch ?? "") });
+  return act(ctx, stepId, { action: "assign", branchId });
 }
 
 // ─────────────────────────────── /pending ───────────────────────────────
@@ -204,8 +198,8 @@ export async function showPending(ctx: Context) {
 }
 
 /** Button from /pending: one step's card with its buttons. */
-export async function openStep(ctx: Context) {
-  const step = await waitingStep(ctx, idArg(ctx.arg), "open");
+export async function openStep(ctx: Context, stepId: number) {
+  const step = await waitingStep(ctx, stepId, "open");
   if (!step) return;
   ctx.say(
     "transfers-step-card",

@@ -1,7 +1,7 @@
 // What the core hears from a Telegram update, and which updates the bot keeps quiet about.
 import type { Context } from "grammy";
 import { describe, expect, it } from "vitest";
-import { toIncoming } from "../../../bot/channels/telegram/incoming.ts";
+import { privateChatMismatch, toIncoming } from "../../../bot/channels/telegram/incoming.ts";
 
 type Update = Context["update"];
 const bot = { id: 4242, username: "TuanzhuBot" };
@@ -16,6 +16,20 @@ const mention = (offset: number, length: number) => ({ type: "mention", offset, 
 const command = (length: number) => ({ type: "bot_command", offset: 0, length });
 
 describe("toIncoming", () => {
+  it("hears nothing from a private chat that is not the sender's own, by message or by button", () => {
+    const elsewhere = { id: 202, type: "private" as const, first_name: "别人" };
+    const forged = message({ text: "/start" }, elsewhere);
+    const button = {
+      update_id: 2,
+      callback_query: { id: "q", from: person, chat_instance: "1", data: "lang:en", message: { chat: elsewhere } },
+    } as unknown as Update;
+    expect([privateChatMismatch(forged), privateChatMismatch(button)]).toEqual([true, true]);
+    expect([toIncoming(forged, bot), toIncoming(button, bot)]).toEqual([undefined, undefined]);
+    // Groups have their own ids; the person's own private chat is theirs.
+    expect(privateChatMismatch(message({ text: "/start" }, group))).toBe(false);
+    expect(privateChatMismatch(message({ text: "/start" }))).toBe(false);
+  });
+
   it("turns a private text into the person's words, with their language and name", () => {
     expect(toIncoming(message({ text: "查一下我的团籍" }), bot)).toEqual({
       ref: { platform: "telegram", chatId: "101", userId: "101" },

@@ -1,9 +1,11 @@
 // Telegram by webhook: updates arrive as POSTs on our HTTP server, and only Telegram (which knows the secret
 // we gave setWebhook) may post them.
+import { Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTelegramChannel } from "../../../bot/channels/telegram/telegram-channel.ts";
 import { createHttpServer } from "../../../bot/http/server.ts";
 import { Platform } from "../../../bot/infra/db.ts";
+import { createLogger } from "../../../bot/infra/logger.ts";
 import { startFakeTelegram, telegramUser } from "../../helpers/fake-telegram.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
 
@@ -12,6 +14,17 @@ const SECRET = "hook-secret_0123456789";
 
 const app = await createTestApp();
 const fake = await startFakeTelegram();
+/** What the channel logs, as JSON lines. */
+const logged: string[] = [];
+const logger = createLogger(
+  { LOG_LEVEL: "info", NODE_ENV: "test" },
+  new Writable({
+    write(chunk, _enc, done) {
+      logged.push(String(chunk));
+      done();
+    },
+  }),
+);
 const http = createHttpServer(app.deps);
 const channel = createTelegramChannel({
   config: {
@@ -22,7 +35,7 @@ const channel = createTelegramChannel({
     TELEGRAM_WEBHOOK_SECRET: SECRET,
   },
   core: app.core,
-  logger: app.deps.logger,
+  logger,
   redis: app.deps.redis,
   db: app.deps.db,
   i18n: app.deps.i18n,
@@ -86,6 +99,65 @@ describe("Telegram by webhook", () => {
 
   it("refuses a post that is not an update", async () => {
     expect((await post({ hello: "world" }, SECRET)).statusCode).toBe(400);
+  });
+
+  it("checks the secret before reading the body, and reads only small bodies", async () => {
+    const raw = (payload: string, contentType: string, secret?: string) =>
+      http.inject({
+        method: "POST",
+        url: "/telegram/webhook",
+        headers: { "content-type": contentType, ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) },
+        payload,
+      });
+    const broken = '{"update_id": 1, "message": ';
+    const huge = JSON.stringify({ update_id: 1, padding: "团".repeat(200_000) });
+    // Without the secret the body is never parsed: broken JSON, a huge body or an unknown type all get 401.
+    expect((await raw(broken, "application/json")).statusCode).toBe(401);
+    expect((await raw(huge, "application/json")).statusCode).toBe(401);
+    expect((await raw("hello", "text/x-anything")).statusCode).toBe(401);
+    // With it, the same bodies are parsed and refused for what they are.
+    expect((await raw(broken, "application/json", SECRET)).statusCode).toBe(400);
+    expect((await raw(huge, "application/json", SECRET)).statusCode).toBe(413);
+  });
+
+  it("believes a private chat only when it is the sender's own: anything else is refused silently", async () => {
+    const user = telegramUser(820005, "小孙");
+    await post(fake.userSends("/start", { from: user }), SECRET);
+    const where = { platform: Platform.TELEGRAM, externalUserId: String(user.id) };
+    const before = await app.deps.db.chatIdentity.findFirstOrThrow({ where });
+    expect(before.chatId).toBe(String(user.id));
+    const sentBefore = fake.sent().length;
+
+    const otherChat = { id: 820999, type: "private" as const, first_name: "别人" };
+    const forgedMessage = fake.userSends("/help", { from: user, chat: otherChat });
+    const forgedButton = {
+      update_id: forgedMessage.update_id + 1000,
+      callback_query: {
+        id: "forged-callback",
+        from: user,
+        chat_instance: "1",
+        message: { message_id: 1, date: 1, chat: otherChat, text: "x" },
+        data: "lang:en",
+      },
+    };
+    for (const update of [forgedMessage, forgedButton]) expect((await post(update, SECRET)).statusCode).toBe(200);
+
+    // Nothing answered (not even the button's spinner), nothing stored: the member's messages still go to them.
+    expect(fake.sent().length).toBe(sentBefore);
+    expect(fake.callsTo("answerCallbackQuery").filter((c) => c.params.callback_query_id === "forged-callback")).toEqual(
+      [],
+    );
+    const after = await app.deps.db.chatIdentity.findFirstOrThrow({ where });
+    expect({ chatId: after.chatId, locale: after.locale }).toEqual({ chatId: before.chatId, locale: before.locale });
+    // A warning for each, naming neither the person nor the chat.
+    const warnings = logged.filter((l) => l.includes("not the sender's own"));
+    expect(warnings).toHaveLength(2);
+    for (const w of warnings) {
+      expect(JSON.parse(w).level).toBe(40);
+      expect(w).not.toContain(String(user.id));
+      expect(w).not.toContain(String(otherChat.id));
+      expect(w).not.toContain("小孙");
+    }
   });
 
   it("after stop, asks Telegram to deliver later (503) instead of taking the update", async () => {

@@ -94,9 +94,17 @@ describe("activities", () => {
     expect(again!.buttons!.flat()[0]!.payload).toBe(`act-leave:${activityId}`);
   });
 
-  it("refuse members outside the audience, and do not list the activity for them", async () => {
+  it("answer members outside the audience as if the activity did not exist, and do not list it for them", async () => {
+    const missing = 2_000_000_000;
     const [refused] = await ee.chat.press(`act-join:${activityId}`);
-    expect(refused!.text).toContain("你所在的组织不在其中，无法报名");
+    const [none] = await ee.chat.press(`act-join:${missing}`);
+    expect(refused!.text).toBe(none!.text);
+    expect(refused!.text).toContain("没有找到这个活动");
+    expect(refused!.text).not.toContain("周六社区志愿服务");
+    // Giving back a place never taken: the same words as for no activity at all, and no title.
+    const [left] = await ee.chat.press(`act-leave:${activityId}`);
+    expect(left!.text).toBe((await ee.chat.press(`act-leave:${missing}`))[0]!.text);
+    expect(left!.text).not.toContain("周六社区志愿服务");
     expect((await ee.chat.say("/activities"))[0]!.text).toContain("近期没有你可以报名的活动");
     expect(await db.activitySignup.count({ where: { activityId, memberId: ee.member.id } })).toBe(0);
   });
@@ -167,8 +175,8 @@ describe("activities", () => {
   it("refuse sign-up after the deadline", async () => {
     app.clock.set(new Date(START.getTime() - 23 * H));
     const [late] = await zhou.chat.press(`act-join:${activityId}`);
-    // 周杰 is outside the audience too; the audience is checked first.
-    expect(late!.text).toContain("无法报名");
+    // 周杰 is outside the audience too; the audience is checked first, and for him there is no such activity.
+    expect(late!.text).toContain("没有找到这个活动");
     const [refused] = await li.chat.press(`act-join:${activityId}`);
     expect(refused!.text).toContain("【周六社区志愿服务】的报名已于 2027年3月5日");
     expect(refused!.text).toContain("截止，无法再报名");

@@ -112,7 +112,9 @@ describe("places", () => {
     expect(signupRefusal(base)).toBeNull();
     expect(signupRefusal({ ...base, now: new Date(now.getTime() + 1.5 * H) })).toBe("deadline");
     expect(signupRefusal({ ...base, now: new Date(now.getTime() + 3 * H) })).toBe("started");
-    expect(signupRefusal({ ...base, inAudience: false })).toBe("audience");
+    // Outside the audience it is as if the activity did not exist, even cancelled.
+    expect(signupRefusal({ ...base, inAudience: false })).toBe("not-found");
+    expect(signupRefusal({ ...base, inAudience: false, status: "CANCELLED" })).toBe("not-found");
     expect(signupRefusal({ ...base, status: "CANCELLED" })).toBe("cancelled");
     expect(signupRefusal({ ...base, memberActive: false })).toBe("inactive");
   });

@@ -159,13 +159,20 @@ describe("a member pays dues with a screenshot", () => {
     expect(received!.text).toContain("已转给 孙静 确认");
     expect(await outboxOf(huangLi.member.id, mark)).toHaveLength(0);
 
-    // 黄丽 is a treasurer, but of another branch; 吴昊 is staff of the committee above 刘洋's branch.
-    for (const outsider of [huangLi, wuHao]) {
+    // 黄丽 is a treasurer, but of another branch: for her the payment does not exist, as for an id nobody has.
+    // 吴昊 is staff of the committee above 刘洋's branch: he is told who may confirm it.
+    const [none] = await huangLi.chat.press("dues-ok:2000000000");
+    for (const [outsider, answer] of [
+      [huangLi, none!.text],
+      [wuHao, "只有该团员所在团支部的团费管理员（组织委员）或团支书可以确认这笔缴费。"],
+    ] as const) {
       const [refused] = await outsider.chat.press(`dues-ok:${payment.id}`);
-      expect(refused!.text).toBe("只有该团员所在团支部的团费管理员（组织委员）或团支书可以确认这笔缴费。");
+      expect(refused!.text).toBe(answer);
+      expect(refused!.text).not.toContain(reference);
       const [refusedReject] = await outsider.chat.press(`dues-no:${payment.id}`);
       expect(refusedReject!.text).toBe(refused!.text);
     }
+    expect(none!.text).toBe("没有找到这笔缴费。");
     expect(await db.duesPayment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({
       status: "PENDING",
       handledById: null,

@@ -108,7 +108,7 @@ describe("one open request per member", () => {
 });
 
 describe("scope", () => {
-  it("a 团支书 of another subtree pressing forged buttons is refused, nothing changes, the attempt is audited", async () => {
+  it("a 团支书 of another subtree pressing forged buttons is answered as for no such step, nothing changes, the attempt is audited", async () => {
     const { transferId, step } = await submitFor(2);
     const before = await db.transferEvent.count({ where: { transferId } });
     for (const payload of [
@@ -117,8 +117,9 @@ describe("scope", () => {
       `tr-claim:${step.id}`,
       `tr-assign:${step.id}`,
     ]) {
+      // The same words as for a step that does not exist: whether it exists is nobody else's business.
       const [reply] = await sun.chat.press(payload);
-      expect(reply!.text, payload).toBe("你无权办理这一步：它不在你负责的组织范围内。");
+      expect(reply!.text, payload).toBe("这一步已失效，请发送 /transfer 重新开始。");
     }
     expect((await h.steps(transferId))[0]).toMatchObject({ status: "PENDING", claimedById: null });
     expect(await db.transferEvent.count({ where: { transferId } })).toBe(before);
@@ -129,10 +130,8 @@ describe("scope", () => {
       "claim",
       "reject",
     ]);
-    // A member without any role, and a forged step id, get the same plain refusal or "expired".
-    expect((await li.chat.press(`tr-approve:${step.id}`))[0]!.text).toBe(
-      "你无权办理这一步：它不在你负责的组织范围内。",
-    );
+    // A member without any role, and a forged step id, get the same "expired".
+    expect((await li.chat.press(`tr-approve:${step.id}`))[0]!.text).toBe("这一步已失效，请发送 /transfer 重新开始。");
     expect((await wang.chat.press("tr-approve:99999999"))[0]!.text).toBe("这一步已失效，请发送 /transfer 重新开始。");
   });
 
@@ -153,7 +152,9 @@ describe("bad input", () => {
   it("answers clearly and stores nothing", async () => {
     const before = await db.transferRequest.count();
     await li.chat.say("/transfer");
-    expect((await li.chat.press("tr-reason:NOT_A_REASON"))[0]!.text).toBe("这一步已失效，请发送 /transfer 重新开始。");
+    expect((await li.chat.press("tr-reason:NOT_A_REASON"))[0]!.text).toBe(
+      "这个按钮已失效，请重新发起操作。发送 /help 查看可用功能。",
+    );
     await li.chat.press("tr-reason:OTHER");
     expect((await li.chat.say("说".repeat(301)))[0]!.text).toBe("说明最多 300 字，请精简后再发一次。");
     await li.chat.say("随家人迁居");

@@ -1,5 +1,6 @@
 // /duesbranch: a branch's dues for the current year, member by member, with totals, and the same as a CSV file
 // for Excel. Only for leaders, only inside their scope; every look is audited.
+import { idIn } from "../../../core/args.ts";
 import type { Context } from "../../../core/feature.ts";
 import { OrgLevel } from "../../../infra/db.ts";
 import { formatMonthName } from "../../membership/format.ts";
@@ -23,20 +24,21 @@ async function audit(ctx: Context, outcome: string, orgId: number | null, data: 
 }
 
 /** `/duesbranch [code or name]`, its intent, and the `dl-branch:<orgId>` buttons. */
-export async function showBranch(ctx: Context) {
+export async function showBranch(ctx: Context, arg: string | number) {
   const { db } = ctx.deps;
   const scope = await leaderScope(db, ctx.member!.id);
   if (scope.orgs.length === 0) {
     await audit(ctx, "not-leader", null);
     return ctx.say("duesleaders-not-leader");
   }
-  const query = ctx.arg.trim();
+  // A number is an organisation id from a button (pressed, or its digit typed on WeChat); codes are never ids.
+  const query = typeof arg === "number" ? arg : (idIn(arg) ?? arg.trim());
   if (query) {
-    // A number is an organisation id from a button (pressed, or its digit typed on WeChat); codes are never numbers.
-    const org = await scopedOrg(db, scope.roles, /^\d+$/.test(query) ? Number(query) : query);
+    const org = await scopedOrg(db, scope.roles, query);
     if (!org) {
-      await audit(ctx, "denied", null, { query: query.slice(0, 40) });
-      return ctx.say("duesleaders-branch-not-found", { query: query.slice(0, 40) });
+      const shown = String(query).slice(0, 40);
+      await audit(ctx, "denied", null, { query: shown });
+      return ctx.say("duesleaders-branch-not-found", { query: shown });
     }
     return report(ctx, org);
   }

@@ -127,12 +127,12 @@ function memberReason(ctx: Context, p: CashProblem): string {
 }
 
 /** Buttons `dl-cash:yes` / `dl-cash:no` under the preview. */
-export async function confirmCash(ctx: Context) {
+export async function confirmCash(ctx: Context, answer: "yes" | "no") {
   const current = ctx.dialog.current;
   const entries =
     current?.name === CASH_DIALOG && current.step === "confirm" ? (current.data as CashDraft).entries : null;
   if (!entries?.length) return ctx.say("duesleaders-cash-expired");
-  if (ctx.arg !== "yes") {
+  if (answer !== "yes") {
     await ctx.dialog.end();
     return ctx.say("duesleaders-cash-cancelled");
   }

@@ -1,7 +1,8 @@
 // Dues for leaders: a branch's collection and its CSV (/duesbranch), cash recorded for several members at once
 // (/duescash), collection rates below a committee (/duesorgs); and the monthly reminder campaign's messages.
 // `/dues` itself is the member's own dues (../index.ts).
-import type { Action, Feature } from "../../../core/feature.ts";
+import { idArg, wordArg } from "../../../core/args.ts";
+import { type Action, buttonAction, type Feature } from "../../../core/feature.ts";
 import { reminderDelivery } from "../reminders/delivery.ts";
 import { showBranch } from "./branch.ts";
 import { CASH_DIALOG, cashDialog, confirmCash, startCash } from "./cash.ts";
@@ -18,9 +19,9 @@ export const duesLeadersFeature: Feature = {
   name: "duesleaders",
   commands: { duesbranch: branch, duescash: cash, duesorgs: orgs },
   buttons: {
-    "dl-branch": branch,
-    "dl-orgs": orgs,
-    "dl-cash": { intent: "duesleaders.cash", handler: confirmCash, needsMember: true },
+    "dl-branch": buttonAction("duesleaders.branch", idArg, showBranch),
+    "dl-orgs": buttonAction("duesleaders.orgs", idArg, showOrgRates),
+    "dl-cash": buttonAction("duesleaders.cash", wordArg(["yes", "no"]), confirmCash),
   },
   intents: { "duesleaders.branch": branch, "duesleaders.cash": cash, "duesleaders.orgs": orgs },
   dialogs: { [CASH_DIALOG]: cashDialog },

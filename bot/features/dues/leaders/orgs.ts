@@ -1,4 +1,5 @@
 // /duesorgs: for a committee, each organisation below it by this year's collection rate, worst first. Audited.
+import { idIn } from "../../../core/args.ts";
 import type { Context } from "../../../core/feature.ts";
 import { childRates } from "./orgs-service.ts";
 import { collectionRate, worstFirst } from "./rules.ts";
@@ -7,7 +8,7 @@ import { leaderScope, scopedOrg } from "./scope.ts";
 const MAX_ORG_BUTTONS = 12;
 
 /** `/duesorgs [code or name]`, its intent, and the `dl-orgs:<orgId>` buttons. */
-export async function showOrgRates(ctx: Context) {
+export async function showOrgRates(ctx: Context, arg: string | number) {
   const { db } = ctx.deps;
   const scope = await leaderScope(db, ctx.member!.id);
   const record = (outcome: string, orgId: number | null) =>
@@ -16,13 +17,13 @@ export async function showOrgRates(ctx: Context) {
     await record("not-leader", null);
     return ctx.say("duesleaders-not-leader");
   }
-  const query = ctx.arg.trim();
+  const query = typeof arg === "number" ? arg : (idIn(arg) ?? arg.trim());
   let org: { id: number; name: string } | null = scope.orgs.length === 1 ? scope.orgs[0]! : null;
   if (query) {
-    org = await scopedOrg(db, scope.roles, /^\d+$/.test(query) ? Number(query) : query);
+    org = await scopedOrg(db, scope.roles, query);
     if (!org) {
       await record("denied", null);
-      return ctx.say("duesleaders-branch-not-found", { query: query.slice(0, 40) });
+      return ctx.say("duesleaders-branch-not-found", { query: String(query).slice(0, 40) });
     }
   }
   if (!org) {

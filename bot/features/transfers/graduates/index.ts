@@ -1,6 +1,7 @@
 // Graduate season: committees and 团支书 mark a branch's graduation date and follow, per branch, how many of its
 // graduates have not started a transfer, are waiting on one, or are done. Reminders: workers/graduates/.
-import type { Context, Feature } from "../../../core/feature.ts";
+import { idArg } from "../../../core/args.ts";
+import { buttonAction, type Context, type Feature } from "../../../core/feature.ts";
 import { formatDay } from "../../membership/format.ts";
 import { searchOrganisations } from "../../orgs/org-search.ts";
 import {
@@ -66,12 +67,12 @@ async function askDate(ctx: Context, branch: BranchRef) {
 }
 
 /** Button: the branch to mark (checked against the scope again: a button may be old or forged). */
-async function chooseBranch(ctx: Context) {
+async function chooseBranch(ctx: Context, branchId: number) {
   const scopes = await scopesOrRefuse(ctx);
   if (!scopes) return;
-  const branch = await branchInScope(ctx.deps.db, scopes, Number(ctx.arg));
+  const branch = await branchInScope(ctx.deps.db, scopes, branchId);
   if (!branch) {
-    await ctx.deps.audit.record({ actorId: ctx.member!.id, action: "graduates.denied", data: { branchId: ctx.arg } });
+    await ctx.deps.audit.record({ actorId: ctx.member!.id, action: "graduates.denied", data: { branchId } });
     return ctx.say("graduates-not-your-branch");
   }
   return askDate(ctx, branch);
@@ -139,7 +140,7 @@ const progress = { intent: "graduates.progress", handler: showProgress, needsMem
 export const graduatesFeature: Feature = {
   name: "graduates",
   commands: { graduation: mark, graduates: progress },
-  buttons: { "grad-branch": { intent: "graduates.mark", handler: chooseBranch, needsMember: true } },
+  buttons: { "grad-branch": buttonAction("graduates.mark", idArg, chooseBranch) },
   intents: { "graduates.mark": mark, "graduates.progress": progress },
   dialogs: { [DIALOG]: onDialogText },
 };
