@@ -33,3 +33,9 @@ start-menu-transfer = Transfer
 start-menu-activities = Activities
 start-menu-bind = Link account
 start-menu-language = 语言 / Language
+# The Official Account's custom menu (npm run wechat:menu): menu names at most 16 bytes.
+oa-menu-mine = Mine
+oa-menu-services = Services
+oa-menu-more = More
+oa-menu-pay = Pay dues
+oa-menu-help = Help
