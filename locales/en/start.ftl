@@ -34,8 +34,8 @@ start-menu-activities = Activities
 start-menu-bind = Link account
 start-menu-language = 语言 / Language
 # The Official Account's custom menu (npm run wechat:menu): menu names at most 16 bytes.
-oa-menu-mine = Mine
-oa-menu-services = Services
-oa-menu-more = More
-oa-menu-pay = Pay dues
-oa-menu-help = Help
+start-oa-menu-mine = Mine
+start-oa-menu-services = Services
+start-oa-menu-more = More
+start-oa-menu-pay = Pay dues
+start-oa-menu-help = Help

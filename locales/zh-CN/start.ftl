@@ -34,8 +34,8 @@ start-menu-activities = 活动
 start-menu-bind = 绑定身份
 start-menu-language = 语言 / Language
 # The Official Account's custom menu (npm run wechat:menu): menu names at most 4 Chinese characters.
-oa-menu-mine = 我的
-oa-menu-services = 办事
-oa-menu-more = 更多
-oa-menu-pay = 交团费
-oa-menu-help = 帮助
+start-oa-menu-mine = 我的
+start-oa-menu-services = 办事
+start-oa-menu-more = 更多
+start-oa-menu-pay = 交团费
+start-oa-menu-help = 帮助

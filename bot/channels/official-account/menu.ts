@@ -8,15 +8,15 @@ const ITEM_NAME_BYTES = 60;
 
 const layout: { name: string; items: [label: string, payload: string][] }[] = [
   {
-    name: "oa-menu-mine",
+    name: "start-oa-menu-mine",
     items: [
       ["start-menu-status", "go:membership.status"],
       ["start-menu-dues", "go:dues.status"],
-      ["oa-menu-pay", "go:dues.pay"],
+      ["start-oa-menu-pay", "go:dues.pay"],
     ],
   },
   {
-    name: "oa-menu-services",
+    name: "start-oa-menu-services",
     items: [
       ["start-menu-transfer", "go:transfer.start"],
       ["start-menu-activities", "go:activity.list"],
@@ -24,9 +24,9 @@ const layout: { name: string; items: [label: string, payload: string][] }[] = [
     ],
   },
   {
-    name: "oa-menu-more",
+    name: "start-oa-menu-more",
     items: [
-      ["oa-menu-help", "go:help"],
+      ["start-oa-menu-help", "go:help"],
       ["start-menu-language", "go:language"],
     ],
   },
