@@ -37,7 +37,7 @@ export interface MenuButton {
   sub_button: { type: "click"; name: string; key: string }[];
 }
 
-function fit(text: string, bytes: number): string {
+function clipBytes(text: string, bytes: number): string {
   let out = "";
   for (const ch of text) {
     if (Buffer.byteLength(out + ch) > bytes) break;
@@ -49,8 +49,8 @@ function fit(text: string, bytes: number): string {
 export function officialAccountMenu(t: Translate): { button: MenuButton[] } {
   return {
     button: layout.map((menu) => ({
-      name: fit(t(menu.name), MENU_NAME_BYTES),
-      sub_button: menu.items.map(([label, key]) => ({ type: "click", name: fit(t(label), ITEM_NAME_BYTES), key })),
+      name: clipBytes(t(menu.name), MENU_NAME_BYTES),
+      sub_button: menu.items.map(([label, key]) => ({ type: "click", name: clipBytes(t(label), ITEM_NAME_BYTES), key })),
     })),
   };
 }
