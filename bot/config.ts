@@ -75,6 +75,32 @@ export const configSchema = z
     WECHAT_FRIEND_KEYWORD: z.string().default("团助"),
     /** Minimum gap between two WeChat messages the bot sends; bursts get personal accounts banned. */
     WECHAT_SEND_INTERVAL_MS: z.coerce.number().int().min(500, "at least 500").default(3000),
+    /** A WeChat Official Account (服务号): all four of its developer settings, or none. */
+    WECHAT_OA_APPID: optional,
+    WECHAT_OA_SECRET: optional,
+    /** The "Token" of the account's server settings: it signs every request WeChat sends us. */
+    WECHAT_OA_TOKEN: optional,
+    /** The EncodingAESKey (43 characters) for safe mode; unset = plain mode only. */
+    WECHAT_OA_AES_KEY: optional.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9]{43}$/, "the 43-character EncodingAESKey")
+        .optional(),
+    ),
+    /** Where WeChat posts the account's messages (the server URL's path). */
+    WECHAT_OA_PATH: z
+      .string()
+      .regex(/^\/[\w/-]*$/, "a path such as /wechat/oa")
+      .default("/wechat/oa"),
+    /** The Official Account API; another base for a private gateway or a test server. */
+    WECHAT_OA_API_ROOT: z.url().default("https://api.weixin.qq.com"),
+    /** Template message for proactive messages outside the 48 h window, and the template field the text goes in. */
+    WECHAT_OA_TEMPLATE_ID: optional,
+    WECHAT_OA_TEMPLATE_FIELD: z.string().regex(/^\w+$/, "a template field name such as thing1").default("thing1"),
+    /** Answer WeChat's request with the reply itself when the core is this fast (WeChat waits 5 s at most). */
+    WECHAT_OA_REPLY_WITHIN_MS: z.coerce.number().int().min(100).max(4_500).default(4_000),
+    /** Customer-service and template messages per second, whole account. */
+    WECHAT_OA_SENDS_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(20),
     /** Messages a chat may send per minute before the bot asks it to slow down. */
     CHAT_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
     QUIET_HOURS_START: clock.default("22:00"),
@@ -114,6 +140,12 @@ export const configSchema = z
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === "production" && c.ID_HASH_SECRET === "tuanzhu-demo-secret-change-me") {
       ctx.addIssue({ code: "custom", path: ["ID_HASH_SECRET"], message: "a secret of your own in production" });
+    }
+    const oa = ["WECHAT_OA_APPID", "WECHAT_OA_SECRET", "WECHAT_OA_TOKEN"] as const;
+    const oaSet = oa.filter((k) => c[k] !== undefined);
+    if (oaSet.length > 0 && oaSet.length < oa.length) {
+      const missing = oa.find((k) => c[k] === undefined)!;
+      ctx.addIssue({ code: "custom", path: [missing], message: `set together with ${oaSet.join(", ")}` });
     }
     if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
       ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_SECRET"], message: "set when TELEGRAM_WEBHOOK_URL is" });

@@ -6,12 +6,14 @@
 // - WeChat: the logged-in session lives in the process that runs the channel; no second process can send on it.
 //   WeChat's jobs stay in their own queue (delivery-wechat) for the delivery worker of the process running the
 //   WeChat channel: `npm start` delivers for its own channels whatever RUN_WORKERS says.
+// - Official Account: like Telegram, sending needs only the app id and secret (the access token is shared in Redis).
 // - Console: sends to its own terminal, so the same holds.
 // Reconciliation and schedules (maintenance) and notice fan-out run here whatever the platforms.
 import { Api } from "grammy";
 import pg from "pg";
 import { createApp } from "../bot/app.ts";
 import { configOrExit } from "../bot/boot.ts";
+import { officialAccountSender } from "../bot/channels/official-account/sender.ts";
 import { createTelegramSender } from "../bot/channels/telegram/sender.ts";
 import { queueNames } from "../bot/core/queues.ts";
 import type { ChannelSender, PlatformName } from "../bot/core/types.ts";
@@ -51,6 +53,9 @@ const senders = new Map<PlatformName, ChannelSender>();
 if (config.TELEGRAM_BOT_TOKEN) {
   const api = new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT, timeoutSeconds: 30 });
   senders.set("telegram", createTelegramSender(api, logger));
+}
+if (config.WECHAT_OA_APPID) {
+  senders.set("wechat_oa", officialAccountSender(config, app.deps.redis, app.deps.i18n).sender);
 }
 if (config.WECHATY_PUPPET) {
   logger.warn("WeChat messages are delivered by the process that runs the WeChat channel (npm start)");

@@ -4,6 +4,7 @@ import type { App } from "../app.ts";
 import type { ChannelSender, PlatformName } from "../core/types.ts";
 import type { RunningChannel } from "./channel.ts";
 import { bindConsoleIdentity, createConsoleChannel } from "./console/console-channel.ts";
+import { createOfficialAccountChannel } from "./official-account/official-account-channel.ts";
 import { createTelegramChannel } from "./telegram/telegram-channel.ts";
 import { createWechatChannel } from "./wechat/wechat-channel.ts";
 
@@ -23,7 +24,7 @@ export async function startChannels(
   const { config, logger, db } = app.deps;
   const running: RunningChannel[] = [];
 
-  const platformConfigured = Boolean(config.TELEGRAM_BOT_TOKEN || config.WECHATY_PUPPET);
+  const platformConfigured = Boolean(config.TELEGRAM_BOT_TOKEN || config.WECHATY_PUPPET || config.WECHAT_OA_APPID);
   const wantConsole =
     config.CONSOLE === "on" ||
     (config.CONSOLE === "auto" && interactiveConsole && process.stdin.isTTY && !platformConfigured);
@@ -61,6 +62,11 @@ export async function startChannels(
     });
     await telegram.start();
     running.push(telegram);
+  }
+
+  if (config.WECHAT_OA_APPID) {
+    // Its route must exist before the HTTP server listens; WeChat then posts to it.
+    running.push(createOfficialAccountChannel(app, http));
   }
 
   if (config.WECHATY_PUPPET) {

@@ -129,5 +129,5 @@ export interface MessageHooks {
    */
   stillWanted?: (db: Db, args: Record<string, unknown>) => Promise<boolean>;
   /** Told when a row of this message reaches SENT, FAILED or BLOCKED (a notice marks its delivery rows). */
-  onOutcome?: (db: Db, outboxId: bigint, status: "SENT" | "FAILED" | "BLOCKED") => Promise<void>;
+  onOutcome?: (db: Db, outboxId: bigint, status: "SENT" | "FAILED" | "BLOCKED" | "WAITING") => Promise<void>;
 }

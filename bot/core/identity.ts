@@ -7,6 +7,7 @@ import type { Incoming, PlatformName } from "./types.ts";
 export const platformEnum: Record<PlatformName, Platform> = {
   telegram: Platform.TELEGRAM,
   wechat: Platform.WECHAT,
+  wechat_oa: Platform.WECHAT_OA,
   console: Platform.CONSOLE,
 };
 

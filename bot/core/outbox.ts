@@ -1,7 +1,7 @@
 // Proactive messages: written as outbox rows in the same transaction as the change that causes them, then handed
 // to the delivery queue after commit. If the process dies in between, the reconciler finds the PENDING rows.
 import type { Db, Platform, Prisma } from "../infra/db.ts";
-import { enqueueDeliveries, type Queues } from "./queues.ts";
+import { deliveryQueueName, enqueueDeliveries, outboxJobId, type Queues } from "./queues.ts";
 
 /** Rows per addBulk call and status update: large fan-outs go out in chunks. */
 const DISPATCH_CHUNK = 1000;
@@ -60,6 +60,26 @@ export function createOutbox(db: Db, queues: Queues) {
         if (id !== null) ids.push(id);
       }
       return ids;
+    },
+
+    /**
+     * The person wrote again: rows that waited for that (an Official Account may write only within 48 hours of
+     * the person's last message) go out now.
+     */
+    async wake(identity: { platform: Platform; externalUserId: string }) {
+      const rows = await db.outboxMessage.updateManyAndReturn({
+        where: { status: "WAITING", identity },
+        data: { status: "QUEUED" },
+        select: { id: true },
+      });
+      // Each row's last job finished ("waiting") and keeps its id: it has to go before the id can be queued again.
+      const queue = queues[deliveryQueueName(identity.platform)];
+      for (const row of rows) await queue.remove(outboxJobId(row.id));
+      await enqueueDeliveries(
+        queues,
+        rows.map((r) => ({ id: r.id, platform: identity.platform })),
+      );
+      return rows.length;
     },
 
     /** Queues rows already marked QUEUED whose platform is known (bulk fan-out): no database round trip. */

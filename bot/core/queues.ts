@@ -12,6 +12,7 @@ export const jobSchemas = {
   // process runs the delivery worker only of the platforms it can send on (a WeChat session lives in one process).
   "delivery-telegram": outboxJobSchema,
   "delivery-wechat": outboxJobSchema,
+  "delivery-wechat_oa": outboxJobSchema,
   "delivery-console": outboxJobSchema,
   /** Fan a notice out to its audience (or chase those who have not read it), batch by batch. */
   notices: z.object({

@@ -1,6 +1,7 @@
 // The platform-neutral language between channels and the core. Nothing here knows grammY or Wechaty.
 
-export type PlatformName = "telegram" | "wechat" | "console";
+/** `wechat` is a personal account through Wechaty, `wechat_oa` an Official Account (服务号). */
+export type PlatformName = "telegram" | "wechat" | "wechat_oa" | "console";
 
 /** Where a conversation lives; stored on the chat identity so workers can write first. */
 export interface ConversationRef {
@@ -63,6 +64,8 @@ export type SendFailure =
   | { kind: "rate-limited"; retryAfterSec: number }
   | { kind: "chat-moved"; newChatId: string }
   | { kind: "transient"; reason: string }
+  /** The platform lets us write only once the person writes again: kept until then, not retried. */
+  | { kind: "waiting"; reason: string }
   | { kind: "permanent"; reason: string };
 
 export class SendError extends Error {

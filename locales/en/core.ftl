@@ -15,3 +15,5 @@ core-image-too-large = That image is too large (5 MB at most). Please send a sma
 core-image-wrong-type = Only PNG or JPEG images can be used. Please send another one.
 core-image-unreadable = I could not receive that image. Please send it again.
 core-image-attached = [image]
+
+core-file-not-on-this-app = The file "{ $name }" cannot be sent through the Official Account; get it on Telegram, personal WeChat or from the admin API.

@@ -22,7 +22,10 @@ notices-sending = Notice #{ $id } is on its way. Members who tap "Got it" count 
 notices-progress-button = Progress
 notices-read-thanks = Thanks, marked as received!
 notices-none = There is no notice here you can look at.
-notices-progress-row = { $name }: { $total } in all, { $delivered } delivered, { $read } read, { $unread } unread, { $unreachable } not linked
+notices-progress-row = { $name }: { $total } in all, { $delivered } delivered, { $read } read, { $unread } unread, { $unreachable } not linked{ $waiting ->
+        [0] {""}
+       *[other] , { $waiting } waiting for the member to write first
+    }
 notices-progress =
     Notice #{ $id } ({ $excerpt })
     { $rows }

@@ -33,3 +33,9 @@ start-menu-transfer = Transfer
 start-menu-activities = Activities
 start-menu-bind = Link account
 start-menu-language = 语言 / Language
+# The Official Account's custom menu (npm run wechat:menu): menu names at most 16 bytes.
+start-oa-menu-mine = Mine
+start-oa-menu-services = Services
+start-oa-menu-more = More
+start-oa-menu-pay = Pay dues
+start-oa-menu-help = Help

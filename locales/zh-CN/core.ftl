@@ -15,3 +15,5 @@ core-image-too-large = 图片太大了（最多 5 MB），请压缩后再发。
 core-image-wrong-type = 只能接收 PNG 或 JPEG 格式的图片，请换一张。
 core-image-unreadable = 这张图片没能接收成功，请再发一次。
 core-image-attached = [图片]
+
+core-file-not-on-this-app = 文件「{ $name }」无法在公众号里发送，请在 Telegram、个人微信或管理后台获取。

@@ -22,7 +22,10 @@ notices-sending = 通知 #{ $id } 正在发送。团员点「收到」后会计�
 notices-progress-button = 查看进度
 notices-read-thanks = 已确认收到，谢谢！
 notices-none = 没有找到你可以查看的通知。
-notices-progress-row = { $name }：共 { $total } 人，已送达 { $delivered }，已读 { $read }，未读 { $unread }，未绑定 { $unreachable }
+notices-progress-row = { $name }：共 { $total } 人，已送达 { $delivered }，已读 { $read }，未读 { $unread }，未绑定 { $unreachable }{ $waiting ->
+        [0] {""}
+       *[other] ，等成员发消息后送达 { $waiting }
+    }
 notices-progress =
     通知 #{ $id }（{ $excerpt }）
     { $rows }

@@ -33,3 +33,9 @@ start-menu-transfer = 组织关系转接
 start-menu-activities = 活动
 start-menu-bind = 绑定身份
 start-menu-language = 语言 / Language
+# The Official Account's custom menu (npm run wechat:menu): menu names at most 4 Chinese characters.
+start-oa-menu-mine = 我的
+start-oa-menu-services = 办事
+start-oa-menu-more = 更多
+start-oa-menu-pay = 交团费
+start-oa-menu-help = 帮助

@@ -1,9 +1,10 @@
-// One member's story told on all three channels: bind with 编号, name and ID last four, then ask in plain words.
+// One member's story told on every channel: bind with 编号, name and ID last four, then ask in plain words.
 // The core is shared; only the platform differs.
 import { describe, expect, it } from "vitest";
 import { telegramUser } from "../helpers/fake-telegram.ts";
 import { consoleJsonl } from "../helpers/run-script.ts";
 import { createTestApp } from "../helpers/test-app.ts";
+import { startOfficialAccount } from "./official-account/start-official-account.ts";
 import { startTelegram } from "./telegram/start-telegram.ts";
 import { startWechat } from "./wechat/start-wechat.ts";
 
@@ -56,5 +57,14 @@ describe("the same story on every channel", () => {
     expectStory(answers);
     // One identity per platform: the member is now bound on all three.
     expect(await boundPlatforms()).toEqual(["CONSOLE", "TELEGRAM", "WECHAT"]);
+  });
+
+  it("works on a WeChat Official Account", async () => {
+    const { person } = await startOfficialAccount(app);
+    const liMing = person("o-li-ming");
+    const answers: string[] = [];
+    for (const text of story) answers.push((await liMing.say(text)).passive ?? "");
+    expectStory(answers);
+    expect(await boundPlatforms()).toEqual(["CONSOLE", "TELEGRAM", "WECHAT", "WECHAT_OA"]);
   });
 });

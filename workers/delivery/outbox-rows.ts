@@ -4,7 +4,8 @@ import type { MessageHooks } from "../../bot/core/feature.ts";
 import type { Db } from "../../bot/infra/db.ts";
 import type { Logger } from "../../bot/infra/logger.ts";
 
-export type FinalStatus = "SENT" | "FAILED" | "BLOCKED";
+/** Where a send ends; WAITING is final until the person writes again. */
+export type FinalStatus = "SENT" | "FAILED" | "BLOCKED" | "WAITING";
 
 export function createOutboxRows(db: Db, logger: Logger, hooks: Map<string, MessageHooks>) {
   async function tell(messageKey: string, id: bigint, status: FinalStatus) {
@@ -57,6 +58,15 @@ export function createOutboxRows(db: Db, logger: Logger, hooks: Map<string, Mess
         db.outboxMessage.update({ where: { id }, data: { status: "BLOCKED", lastError: "blocked by the recipient" } }),
       ]);
       await tell(messageKey, id, "BLOCKED");
+    },
+
+    /** SENDING → WAITING: the platform takes it only after the person writes again (outbox.wake). */
+    async waiting(id: bigint, messageKey: string, reason: string) {
+      await db.outboxMessage.updateMany({
+        where: { id, status: "SENDING" },
+        data: { status: "WAITING", lastError: reason.slice(0, 500), attempts: { decrement: 1 } },
+      });
+      await tell(messageKey, id, "WAITING");
     },
 
     /** Its feature no longer wants it sent (see MessageHooks.stillWanted). */

@@ -43,6 +43,15 @@ export function platformLimits(config: Config): Record<PlatformName, PlatformLim
     // One account, one lane: the gap between two sends matters more than any per-chat count. One job per interval
     // keeps the rest of the queue waiting in Redis instead of polling a pacer every few seconds.
     wechat: { queue: { max: 1, duration: config.WECHAT_SEND_INTERVAL_MS } },
+    // An Official Account: one pace for the account's customer-service and template sends.
+    wechat_oa: {
+      pace: {
+        spacingMs: spacingMs(config.WECHAT_OA_SENDS_PER_SECOND),
+        perWindow: config.WECHAT_OA_SENDS_PER_SECOND,
+        windowMs: 1_000,
+      },
+      queue: { max: 10 * config.WECHAT_OA_SENDS_PER_SECOND, duration: 1_000 },
+    },
     // The terminal has no limit; a limiter is still needed for BullMQ to honour a manual rate limit.
     console: { queue: { max: 1_000, duration: 1_000 } },
   };

@@ -42,7 +42,15 @@ export const PACE_HORIZON_MS = 800;
  */
 const CLAIM_LEAD_MS = 10;
 
-export type DeliveryOutcome = "sent" | "done-before" | "missing" | "outcome-unknown" | "blocked" | "taken" | "dropped";
+export type DeliveryOutcome =
+  | "sent"
+  | "done-before"
+  | "missing"
+  | "outcome-unknown"
+  | "blocked"
+  | "taken"
+  | "dropped"
+  | "waiting";
 
 export interface DeliveryProcessorOptions {
   senders: Map<PlatformName, ChannelSender>;
@@ -230,6 +238,12 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
       case "permanent":
         await rows.failed(id, messageKey, failure.reason);
         throw new UnrecoverableError(failure.reason);
+      case "waiting":
+        // Nothing left the platform, so the next send may go: the row waits for the person to write
+        // (outbox.wake), not for a retry.
+        await marks.clear(sendId);
+        await rows.waiting(id, messageKey, failure.reason);
+        return "waiting";
     }
   };
 }

@@ -3,7 +3,7 @@
 import { type Api, InputFile } from "grammy";
 import { imageFileName } from "../../core/images.ts";
 import type { Button, Reply } from "../../core/types.ts";
-import { CAPTION_LIMIT, splitText } from "./split-text.ts";
+import { CAPTION_LIMIT, splitText } from "../split-text.ts";
 
 /** Telegram's limit for callback_data. */
 export const CALLBACK_DATA_LIMIT = 64;

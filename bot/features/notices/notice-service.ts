@@ -98,6 +98,8 @@ export interface BranchProgress {
   read: number;
   unread: number;
   unreachable: number;
+  /** Official Account members outside the 48 h window: the notice reaches them when they next write. */
+  waiting: number;
 }
 
 export async function progress(db: Db, noticeId: number): Promise<BranchProgress[]> {
@@ -118,10 +120,12 @@ export async function progress(db: Db, noticeId: number): Promise<BranchProgress
       read: 0,
       unread: 0,
       unreachable: 0,
+      waiting: 0,
     };
     p.total += g._count;
     if (g.status === "READ") p.read += g._count;
     if (g.status === "SENT" || g.status === "READ") p.delivered += g._count;
+    if (g.status === "WAITING") p.waiting += g._count;
     if (g.status === "UNREACHABLE") p.unreachable += g._count;
     else if (g.status !== "READ") p.unread += g._count;
     byOrg.set(g.orgId, p);

@@ -1,6 +1,6 @@
 // Long replies cut where a reader would pause, never inside a character.
 import { describe, expect, it } from "vitest";
-import { splitText } from "../../../bot/channels/telegram/split-text.ts";
+import { splitText } from "../../../bot/channels/split-text.ts";
 
 describe("splitText", () => {
   it("leaves a text within the limit alone", () => {

@@ -1,4 +1,4 @@
-// Telegram refuses texts over 4096 characters; long replies go out as several messages, cut where a reader
+// Platforms refuse long texts (Telegram: 4096 characters); long replies go out as several messages, cut where a reader
 // would pause (paragraph, line, sentence, word) and never inside a surrogate pair.
 
 export const MESSAGE_LIMIT = 4096;
