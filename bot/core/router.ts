@@ -9,7 +9,8 @@
 //   6. /command                                     → its action (global commands close an open dialog)
 //   7. open dialog                                  → the dialog's handler (unless the text means "cancel")
 //   8. free text                                    → intent classifier → action
-//   9. nothing matched                              → short menu of what the bot can do
+//   9. an image with no dialog open                 → the first feature's `onImage` that takes it
+//  10. nothing matched                              → short menu of what the bot can do
 
 import { createChatRateLimit } from "./chat-rate-limit.ts";
 import { createChoiceMemory } from "./choices.ts";
@@ -42,6 +43,7 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
   const buttons = new Map<string, Action>();
   const intents = new Map<string, Action>();
   const dialogHandlers = new Map<string, DialogHandler>();
+  const imageHandlers = features.flatMap((f) => (f.onImage ? [f.onImage] : []));
   for (const f of features) {
     for (const [k, v] of Object.entries(f.commands ?? {})) register(commands, k, v, f.name);
     for (const [k, v] of Object.entries(f.buttons ?? {})) register(buttons, k, v, f.name);
@@ -175,7 +177,14 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
         ctx.intent = current.name;
         await dialogHandlers.get(current.name)!(ctx);
       } else {
-        await run(fallback);
+        let taken = false;
+        for (const onImage of incoming.image ? imageHandlers : []) {
+          if ((await onImage(ctx)) !== "pass") {
+            taken = true;
+            break;
+          }
+        }
+        if (!taken) await run(fallback);
       }
     } catch (error) {
       deps.logger.error({ err: error, platform: ref.platform, intent: ctx.intent }, "handler failed");

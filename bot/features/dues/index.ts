@@ -5,7 +5,16 @@ import { askerContact } from "../membership/contact-phrase.ts";
 import { loadDues } from "./dues-service.ts";
 import { renderDues } from "./dues-view.ts";
 import { duesLeaderSubcommands } from "./leaders/index.ts";
-import { askProof, cancelRequest, chooseExtra, chooseMonths, onPayDialog, PAY_DIALOG, startPay } from "./pay.ts";
+import {
+  askProof,
+  cancelRequest,
+  chooseExtra,
+  chooseMonths,
+  onPayDialog,
+  onStrayImage,
+  PAY_DIALOG,
+  startPay,
+} from "./pay.ts";
 import { confirmButton, onRejectDialog, REJECT_DIALOG, reasonButton, rejectButton } from "./review.ts";
 
 /** Always the asker's own dues: an argument after /dues never selects another member. */
@@ -63,4 +72,5 @@ export const duesFeature: Feature = {
   },
   intents: { "dues.status": status, "dues.pay": pay },
   dialogs: { [PAY_DIALOG]: onPayDialog, [REJECT_DIALOG]: onRejectDialog },
+  onImage: onStrayImage,
 };
