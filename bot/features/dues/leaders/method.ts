@@ -34,6 +34,15 @@ export async function paymentMethodCommand(ctx: Context) {
   // "<org> <text>" names an organisation in scope; otherwise the whole text is for the leader's one organisation.
   const [first = "", ...rest] = arg.split(/\s+/);
   const named = rest.length ? await scopedOrg(db, scope.roles, first) : null;
+  // An organisation that exists but lies outside the scope is refused, never read as part of the method.
+  if (rest.length && !named && (await db.organisation.count({ where: { OR: [{ code: first }, { name: first }] } }))) {
+    await ctx.deps.audit.record({
+      actorId: me.id,
+      action: "dues.payment-method",
+      data: { outcome: "denied", query: first.slice(0, 40) },
+    });
+    return ctx.say("duesleaders-branch-not-found", { query: first.slice(0, 40) });
+  }
   const org = named ?? (scope.orgs.length === 1 ? scope.orgs[0]! : null);
   if (!org) return ctx.say("duesleaders-method-which", { orgs: scope.orgs.map((o) => o.name).join("、") });
   const text = (named ? rest.join(" ") : arg).trim();

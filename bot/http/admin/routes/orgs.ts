@@ -1,8 +1,8 @@
 // Organisations: the subtree, one organisation, creating one, its settings, and moving it (with its whole subtree).
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { createOrganisation, initialsOf, pinyinOf } from "../../../features/orgs/org-service.ts";
 import { MAX_METHOD_LENGTH } from "../../../features/dues/payment-method.ts";
+import { createOrganisation, initialsOf, pinyinOf } from "../../../features/orgs/org-service.ts";
 import { OrgKind, OrgLevel, type Prisma } from "../../../infra/db.ts";
 import { HttpError } from "../auth.ts";
 import { type AdminDeps, listRoot, orgInScope } from "../context.ts";
