@@ -65,8 +65,8 @@ duesleaders-orgs-line = { $rank }. { $name }: { $rate } ({ $members } members, {
 duesleaders-orgs-none = { $org } has no organisations below it. Use /duesbranch for its own details.
 
 duesleaders-reminder = [Dues reminder] Up to { $mon }/{ $year } you have { $months } months of dues unpaid, { $amount } yuan in all. { $level ->
-    [risk] You have not paid for { $overdue } months; under the rules this may count as leaving the League of your own accord. Please pay soon or talk to your branch secretary.
-    [warn] You have not paid for { $overdue } months; your branch secretary is told as well. Please pay soon.
+    [risk] That is six months or more: under the rules this may count as leaving the League of your own accord. Please pay soon or talk to your branch secretary.
+    [warn] That is three months or more, so your branch secretary is told as well. Please pay soon.
    *[none] Please pay when you can.
 }
 duesleaders-arrears-branch = [Dues] { $org } ({ $mon }/{ $year }){ $warn ->

@@ -65,8 +65,8 @@ duesleaders-orgs-line = { $rank }. { $name }：{ $rate }（{ $members } 人，�
 duesleaders-orgs-none = { $org } 没有下属组织。可以用 /duesbranch 查看本组织的收缴明细。
 
 duesleaders-reminder = 【团费提醒】截至{ $year }年{ $mon }月，你有 { $months } 个月的团费未交，共 { $amount } 元。{ $level ->
-    [risk] 你已连续 { $overdue } 个月未交团费，按规定可能被视为自行脱团，请尽快缴纳或联系团支书说明情况。
-    [warn] 你已有 { $overdue } 个月未交团费，团支书也会收到提醒，请尽快缴纳。
+    [risk] 欠缴已达 6 个月，按规定可能被视为自行脱团，请尽快缴纳或联系团支书说明情况。
+    [warn] 欠缴已满 3 个月，团支书也会收到提醒，请尽快缴纳。
    *[none] 请及时缴纳。
 }
 duesleaders-arrears-branch = 【团费】{ $org }（{ $year }年{ $mon }月）{ $warn ->

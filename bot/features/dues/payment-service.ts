@@ -5,7 +5,8 @@ import { type Db, type Member, PaymentMethod, PaymentStatus, Prisma } from "../.
 import { canAct, rolesOf } from "../orgs/scope.ts";
 import { monthPricer, rejectPayment, type SettleResult, settlePayment } from "./ledger.ts";
 import { formatYuan } from "./money.ts";
-import { type Month, monthOf, monthOfDay, monthRange, monthStamp } from "./months.ts";
+import { type Month, monthOf, monthOfDay, monthStamp } from "./months.ts";
+import { monthsOwed } from "./owed.ts";
 import { PROOF_ROLES, proofRoute } from "./proof-route.ts";
 import { newReference } from "./reference.ts";
 import { maxPayableMonths, monthChoices, monthsToCover } from "./rules.ts";
@@ -47,11 +48,10 @@ export async function payPlan(db: Tx, member: PayMember, now: Date, timeZone: st
     db.duesMonth.findMany({ where: { memberId: member.id }, select: { month: true } }),
   ]);
   const paid = paidRows.map((r) => r.month);
-  const paidSet = new Set(paid);
   const price = monthPricer(rates, member);
   const start = monthOfDay(member.joinedAt);
   const current = monthOf(now, timeZone);
-  const owed = monthRange(start, current).filter((m) => !paidSet.has(m));
+  const owed = monthsOwed(start, current, paid);
   const maxMonths = maxPayableMonths(start, current, paid);
   const cover = (n: number) => {
     const months = monthsToCover(start, paid, n);
