@@ -28,7 +28,7 @@ describe("a member asks for their status", () => {
     expect(text).toContain(`已缴至 ${monthZh(-1)}；欠缴 1 个月（${monthZh(0)}），共 0.20 元（每月 0.20 元）`);
     expect(text).toContain("组织关系转接：无进行中的转接");
     expect(text).not.toContain("需要注意");
-    expect(reply!.buttons?.flat().map((b) => b.payload)).toEqual(["go:dues.status", "go:transfer.status"]);
+    expect(reply!.buttons?.flat().map((b) => b.payload)).toEqual(["go:dues.status", "me-code:show"]);
   });
 
   it("answers the same to /me, the menu button and other phrasings — and never shows anyone else", async () => {
