@@ -95,12 +95,12 @@ dues-proof-waiting = Please send the payment screenshot (a picture); tap "Cancel
 dues-proof-ask = Please send the payment screenshot for request { $reference } ({ $amount } yuan in all).
 dues-proof-received = Got the payment screenshot for { $reference } and passed it to { $reviewers } to confirm; you will be told once it is confirmed.
 dues-proof-received-above = Got the payment screenshot for { $reference }. { $unbound ->
-    [none] With nobody in your branch handling dues in Tuanzhu yet
-   *[other] With your branch's { $unbound } not using Tuanzhu yet
+    [none] Nobody in your branch handles dues in Tuanzhu yet
+   *[other] Your branch's { $unbound } do not use Tuanzhu yet
 }, so it went to { $reviewers } of { $org } above to confirm; you will be told once it is confirmed.
 dues-proof-no-reviewer = Got the payment screenshot for { $reference } and kept it. { $unbound ->
-    [none] With nobody in your branch or above it handling dues in Tuanzhu yet
-   *[other] With your branch's { $unbound } not using Tuanzhu yet, and nobody above your branch handling dues in Tuanzhu either
+    [none] Nobody in your branch or above it handles dues in Tuanzhu yet
+   *[other] Your branch's { $unbound } do not use Tuanzhu yet, nor does anyone above your branch
 }, so nobody has been told yet; once they start using Tuanzhu they will find it under "payments to confirm". If it is urgent, please contact { $contact } directly.
 
 dues-proof-review = { $name } ({ $code }) sent a dues payment screenshot: request { $reference }, { $months ->

@@ -70,8 +70,8 @@ dues-pay-request = 缴费单 { $reference }：{ $months } 个月（{ $months ->
    *[no] {""}
 }，合计 { $total } 元。
     { $method ->
-        [none] 支部还没有在团助登记收款方式，请按支部公布的方式付款（不清楚可以问{ $contact }）
-       *[other] 收款方式（{ $methodOrg }）：{ $method }
+        [none] 支部还没有在团助登记收款方式，请按支部公布的方式付款（不清楚可以问{ $contact }）。
+       *[other] 收款方式（{ $methodOrg }）：{ $method }。
     }
     付款备注中写上 { $reference }。付款后点「发送付款截图」，或直接把截图发到这里，由支部确认。
 dues-pay-request-again = 这是你刚才的缴费单 { $reference }，仍然有效，没有重复生成。
