@@ -36,6 +36,7 @@ dues-view-last-payment = Last payment: { $date }, { $amount } yuan for { $months
 }
 dues-view-last-payment-none = Last payment: none on record
 dues-view-how-to-pay = To pay: tap "Pay dues" for a payment request and send the screenshot here after paying, or give it to { $contact } in cash; it shows here once recorded.
+dues-view-method = How to pay ({ $org }): { $method }
 dues-view-pending = Payment request waiting: { $reference }, { $months ->
     [one] 1 month
    *[other] { $months } months

@@ -30,6 +30,7 @@ dues-view-owed = 欠缴情况：{ $owed }
 dues-view-last-payment = 最近一次缴费：{ $date }，{ $months } 个月共 { $amount } 元
 dues-view-last-payment-none = 最近一次缴费：暂无记录
 dues-view-how-to-pay = 缴纳方式：点「缴纳团费」生成缴费单，付款后把截图发到这里；也可以现金交给{ $contact }，登记后这里会更新。
+dues-view-method = 收款方式（{ $org }）：{ $method }
 dues-view-pending = 待确认的缴费单：{ $reference }，{ $months } 个月共 { $amount } 元（{ $proof ->
     [yes] 截图已提交，等待支部确认
    *[no] 付款后请点「发送付款截图」

@@ -15,6 +15,7 @@ import {
   PAY_DIALOG,
   startPay,
 } from "./pay.ts";
+import { paymentMethodFor } from "./payment-method.ts";
 import { confirmButton, onRejectDialog, REJECT_DIALOG, reasonButton, rejectButton } from "./review.ts";
 
 /** Always the asker's own dues: an argument after /dues never selects another member. */
@@ -22,7 +23,11 @@ async function showDues(ctx: Context) {
   const member = ctx.member;
   if (!member) return ctx.say("dues-bind-first");
   const { db, config } = ctx.deps;
-  const [dues, contact] = await Promise.all([loadDues(db, member, ctx.deps.now(), config.TZ), askerContact(ctx)]);
+  const [dues, contact, method] = await Promise.all([
+    loadDues(db, member, ctx.deps.now(), config.TZ),
+    askerContact(ctx),
+    paymentMethodFor(db, member.orgId),
+  ]);
   const pending = dues.pending;
   const buttons = pending
     ? [
@@ -32,10 +37,13 @@ async function showDues(ctx: Context) {
     : dues.monthly
       ? [[ctx.button("dues-button-pay", "go:dues.pay")]]
       : [];
-  ctx.reply(renderDues(ctx.t, ctx.locale, config.TZ, member.name, dues, contact), [
-    ...buttons,
-    [ctx.button("dues-button-status", "go:membership.status")],
-  ]);
+  const text = renderDues(ctx.t, ctx.locale, config.TZ, member.name, dues, contact);
+  // Where the money goes, whenever there is something to pay or a request waiting for it.
+  const where =
+    method && (pending || dues.position.owedMonths.length > 0)
+      ? `\n${ctx.t("dues-view-method", { method: method.text, org: method.orgName })}`
+      : "";
+  ctx.reply(text + where, [...buttons, [ctx.button("dues-button-status", "go:membership.status")]]);
 }
 
 const status: Action = { intent: "dues.status", handler: showDues, needsMember: true };

@@ -89,6 +89,9 @@ describe("a member paying dues never gets stuck", () => {
     expect(payloads(waiting)).toEqual([[`dues-cancel:${paymentId}`]]);
     // Asking something else closes the pay dialog; the screenshot comes later.
     expect((await liMing.chat.say("我的团籍"))[0]!.intent).toBe("membership.status");
+    expect(await liMing.chat.text("/dues")).toContain(
+      "收款方式（计科2022级1班团支部）：微信转账给团支书王芳（微信号 wf2022）",
+    );
     const [received] = await liMing.chat.send(image(JPEG, "late-proof"));
     expect(received!.intent).toBe("dues.pay");
     expect(received!.text).toBe(
