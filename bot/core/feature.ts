@@ -113,6 +113,8 @@ export interface Feature {
   intents?: Record<string, Action<unknown>>;
   /** Text typed while this feature's dialog is open. */
   dialogs?: Record<string, DialogHandler>;
+  /** An image sent while no dialog is open (a payment screenshot sent late); "pass" leaves it to the next. */
+  onImage?: DialogHandler;
   /** How the delivery worker renders and reports this feature's proactive messages, by message id. */
   delivery?: Record<string, MessageHooks>;
 }

@@ -11,7 +11,8 @@
 //   6. /command                                     → its action (global commands close an open dialog)
 //   7. open dialog                                  → the dialog's handler (unless the text means "cancel")
 //   8. free text                                    → intent classifier → action
-//   9. nothing matched                              → short menu of what the bot can do
+//   9. an image with no dialog open                 → the first feature's `onImage` that takes it
+//  10. nothing matched                              → short menu of what the bot can do
 
 import { createChatRateLimit } from "./chat-rate-limit.ts";
 import { createChoiceMemory } from "./choices.ts";
@@ -45,6 +46,7 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
   const buttons = new Map<string, Action<unknown>>();
   const intents = new Map<string, Action<unknown>>();
   const dialogHandlers = new Map<string, DialogHandler>();
+  const imageHandlers = features.flatMap((f) => (f.onImage ? [f.onImage] : []));
   for (const f of features) {
     for (const [k, v] of Object.entries(f.commands ?? {})) register(commands, k, v, f.name);
     for (const [k, v] of Object.entries(f.buttons ?? {})) {
@@ -213,7 +215,14 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
         ctx.intent = current.name;
         await dialogHandlers.get(current.name)!(ctx);
       } else {
-        await run(fallback);
+        let taken = false;
+        for (const onImage of incoming.image ? imageHandlers : []) {
+          if ((await onImage(ctx)) !== "pass") {
+            taken = true;
+            break;
+          }
+        }
+        if (!taken) await run(fallback);
       }
     } catch (error) {
       // Storage gone mid-action: the boundary answers busy (and Telegram's webhook may have it delivered again).

@@ -222,6 +222,7 @@ activities-edit-ask =
 activities-edited =
     { $title } changed: { $startsEn }, { $place }, { $capacity } places, sign-up closes { $deadlineEn }.
     If the time or place changed, everyone signed up or waiting is told.
+activities-edited-code-moved = The check-in code already handed out still works; check-in now runs from { $opensEn } to { $closesEn }.
 activities-cancel-confirm = Cancel { $title }? The { $confirmed } signed up and { $waiting } waiting will all be told.
 activities-cancel-yes = Yes, cancel it
 activities-cancel-no = Keep it

@@ -36,6 +36,7 @@ dues-view-last-payment = Last payment: { $date }, { $amount } yuan for { $months
 }
 dues-view-last-payment-none = Last payment: none on record
 dues-view-how-to-pay = To pay: tap "Pay dues" for a payment request and send the screenshot here after paying, or give it to { $contact } in cash; it shows here once recorded.
+dues-view-method = How to pay ({ $org }): { $method }
 dues-view-pending = Payment request waiting: { $reference }, { $months ->
     [one] 1 month
    *[other] { $months } months
@@ -81,14 +82,27 @@ dues-pay-request = Payment request { $reference }: { $months ->
     [yes] {", "}voluntary extra { $extra } yuan
    *[no] {""}
 }, total { $total } yuan.
-    Pay the way your branch announced and put { $reference } in the payment remark. Then send the payment screenshot here for the branch treasurer to confirm.
+    { $method ->
+        [none] Your branch has not recorded how to pay in Tuanzhu yet: pay the way it announced (ask { $contact } if unsure).
+       *[other] How to pay ({ $methodOrg }): { $method }
+    }
+    Put { $reference } in the payment remark. After paying, tap "Send payment screenshot" or just send the screenshot here for the branch to confirm.
+dues-pay-request-again = This is the payment request { $reference } you already have; it is still valid and nothing new was made.
+dues-pay-request-replaced = Your earlier request { $old } is void now; use the new request { $reference } (put { $reference } in the payment remark).
 dues-pay-cancel = Cancel payment request
 dues-pay-expired = This payment request has already been handled or cancelled. Send /pay to start again.
 dues-pay-cancelled = Payment request { $reference } cancelled.
 dues-proof-waiting = Please send the payment screenshot (a picture); tap "Cancel payment request" if you changed your mind.
 dues-proof-ask = Please send the payment screenshot for request { $reference } ({ $amount } yuan in all).
 dues-proof-received = Got the payment screenshot for { $reference } and passed it to { $reviewers } to confirm; you will be told once it is confirmed.
-dues-proof-no-reviewer = Got the payment screenshot for { $reference }, but your branch has no treasurer on record; please ask { $contact } to confirm it.
+dues-proof-received-above = Got the payment screenshot for { $reference }. { $unbound ->
+    [none] Nobody in your branch handles dues in Tuanzhu yet
+   *[other] Your branch's { $unbound } do not use Tuanzhu yet
+}, so it went to { $reviewers } of { $org } above to confirm; you will be told once it is confirmed.
+dues-proof-no-reviewer = Got the payment screenshot for { $reference } and kept it. { $unbound ->
+    [none] Nobody in your branch or above it handles dues in Tuanzhu yet
+   *[other] Your branch's { $unbound } do not use Tuanzhu yet, nor does anyone above your branch
+}, so nobody has been told yet; once they start using Tuanzhu they will find it under "payments to confirm". If it is urgent, please contact { $contact } directly.
 
 dues-proof-review = { $name } ({ $code }) sent a dues payment screenshot: request { $reference }, { $months ->
     [one] 1 month
@@ -110,7 +124,7 @@ dues-rejected-member = Your dues payment { $reference } was not confirmed: { $re
    *[other] { $text }
 }. Ask your branch if anything is unclear; send /pay to try again.
 dues-review-not-found = That payment was not found.
-dues-review-not-allowed = Only the treasurer or the secretary of the member's own branch can confirm this payment.
+dues-review-not-allowed = Only the treasurer or secretary of the member's own branch, or staff of a committee above it, can confirm this payment.
 dues-review-own = You cannot confirm or reject your own payment; another branch officer will handle it.
 dues-review-already = Payment request { $reference } was already handled ({ $status ->
     [CONFIRMED] confirmed

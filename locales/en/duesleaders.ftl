@@ -54,7 +54,10 @@ duesleaders-cash-saved = Recorded cash dues for { $people } members: { $months }
 duesleaders-cash-cancelled = Cancelled; nothing was saved.
 duesleaders-cash-expired = This entry has expired; please send /duescash again.
 duesleaders-cash-changed = A member's dues changed after the preview; nothing was saved. Please check the new preview below and confirm again.
-duesleaders-cash-member = [Dues] { $leader } recorded your cash dues for { $months } months ({ $fromMon }/{ $fromYear } to { $toMon }/{ $toYear }), { $amount } yuan, reference { $reference }.
+duesleaders-cash-member = [Dues] { $leader } recorded your cash dues for { $months } months ({ $fromMon }/{ $fromYear } to { $toMon }/{ $toYear }), { $amount } yuan, reference { $reference }.{ $closed ->
+    [none] {""}
+   *[other] {" "}Your payment request { $closed } is closed with it: no screenshot is needed. If you also paid by transfer, please talk to { $leader }.
+}
 
 duesleaders-orgs-choose = Show the collection rates below which organisation?
 duesleaders-orgs-title = { $org }: dues collection rate of each organisation below it, { $year } (up to { $mon }/{ $year }), lowest first:
@@ -62,8 +65,8 @@ duesleaders-orgs-line = { $rank }. { $name }: { $rate } ({ $members } members, {
 duesleaders-orgs-none = { $org } has no organisations below it. Use /duesbranch for its own details.
 
 duesleaders-reminder = [Dues reminder] Up to { $mon }/{ $year } you have { $months } months of dues unpaid, { $amount } yuan in all. { $level ->
-    [risk] You have not paid for { $overdue } months; under the rules this may count as leaving the League of your own accord. Please pay soon or talk to your branch secretary.
-    [warn] You have not paid for { $overdue } months; your branch secretary is told as well. Please pay soon.
+    [risk] That is six months or more: under the rules this may count as leaving the League of your own accord. Please pay soon or talk to your branch secretary.
+    [warn] That is three months or more, so your branch secretary is told as well. Please pay soon.
    *[none] Please pay when you can.
 }
 duesleaders-arrears-branch = [Dues] { $org } ({ $mon }/{ $year }){ $warn ->
@@ -86,3 +89,26 @@ duesleaders-risk-committee = [Dues · lapse risk] { $org } ({ $mon }/{ $year }):
        *[other] {"\u000A"}…and { $riskMore } more
     }
     Whether anyone has lapsed is for the organisation to decide; nobody's status is changed automatically.
+
+duesleaders-review-none = No payment screenshots are waiting for a confirmation in your scope.
+duesleaders-review-title = Payments to confirm: { $count } in all{ $more ->
+    [0] {""}
+   *[other] ; the oldest { $shown } are below (send /duesreview again for the rest)
+}. Check the money arrived, then tap Confirm or Reject.
+duesleaders-review-item = { $name } ({ $code }, { $org }), request { $reference }: { $months ->
+    [one] 1 month
+   *[other] { $months } months
+}, { $amount } yuan in all, sent { $date }.
+
+duesleaders-method-current = How members of { $org } pay dues: { $method ->
+    [none] not set (payment requests ask members to pay the way the branch announced)
+   *[other] { $method }{ $from ->
+        [self] {""}
+       *[other] {" "}(as set by { $from })
+    }
+}
+duesleaders-method-usage = To set it: /duesmethod <how to pay> (e.g. "/duesmethod WeChat transfer to secretary Wang Fang, ID wf2022"); for an organisation below: /duesmethod <org code> <how to pay>; "/duesmethod clear" goes back to the one above. At most { $max } characters.
+duesleaders-method-which = You lead several organisations ({ $orgs }); please name one by its code: /duesmethod <org code> <how to pay>.
+duesleaders-method-long = Please keep the payment method to { $max } characters.
+duesleaders-method-set = { $org } now tells members to pay dues this way: { $method }. New payment requests will say so.
+duesleaders-method-cleared = Cleared the payment method of { $org }; payment requests use the one above it, if any.

@@ -20,7 +20,11 @@ membership-status-state = Status: { $status ->
    *[LAPSED] lapsed (已脱团)
 }
 membership-status-dues = Dues: paid through { $through }; { $owed } (monthly { $monthly } yuan)
+membership-button-full-code = Show my full member number
+membership-own-code = { $name }, your member number is: { $code }
+    Use it where 智慧团建 asks for it; please do not forward it to groups.
 membership-status-transfer-none = Transfer: none in progress
+membership-status-transfer-sent-back = Transfer: { $returned } { $reason } Send /transfer to fix it and submit it again.
 membership-status-transfer-open = Transfer: in progress to { $to }; current step "{ $step }" with { $org } since { $since }
 membership-status-transfer-open-idle = Transfer: in progress to { $to }; waiting for the next step to start
 membership-warnings-title = Please note:

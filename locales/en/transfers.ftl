@@ -68,6 +68,7 @@ transfers-rejection = Reason for sending it back: { transfers-code-name }. { tra
    *[no] {""}
 }
 transfers-already-open = You already have a transfer in progress; you can apply again once it is completed or cancelled.
+transfers-last-completed = Last completed transfer: { $from } → { $to }, completed { $date }.
 transfers-last-rejected = Your last application, to { $to }, was sent back by { $org }.
 transfers-button-resubmit = Fix and resubmit
 transfers-button-new = New application

@@ -222,6 +222,7 @@ activities-edit-ask =
 activities-edited =
     已修改【{ $title }】：{ $startsZh }，{ $place }，名额 { $capacity } 人，报名截止 { $deadlineZh }。
     时间或地点有变化时，已报名和候补的同学会收到通知。
+activities-edited-code-moved = 已发出的签到码仍然有效，签到时间随之改为 { $opensZh } 至 { $closesZh }。
 activities-cancel-confirm = 确定取消【{ $title }】吗？已报名的 { $confirmed } 人和候补的 { $waiting } 人都会收到取消通知。
 activities-cancel-yes = 确定取消活动
 activities-cancel-no = 先不取消

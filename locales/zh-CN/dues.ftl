@@ -30,6 +30,7 @@ dues-view-owed = 欠缴情况：{ $owed }
 dues-view-last-payment = 最近一次缴费：{ $date }，{ $months } 个月共 { $amount } 元
 dues-view-last-payment-none = 最近一次缴费：暂无记录
 dues-view-how-to-pay = 缴纳方式：点「缴纳团费」生成缴费单，付款后把截图发到这里；也可以现金交给{ $contact }，登记后这里会更新。
+dues-view-method = 收款方式（{ $org }）：{ $method }
 dues-view-pending = 待确认的缴费单：{ $reference }，{ $months } 个月共 { $amount } 元（{ $proof ->
     [yes] 截图已提交，等待支部确认
    *[no] 付款后请点「发送付款截图」
@@ -69,14 +70,27 @@ dues-pay-request = 缴费单 { $reference }：{ $months } 个月（{ $months ->
     [yes] ，自愿多缴 { $extra } 元
    *[no] {""}
 }，合计 { $total } 元。
-    请按支部公布的收款方式付款，并在付款备注中写上 { $reference }。付款后把付款截图发到这里，由支部团费管理员确认。
+    { $method ->
+        [none] 支部还没有在团助登记收款方式，请按支部公布的方式付款（不清楚可以问{ $contact }）。
+       *[other] 收款方式（{ $methodOrg }）：{ $method }。
+    }
+    付款备注中写上 { $reference }。付款后点「发送付款截图」，或直接把截图发到这里，由支部确认。
+dues-pay-request-again = 这是你刚才的缴费单 { $reference }，仍然有效，没有重复生成。
+dues-pay-request-replaced = 之前的缴费单 { $old } 已作废，请以新的缴费单 { $reference } 为准（付款备注写 { $reference }）。
 dues-pay-cancel = 取消缴费单
 dues-pay-expired = 这张缴费单已处理或已取消。发送 /pay 重新缴费。
 dues-pay-cancelled = 缴费单 { $reference } 已取消。
 dues-proof-waiting = 请发送付款截图（图片）；不缴了可以点「取消缴费单」。
 dues-proof-ask = 请发送缴费单 { $reference }（合计 { $amount } 元）的付款截图。
 dues-proof-received = 已收到缴费单 { $reference } 的付款截图，已转给 { $reviewers } 确认，确认后会通知你。
-dues-proof-no-reviewer = 已收到缴费单 { $reference } 的付款截图，但你的团支部还没有登记团费管理员，请联系{ $contact }确认。
+dues-proof-received-above = 已收到缴费单 { $reference } 的付款截图。{ $unbound ->
+    [none] 你的团支部还没有人在团助负责团费
+   *[other] 你所在团支部的 { $unbound } 还没有开始使用团助
+}，截图已转给上级 { $org } 的 { $reviewers } 确认，确认后会通知你。
+dues-proof-no-reviewer = 已收到缴费单 { $reference } 的付款截图并已保存。{ $unbound ->
+    [none] 你的团支部和上级组织暂时都没有人在团助负责团费
+   *[other] 你所在团支部的 { $unbound } 还没有开始使用团助，上级组织也暂时没有人在团助负责团费
+}，所以暂时没有人收到通知；他们开始使用团助后，在「待确认缴费」里就能看到并确认。着急的话请直接联系{ $contact }。
 
 dues-proof-review = { $name }（{ $code }）提交了团费付款截图：缴费单 { $reference }，{ $months } 个月，合计 { $amount } 元。请核对到账后确认或驳回。
 dues-review-confirm = 确认到账
@@ -92,7 +106,7 @@ dues-rejected-member = 你的团费缴费单 { $reference } 未被确认，原�
    *[other] { $text }
 }。如有疑问请联系支部；发送 /pay 可重新缴费。
 dues-review-not-found = 没有找到这笔缴费。
-dues-review-not-allowed = 只有该团员所在团支部的团费管理员（组织委员）或团支书可以确认这笔缴费。
+dues-review-not-allowed = 只有该团员所在团支部的团费管理员（组织委员）、团支书或上级团委工作人员可以确认这笔缴费。
 dues-review-own = 不能确认或驳回自己的缴费，请由支部其他负责人处理。
 dues-review-already = 缴费单 { $reference } 已经处理过了（{ $status ->
     [CONFIRMED] 已确认

@@ -54,7 +54,10 @@ duesleaders-cash-saved = 已登记 { $people } 人的现金团费，共 { $month
 duesleaders-cash-cancelled = 已取消，没有保存任何内容。
 duesleaders-cash-expired = 这次登记已失效，请重新发送 /duescash。
 duesleaders-cash-changed = 预览之后有团员的缴费情况发生了变化，没有保存任何内容。请核对下面的新预览后再确认。
-duesleaders-cash-member = 【团费】{ $leader } 已为你登记现金团费 { $months } 个月（{ $fromYear }年{ $fromMon }月 至 { $toYear }年{ $toMon }月），共 { $amount } 元，参考号 { $reference }。
+duesleaders-cash-member = 【团费】{ $leader } 已为你登记现金团费 { $months } 个月（{ $fromYear }年{ $fromMon }月 至 { $toYear }年{ $toMon }月），共 { $amount } 元，参考号 { $reference }。{ $closed ->
+    [none] {""}
+   *[other] 你的缴费单 { $closed } 已随之关闭，不用再发付款截图；如果你另外也转账付过款，请联系{ $leader }处理。
+}
 
 duesleaders-orgs-choose = 请选择要查看哪个组织的下属组织收缴率：
 duesleaders-orgs-title = { $org } 下属组织 { $year }年团费收缴率（截至{ $mon }月，从低到高）：
@@ -62,8 +65,8 @@ duesleaders-orgs-line = { $rank }. { $name }：{ $rate }（{ $members } 人，�
 duesleaders-orgs-none = { $org } 没有下属组织。可以用 /duesbranch 查看本组织的收缴明细。
 
 duesleaders-reminder = 【团费提醒】截至{ $year }年{ $mon }月，你有 { $months } 个月的团费未交，共 { $amount } 元。{ $level ->
-    [risk] 你已连续 { $overdue } 个月未交团费，按规定可能被视为自行脱团，请尽快缴纳或联系团支书说明情况。
-    [warn] 你已有 { $overdue } 个月未交团费，团支书也会收到提醒，请尽快缴纳。
+    [risk] 欠缴已达 6 个月，按规定可能被视为自行脱团，请尽快缴纳或联系团支书说明情况。
+    [warn] 欠缴已满 3 个月，团支书也会收到提醒，请尽快缴纳。
    *[none] 请及时缴纳。
 }
 duesleaders-arrears-branch = 【团费】{ $org }（{ $year }年{ $mon }月）{ $warn ->
@@ -86,3 +89,23 @@ duesleaders-risk-committee = 【团费·脱团风险】{ $org }（{ $year }年{ 
        *[other] {"\u000A"}……另有 { $riskMore } 人
     }
     是否认定脱团由组织决定，系统不会自动变更团籍。
+
+duesleaders-review-none = 你负责的范围内没有待确认的缴费截图。
+duesleaders-review-title = 待确认缴费：共 { $count } 笔{ $more ->
+    [0] {""}
+   *[other] ，先列出最早的 { $shown } 笔（处理后再发 /duesreview 看后面的）
+}。核对到账后点「确认到账」或「驳回」。
+duesleaders-review-item = { $name }（{ $code }，{ $org }）缴费单 { $reference }：{ $months } 个月，合计 { $amount } 元，{ $date } 提交。
+
+duesleaders-method-current = { $org } 的团费收款方式：{ $method ->
+    [none] 未设置（缴费单上会请团员按支部公布的方式付款）
+   *[other] { $method }{ $from ->
+        [self] {""}
+       *[other] （沿用 { $from } 的设置）
+    }
+}
+duesleaders-method-usage = 设置：/duesmethod 收款方式（如「/duesmethod 微信转账给团支书王芳，微信号 wf2022」）；为下属组织设置：/duesmethod 组织代码 收款方式；「/duesmethod 清除」恢复沿用上级。最多 { $max } 字。
+duesleaders-method-which = 你负责多个组织（{ $orgs }），请写明组织代码：/duesmethod 组织代码 收款方式。
+duesleaders-method-long = 收款方式最多 { $max } 字，请精简后再发。
+duesleaders-method-set = 已设置 { $org } 的团费收款方式：{ $method }。之后的缴费单会写明这一方式。
+duesleaders-method-cleared = 已清除 { $org } 的团费收款方式，缴费单将沿用上级组织的设置（如有）。

@@ -17,7 +17,11 @@ membership-status-state = 团籍状态：{ $status ->
    *[LAPSED] 已脱团
 }
 membership-status-dues = 团费：已缴至 { $through }；{ $owed }（每月 { $monthly } 元）
+membership-button-full-code = 显示我的完整编号
+membership-own-code = { $name }，你的团员编号（发展团员编号）是：{ $code }
+    在智慧团建等处填写时使用；请勿转发到群里。
 membership-status-transfer-none = 组织关系转接：无进行中的转接
+membership-status-transfer-sent-back = 组织关系转接：{ $returned }{ $reason } 修改后可以重新提交：发送 /transfer。
 membership-status-transfer-open = 组织关系转接：进行中，转往 { $to }；当前步骤「{ $step }」由 { $org } 办理，自 { $since } 起
 membership-status-transfer-open-idle = 组织关系转接：进行中，转往 { $to }；正在等待下一步开始
 membership-warnings-title = 需要注意：

@@ -68,6 +68,7 @@ transfers-rejection = 退回原因：{ transfers-code-name }。{ transfers-code-
    *[no] {""}
 }
 transfers-already-open = 你已有一个进行中的转接申请，完成或撤销之前不能再申请。
+transfers-last-completed = 最近一次完成的转接：{ $from } → { $to }，{ $date } 完成。
 transfers-last-rejected = 你上一次转往 { $to } 的申请被 { $org } 退回了。
 transfers-button-resubmit = 修改后重新提交
 transfers-button-new = 重新申请

@@ -76,7 +76,7 @@ export const demoPeople: DemoMember[] = [
     branch: "GD-GZ-TH-XH",
     category: "SALARIED",
     incomeYuan: 12000,
-    // Three months behind: the arrears warning.
+    // Four months owed (this one included): the arrears warning.
     owedMonths: 4,
   },
   {
@@ -87,7 +87,7 @@ export const demoPeople: DemoMember[] = [
     joinedYear: 2021,
     branch: "GD-GZ-TH-SP-01",
     category: "NO_INCOME",
-    // Six months and more: the 脱团 risk warning.
+    // Seven months owed: the 脱团 risk warning.
     owedMonths: 7,
   },
   {

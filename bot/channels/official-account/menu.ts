@@ -50,7 +50,11 @@ export function officialAccountMenu(t: Translate): { button: MenuButton[] } {
   return {
     button: layout.map((menu) => ({
       name: clipBytes(t(menu.name), MENU_NAME_BYTES),
-      sub_button: menu.items.map(([label, key]) => ({ type: "click", name: clipBytes(t(label), ITEM_NAME_BYTES), key })),
+      sub_button: menu.items.map(([label, key]) => ({
+        type: "click",
+        name: clipBytes(t(label), ITEM_NAME_BYTES),
+        key,
+      })),
     })),
   };
 }

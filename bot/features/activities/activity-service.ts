@@ -6,7 +6,7 @@ import { type AudienceChoice, audienceOrgIds } from "../notices/audience.ts";
 import { NOTICE_ROLES } from "../notices/notice-service.ts";
 import { canAct, rolesOf, scopeOrgIds } from "../orgs/scope.ts";
 import { CANCELLED_MESSAGE, CHANGED_MESSAGE, messageArgs, notifySignups } from "./notify.ts";
-import { DEFAULT_DURATION_MS, type FieldProblem, fieldProblem } from "./rules.ts";
+import { checkinWindow, DEFAULT_DURATION_MS, type FieldProblem, fieldProblem } from "./rules.ts";
 import { lockActivity, promoteWaiting } from "./signup-service.ts";
 import { dropReminders, schedulePublish, scheduleReminders } from "./timers.ts";
 
@@ -194,9 +194,15 @@ export async function updateActivity(
     if (problem) return { ok: false, problem };
     const confirmed = await tx.activitySignup.count({ where: { activityId, status: "CONFIRMED" } });
     if (next.capacity < confirmed) return { ok: false, problem: "below-confirmed" };
+    // A check-in code already handed out follows the new time: its window is always the activity's own.
+    const checkin = timesChanged && current.checkinCodeHash ? checkinWindow(next.startsAt, next.endsAt) : undefined;
     const updated = await tx.activity.update({
       where: { id: activityId },
-      data: { ...next, ...(patch.description !== undefined ? { description: patch.description } : {}) },
+      data: {
+        ...next,
+        ...(patch.description !== undefined ? { description: patch.description } : {}),
+        ...(checkin ? { checkinOpensAt: checkin.opensAt, checkinClosesAt: checkin.closesAt } : {}),
+      },
     });
     ids = await promoteWaiting(deps, tx, updated, now);
     const moved = updated.startsAt.getTime() !== current.startsAt.getTime();

@@ -225,9 +225,18 @@ export async function onEditText(ctx: Context): Promise<void> {
   const result = await updateActivity(ctx.deps, actor(ctx), activityId, patch);
   if (!result.ok) return problemReply(ctx, result.problem);
   await ctx.dialog.end();
-  ctx.say("activities-edited", activityFacts(ctx, result.activity), [
+  const moved = result.activity;
+  ctx.say("activities-edited", activityFacts(ctx, moved), [
     [ctx.button("activities-button-open", `act-manage:${activityId}`)],
   ]);
+  // The code already handed out keeps working, at the new time: the organiser needs to know it is still good.
+  if (field === "when" && moved.checkinCodeHash && moved.checkinOpensAt && moved.checkinClosesAt) {
+    const tz = ctx.deps.config.TZ;
+    ctx.replies.at(-1)!.text += `\n${ctx.t("activities-edited-code-moved", {
+      ...whenArgs("opens", moved.checkinOpensAt, tz),
+      ...whenArgs("closes", moved.checkinClosesAt, tz),
+    })}`;
+  }
 }
 
 /** Button: asks before cancelling. */

@@ -9,7 +9,6 @@ import {
   explainMonthlyDues,
   type MonthlyDues,
   monthlyDues,
-  overdueMonths,
 } from "./rules.ts";
 
 type Tx = Prisma.TransactionClient | Db;
@@ -22,8 +21,6 @@ export interface DuesPicture {
   startMonth: Month;
   current: Month;
   position: DuesPosition;
-  /** Unpaid months before the current one: what the arrears warnings count. */
-  overdue: number;
   lastPayment: { at: Date; amountFen: number; months: number } | null;
   /** The member's payment request waiting for money or for a leader's confirmation. */
   pending: PendingPayment | null;
@@ -67,7 +64,6 @@ export async function loadDues(db: Tx, member: DuesMember, now: Date, timeZone: 
     startMonth,
     current,
     position,
-    overdue: overdueMonths(position, current),
     lastPayment: last && { at: last.settledAt ?? last.createdAt, amountFen: last.amountFen, months: last.months },
     pending,
   };

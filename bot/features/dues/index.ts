@@ -6,7 +6,17 @@ import { askerContact } from "../membership/contact-phrase.ts";
 import { loadDues } from "./dues-service.ts";
 import { renderDues } from "./dues-view.ts";
 import { duesLeaderSubcommands } from "./leaders/index.ts";
-import { askProof, cancelRequest, chooseExtra, chooseMonths, onPayDialog, PAY_DIALOG, startPay } from "./pay.ts";
+import {
+  askProof,
+  cancelRequest,
+  chooseExtra,
+  chooseMonths,
+  onPayDialog,
+  onStrayImage,
+  PAY_DIALOG,
+  startPay,
+} from "./pay.ts";
+import { paymentMethodFor } from "./payment-method.ts";
 import { MAX_EXTRA_FEN } from "./payment-service.ts";
 import { confirmButton, onRejectDialog, REASON_CODES, REJECT_DIALOG, reasonButton, rejectButton } from "./review.ts";
 
@@ -15,7 +25,11 @@ async function showDues(ctx: Context) {
   const member = ctx.member;
   if (!member) return ctx.say("dues-bind-first");
   const { db, config } = ctx.deps;
-  const [dues, contact] = await Promise.all([loadDues(db, member, ctx.deps.now(), config.TZ), askerContact(ctx)]);
+  const [dues, contact, method] = await Promise.all([
+    loadDues(db, member, ctx.deps.now(), config.TZ),
+    askerContact(ctx),
+    paymentMethodFor(db, member.orgId),
+  ]);
   const pending = dues.pending;
   const buttons = pending
     ? [
@@ -25,10 +39,13 @@ async function showDues(ctx: Context) {
     : dues.monthly
       ? [[ctx.button("dues-button-pay", "go:dues.pay")]]
       : [];
-  ctx.reply(renderDues(ctx.t, ctx.locale, config.TZ, member.name, dues, contact), [
-    ...buttons,
-    [ctx.button("dues-button-status", "go:membership.status")],
-  ]);
+  const text = renderDues(ctx.t, ctx.locale, config.TZ, member.name, dues, contact);
+  // Where the money goes, whenever there is something to pay or a request waiting for it.
+  const where =
+    method && (pending || dues.position.owedMonths.length > 0)
+      ? `\n${ctx.t("dues-view-method", { method: method.text, org: method.orgName })}`
+      : "";
+  ctx.reply(text + where, [...buttons, [ctx.button("dues-button-status", "go:membership.status")]]);
 }
 
 const status: Action = { intent: "dues.status", handler: showDues, needsMember: true };
@@ -66,4 +83,5 @@ export const duesFeature: Feature = {
   },
   intents: { "dues.status": status, "dues.pay": pay },
   dialogs: { [PAY_DIALOG]: onPayDialog, [REJECT_DIALOG]: onRejectDialog },
+  onImage: onStrayImage,
 };

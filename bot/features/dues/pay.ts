@@ -7,6 +7,7 @@ import { formatMonthName } from "../membership/format.ts";
 import { pendingPayment } from "./dues-service.ts";
 import { formatYuan, parseYuan } from "./money.ts";
 import type { Month } from "./months.ts";
+import { paymentMethodFor } from "./payment-method.ts";
 import { attachProof, cancelPayment, MAX_EXTRA_FEN, payPlan, requestPayment } from "./payment-service.ts";
 
 export const PAY_DIALOG = "dues.pay";
@@ -95,9 +96,14 @@ async function createRequest(ctx: Context, months: number, extraFen: number) {
     return ctx.say("dues-pay-no-rate", { contact: await askerContact(ctx) });
   }
   await ctx.dialog.start(PAY_DIALOG, "proof", { paymentId: outcome.id });
-  ctx.say(
-    "dues-pay-request",
-    {
+  const method = await paymentMethodFor(ctx.deps.db, ctx.member!.orgId);
+  const lines: string[] = [];
+  if (outcome.again) lines.push(ctx.t("dues-pay-request-again", { reference: outcome.reference }));
+  if (outcome.replaced) {
+    lines.push(ctx.t("dues-pay-request-replaced", { old: outcome.replaced, reference: outcome.reference }));
+  }
+  lines.push(
+    ctx.t("dues-pay-request", {
       reference: outcome.reference,
       months: outcome.months.length,
       ...rangeArgs(ctx, outcome.months),
@@ -105,9 +111,20 @@ async function createRequest(ctx: Context, months: number, extraFen: number) {
       extra: formatYuan(outcome.extraFen),
       hasExtra: outcome.extraFen > 0 ? "yes" : "no",
       total: formatYuan(outcome.monthsFen + outcome.extraFen),
-    },
-    [[ctx.button("dues-pay-cancel", `dues-cancel:${outcome.id}`)]],
+      method: method?.text ?? "none",
+      methodOrg: method?.orgName ?? "",
+      contact: method ? "" : await askerContact(ctx),
+    }),
   );
+  ctx.reply(lines.join("\n"), requestButtons(ctx, outcome.id));
+}
+
+/** Under every payment request and every "send the screenshot" prompt: the way forward and the way out. */
+function requestButtons(ctx: Context, paymentId: number) {
+  return [
+    [ctx.button("dues-button-send-proof", `dues-proof:${paymentId}`)],
+    [ctx.button("dues-pay-cancel", `dues-cancel:${paymentId}`)],
+  ];
 }
 
 /** Text or an image while paying. Questions that mean something else are passed on ("我的团籍"). */
@@ -118,7 +135,7 @@ export async function onPayDialog(ctx: Context) {
   if (step === "proof" && draft?.paymentId) {
     if (ctx.incoming.image) return takeProof(ctx, draft.paymentId);
     if (ctx.textIntent !== "unknown") return "pass";
-    return ctx.say("dues-proof-waiting");
+    return ctx.say("dues-proof-waiting", {}, [[ctx.button("dues-pay-cancel", `dues-cancel:${draft.paymentId}`)]]);
   }
   if (step === "months") {
     const typed = TYPED_MONTHS.exec(text);
@@ -140,7 +157,21 @@ export async function askProof(ctx: Context, paymentId: number) {
   const pending = await pendingPayment(ctx.deps.db, ctx.member!.id);
   if (!pending || pending.id !== paymentId) return ctx.say("dues-pay-expired");
   await ctx.dialog.start(PAY_DIALOG, "proof", { paymentId: pending.id });
-  ctx.say("dues-proof-ask", { reference: pending.reference, amount: formatYuan(pending.amountFen) });
+  ctx.say("dues-proof-ask", { reference: pending.reference, amount: formatYuan(pending.amountFen) }, [
+    [ctx.button("dues-pay-cancel", `dues-cancel:${pending.id}`)],
+  ]);
+}
+
+/**
+ * An image sent with no dialog open (the pay dialog expired, or the member came back the next day): while a
+ * payment request waits, it is that request's screenshot. Otherwise, and in groups, it is not ours to take.
+ */
+export async function onStrayImage(ctx: Context) {
+  if (!ctx.member || ctx.incoming.chatType === "group") return "pass";
+  const pending = await pendingPayment(ctx.deps.db, ctx.member.id);
+  if (!pending) return "pass";
+  ctx.intent = "dues.pay";
+  return takeProof(ctx, pending.id);
 }
 
 /** Button: withdraw the pending request. */
@@ -156,17 +187,21 @@ async function takeProof(ctx: Context, paymentId: number) {
   const image = await fetchImage(ctx.incoming.image!);
   if ("problem" in image) {
     ctx.say(`core-image-${image.problem}`);
-    return ctx.say("dues-proof-waiting");
+    return ctx.say("dues-proof-waiting", {}, [[ctx.button("dues-pay-cancel", `dues-cancel:${paymentId}`)]]);
   }
   const imageId = await storeImage(ctx.deps.db, image.bytes, image.mime);
   const outcome = await attachProof(ctx.deps, ctx.member!, paymentId, imageId);
   await ctx.dialog.end();
   if (outcome.kind === "not-pending") return ctx.say("dues-pay-expired");
-  if (outcome.reviewers.length === 0) {
-    return ctx.say("dues-proof-no-reviewer", { reference: outcome.reference, contact: await askerContact(ctx) });
-  }
-  ctx.say("dues-proof-received", {
+  const list = (names: string[]) => names.join(ctx.t("dues-list-separator"));
+  const args = {
     reference: outcome.reference,
-    reviewers: outcome.reviewers.join(ctx.t("dues-list-separator")),
-  });
+    reviewers: list(outcome.reviewers),
+    org: outcome.reviewersOrg ?? "",
+    unbound: outcome.unbound.length ? list(outcome.unbound) : "none",
+  };
+  if (outcome.reviewers.length === 0) {
+    return ctx.say("dues-proof-no-reviewer", { ...args, contact: await askerContact(ctx) });
+  }
+  ctx.say(outcome.atOwnOrg ? "dues-proof-received" : "dues-proof-received-above", args);
 }

@@ -5,15 +5,15 @@ import { type Db, type Member, PaymentMethod, PaymentStatus, Prisma, Role } from
 import { canAct, rolesOf } from "../orgs/scope.ts";
 import { monthPricer, rejectPayment, type SettleResult, settlePayment } from "./ledger.ts";
 import { formatYuan } from "./money.ts";
-import { type Month, monthOf, monthOfDay, monthRange, monthStamp } from "./months.ts";
+import { type Month, monthOf, monthOfDay, monthStamp } from "./months.ts";
+import { monthsOwed } from "./owed.ts";
+import { PROOF_ROLES, proofRoute } from "./proof-route.ts";
 import { newReference } from "./reference.ts";
 import { maxPayableMonths, monthChoices, monthsToCover } from "./rules.ts";
 
 type Tx = Prisma.TransactionClient | Db;
 type Deps = Pick<CoreDeps, "db" | "outbox" | "audit" | "now" | "config">;
 
-/** Who may confirm or reject a member's proof: these roles held in the member's own branch, nowhere else. */
-export const REVIEW_ROLES: readonly Role[] = [Role.TREASURER, Role.BRANCH_SECRETARY];
 /** A voluntary extra above 1000 元 in one payment is almost surely a typo. */
 export const MAX_EXTRA_FEN = 100_000;
 /** Outbox message ids this feature sends. */
@@ -48,11 +48,10 @@ export async function payPlan(db: Tx, member: PayMember, now: Date, timeZone: st
     db.duesMonth.findMany({ where: { memberId: member.id }, select: { month: true } }),
   ]);
   const paid = paidRows.map((r) => r.month);
-  const paidSet = new Set(paid);
   const price = monthPricer(rates, member);
   const start = monthOfDay(member.joinedAt);
   const current = monthOf(now, timeZone);
-  const owed = monthRange(start, current).filter((m) => !paidSet.has(m));
+  const owed = monthsOwed(start, current, paid);
   const maxMonths = maxPayableMonths(start, current, paid);
   const cover = (n: number) => {
     const months = monthsToCover(start, paid, n);
@@ -73,15 +72,28 @@ export async function payPlan(db: Tx, member: PayMember, now: Date, timeZone: st
 }
 
 export type RequestOutcome =
-  | { kind: "created"; id: number; reference: string; months: Month[]; monthsFen: number; extraFen: number }
+  | {
+      kind: "created";
+      id: number;
+      reference: string;
+      months: Month[];
+      monthsFen: number;
+      extraFen: number;
+      /** The same request asked for again (a second tap): the member's reference stays valid. */
+      again: boolean;
+      /** The reference of an earlier, different request this one replaced (no longer valid), if any. */
+      replaced: string | null;
+    }
   /** A request with a screenshot is with the branch: a second one would pay the same months twice. */
   | { kind: "awaiting"; reference: string }
   | { kind: "too-many"; max: number }
   | { kind: "no-rate" };
 
 /**
- * A PENDING payment for `months` months plus a voluntary extra. An older request without a screenshot is
- * withdrawn (EXPIRED): the member changed their mind before paying. Reference collisions draw a new code.
+ * A PENDING payment for `months` months plus a voluntary extra. The same request asked for again (a double tap)
+ * returns the one the member already holds, so a reference they may have written into a transfer stays valid.
+ * An older, different request without a screenshot is withdrawn (EXPIRED) and the member is told which one:
+ * they changed their mind before paying. Reference collisions draw a new code.
  */
 export async function requestPayment(
   deps: Deps,
@@ -96,7 +108,7 @@ export async function requestPayment(
         await tx.$queryRaw`SELECT id FROM members WHERE id = ${member.id} FOR UPDATE`;
         const pending = await tx.duesPayment.findFirst({
           where: { memberId: member.id, status: PaymentStatus.PENDING },
-          select: { id: true, reference: true, proofImageId: true },
+          select: { id: true, reference: true, proofImageId: true, months: true, amountFen: true },
         });
         if (pending?.proofImageId) return { kind: "awaiting", reference: pending.reference } as const;
         const plan = await payPlan(tx, member, deps.now(), deps.config.TZ);
@@ -104,13 +116,25 @@ export async function requestPayment(
         if (!Number.isInteger(months) || months < 1 || months > plan.maxMonths) {
           return { kind: "too-many", max: plan.maxMonths } as const;
         }
+        const cover = plan.cover(months);
+        if (pending && pending.months === months && pending.amountFen === cover.amountFen + extraFen) {
+          return {
+            kind: "created",
+            id: pending.id,
+            reference: pending.reference,
+            months: cover.months,
+            monthsFen: cover.amountFen,
+            extraFen,
+            again: true,
+            replaced: null,
+          } as const;
+        }
         if (pending) {
           await tx.duesPayment.update({
             where: { id: pending.id },
             data: { status: PaymentStatus.EXPIRED, note: "replaced" },
           });
         }
-        const cover = plan.cover(months);
         const payment = await tx.duesPayment.create({
           data: {
             memberId: member.id,
@@ -145,6 +169,8 @@ export async function requestPayment(
           months: cover.months,
           monthsFen: cover.amountFen,
           extraFen,
+          again: false,
+          replaced: pending?.reference ?? null,
         } as const;
       });
     } catch (error) {
@@ -178,19 +204,23 @@ export async function cancelPayment(deps: Deps, member: PayMember, paymentId: nu
   });
 }
 
-/** The people who review a member's proof: holders of REVIEW_ROLES in the member's branch, the member aside. */
-export async function reviewersOf(db: Tx, member: Pick<Member, "id" | "orgId">) {
-  const rows = await db.roleAssignment.findMany({
-    where: { orgId: member.orgId, role: { in: [...REVIEW_ROLES] }, memberId: { not: member.id } },
-    select: { member: { select: { id: true, name: true } } },
-    orderBy: { id: "asc" },
-  });
-  return [...new Map(rows.map((r) => [r.member.id, r.member])).values()];
-}
+export type ProofOutcome =
+  | {
+      kind: "sent";
+      reference: string;
+      /** Names of those who were sent it (bound leaders), and whether they are at the member's own organisation. */
+      reviewers: string[];
+      atOwnOrg: boolean;
+      reviewersOrg: string | null;
+      /** Leaders of the member's own organisation who could confirm but do not use Tuanzhu yet. */
+      unbound: string[];
+    }
+  | { kind: "not-pending" };
 
-export type ProofOutcome = { kind: "sent"; reviewers: string[]; reference: string } | { kind: "not-pending" };
-
-/** Attaches the stored screenshot and sends it, with Confirm/Reject buttons, to every reviewer. */
+/**
+ * Attaches the stored screenshot and sends it, with Confirm/Reject buttons, to whoever can confirm it: the
+ * branch's bound treasurer and 团支书, or, when none is bound, the nearest leaders above who are (proof-route.ts).
+ */
 export async function attachProof(
   deps: Deps,
   member: PayMember & Pick<Member, "name" | "code">,
@@ -205,11 +235,9 @@ export async function attachProof(
     });
     if (attached.count === 0) return { kind: "not-pending" };
     const payment = await tx.duesPayment.findUniqueOrThrow({ where: { id: paymentId } });
-    const reviewers = await reviewersOf(tx, member);
-    // Only reviewers with a chat the bot can write to are named to the member.
-    const reached: string[] = [];
-    for (const reviewer of reviewers) {
-      const written = await deps.outbox.toMember(tx, reviewer.id, {
+    const route = await proofRoute(tx, member);
+    for (const reviewer of route.recipients) {
+      const written = await deps.outbox.toMember(tx, reviewer.memberId, {
         messageKey: PROOF_REVIEW,
         args: {
           name: member.name,
@@ -219,20 +247,11 @@ export async function attachProof(
           amount: formatYuan(payment.amountFen),
         },
         imageId,
-        buttons: [
-          [
-            { labelKey: "dues-review-confirm", payload: `dues-ok:${paymentId}` },
-            { labelKey: "dues-review-reject", payload: `dues-no:${paymentId}` },
-          ],
-        ],
+        buttons: reviewButtons(paymentId),
         // The same screenshot sent twice reaches each reviewer once.
         dedupeKey: `dues-proof:${paymentId}:${imageId}`,
       });
       ids.push(...written);
-      // Counted by chat, not by rows written: a screenshot sent again writes no new rows but still reaches them.
-      if ((await tx.chatIdentity.count({ where: { memberId: reviewer.id, blocked: false } })) > 0) {
-        reached.push(reviewer.name);
-      }
     }
     await deps.audit.record(
       {
@@ -241,14 +260,36 @@ export async function attachProof(
         orgId: member.orgId,
         targetType: "DuesPayment",
         targetId: paymentId,
-        data: { reference: payment.reference, imageId, reviewers: reviewers.map((r) => r.id) },
+        data: {
+          reference: payment.reference,
+          imageId,
+          reviewers: route.recipients.map((r) => r.memberId),
+          atOwnOrg: route.atOwnOrg,
+        },
       },
       tx,
     );
-    return { kind: "sent", reviewers: reached, reference: payment.reference };
+    return {
+      kind: "sent",
+      reference: payment.reference,
+      reviewers: route.recipients.map((r) => r.name),
+      atOwnOrg: route.atOwnOrg,
+      reviewersOrg: route.recipients[0]?.orgName ?? null,
+      unbound: route.unboundAtOwnOrg.map((r) => r.name),
+    };
   });
   await deps.outbox.dispatch(ids);
   return outcome;
+}
+
+/** Confirm / Reject under a screenshot, wherever it is shown (the proactive message, 待确认缴费). */
+export function reviewButtons(paymentId: number) {
+  return [
+    [
+      { labelKey: "dues-review-confirm", payload: `dues-ok:${paymentId}` },
+      { labelKey: "dues-review-reject", payload: `dues-no:${paymentId}` },
+    ],
+  ];
 }
 
 /** Tells the member their payment is in the ledger (a leader's confirmation or the provider's callback). */
@@ -285,18 +326,15 @@ async function reviewable(db: Tx, leaderId: number, paymentId: number) {
   });
   if (!payment) return { kind: "not-found" } as const;
   if (payment.member.id === leaderId) return { kind: "own", payment } as const;
-  const grant = await db.roleAssignment.findFirst({
-    where: { memberId: leaderId, orgId: payment.member.orgId, role: { in: [...REVIEW_ROLES] } },
-    select: { role: true },
-  });
-  if (grant) return { kind: "allowed", payment } as const;
-  // A leader above the branch may know the payment exists; anyone else is answered as if it did not.
-  const member = await db.organisation.findUniqueOrThrow({
+  // The branch's treasurer and 团支书, and the committees above it (a screenshot may have gone up to them).
+  const org = await db.organisation.findUniqueOrThrow({
     where: { id: payment.member.orgId },
     select: { ancestorIds: true },
   });
-  const above = canAct(await rolesOf(db, leaderId), member.ancestorIds);
-  return { kind: above ? "denied" : "out-of-scope", payment } as const;
+  const roles = await rolesOf(db, leaderId);
+  if (canAct(roles, org.ancestorIds, PROOF_ROLES)) return { kind: "allowed", payment } as const;
+  // A leader whose scope holds the branch may know the payment exists; anyone else is answered as if it did not.
+  return { kind: canAct(roles, org.ancestorIds) ? "denied" : "out-of-scope", payment } as const;
 }
 
 export type ReviewOutcome =

@@ -1,6 +1,7 @@
 // 团费 rules: the monthly amount from the rate table, and what a member's paid months leave owing.
 import type { DuesCategory } from "../../infra/db.ts";
 import { addMonths, type Month, monthRange } from "./months.ts";
+import { monthsOwed } from "./owed.ts";
 
 /**
  * The highest after-tax monthly pay we accept, in fen (1 000 000 元): far above the pay where dues reach their cap,
@@ -99,7 +100,7 @@ export function duesPosition(
   monthlyFen: number | ((month: Month) => number),
 ): DuesPosition {
   const paidSet = new Set(paid);
-  const owedMonths = monthRange(startMonth, current).filter((m) => !paidSet.has(m));
+  const owedMonths = monthsOwed(startMonth, current, paidSet);
   // Months paid ahead of time extend the run past the current month.
   let paidThrough: Month | null = null;
   for (let m = startMonth; paidSet.has(m); m = addMonths(m, 1)) paidThrough = m;
@@ -131,11 +132,6 @@ export function maxPayableMonths(startMonth: Month, current: Month, paid: Iterab
 export function monthChoices(owedCount: number, maxMonths: number): number[] {
   const wanted = owedCount > 0 ? [1, owedCount, owedCount + MAX_AHEAD_MONTHS] : [1, 6, MAX_AHEAD_MONTHS];
   return [...new Set(wanted.map((n) => Math.min(n, maxMonths)))].filter((n) => n > 0).sort((a, b) => a - b);
-}
-
-/** Unpaid months before `current`: the current month is owed but not yet overdue. */
-export function overdueMonths(position: DuesPosition, current: Month): number {
-  return position.owedMonths.filter((m) => m < current).length;
 }
 
 /** How a monthly amount came about, with the numbers a reply shows. Amounts in fen, income in fen. */

@@ -1,5 +1,5 @@
 // The member's own status (/me, 我的团籍) and the leaders' /branch view of their subtree.
-import { idArg } from "../../core/args.ts";
+import { idArg, wordArg } from "../../core/args.ts";
 import { type Action, buttonAction, type Context, type Feature } from "../../core/feature.ts";
 import { BRANCH_DIALOG, branch, branchDialog, branchPick } from "./branch.ts";
 import { loadStatus } from "./status-service.ts";
@@ -9,12 +9,31 @@ import { renderStatus } from "./status-view.ts";
 async function showStatus(ctx: Context) {
   if (!ctx.member) return ctx.say("membership-bind-first");
   const view = await loadStatus(ctx.deps, ctx.member);
+  // 转接进度 only when there is a transfer to follow (open, or sent back to fix).
+  const hasTransfer = view.transfers.open !== null || view.transfers.sentBack !== null;
   ctx.reply(renderStatus(ctx.t, ctx.locale, ctx.deps.config.TZ, view, "self"), [
     [
       ctx.button("membership-button-dues", "go:dues.status"),
-      ctx.button("membership-button-transfer", "go:transfer.status"),
+      ...(hasTransfer ? [ctx.button("membership-button-transfer", "go:transfer.status")] : []),
     ],
+    [ctx.button("membership-button-full-code", "me-code:show")],
   ]);
+}
+
+/**
+ * Button under /me: the member's own full 编号 (智慧团建 asks for it). The status message keeps it masked, since it
+ * is screenshotted and forwarded; this reply is the member's own request, in a private chat, and audited.
+ */
+async function showOwnCode(ctx: Context) {
+  const member = ctx.member!;
+  await ctx.deps.audit.record({
+    actorId: member.id,
+    action: "membership.own-code",
+    orgId: member.orgId,
+    targetType: "member",
+    targetId: member.id,
+  });
+  ctx.say("membership-own-code", { name: member.name, code: member.code });
 }
 
 const status: Action = { intent: "membership.status", handler: showStatus, needsMember: true };
@@ -23,7 +42,10 @@ const branchAction: Action = { intent: "membership.branch", handler: branch, nee
 export const membershipFeature: Feature = {
   name: "membership",
   commands: { me: status, branch: branchAction },
-  buttons: { "branch-member": buttonAction("membership.branch", idArg, branchPick) },
+  buttons: {
+    "branch-member": buttonAction("membership.branch", idArg, branchPick),
+    "me-code": buttonAction("membership.status", wordArg(["show"]), showOwnCode),
+  },
   intents: { "membership.status": status, "membership.branch": branchAction },
   dialogs: { [BRANCH_DIALOG]: branchDialog },
 };

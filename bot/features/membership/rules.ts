@@ -84,8 +84,8 @@ export interface WarningInput {
   today: LocalDate;
   hasLeaguePost: boolean;
   status: MemberStatus;
-  /** Unpaid dues months before the current one. */
-  overdueMonths: number;
+  /** Owed dues months, counted as everywhere (dues/owed.ts). */
+  owedMonths: number;
   /** Last organisational life (an activity check-in), if any. */
   lastOrgLife?: LocalDate | null;
 }
@@ -109,9 +109,9 @@ export function membershipWarnings(input: WarningInput): MembershipWarning[] {
   const recentLife =
     input.lastOrgLife != null &&
     compareDates(addMonthsToDate(input.lastOrgLife, DUES_LAPSE_RISK_MONTHS), input.today) > 0;
-  if (input.overdueMonths >= DUES_LAPSE_RISK_MONTHS && !recentLife) {
-    warnings.push({ kind: "lapse-risk", months: input.overdueMonths });
-  } else if (input.overdueMonths >= DUES_OVERDUE_WARN_MONTHS)
-    warnings.push({ kind: "dues-overdue", months: input.overdueMonths });
+  if (input.owedMonths >= DUES_LAPSE_RISK_MONTHS && !recentLife) {
+    warnings.push({ kind: "lapse-risk", months: input.owedMonths });
+  } else if (input.owedMonths >= DUES_OVERDUE_WARN_MONTHS)
+    warnings.push({ kind: "dues-overdue", months: input.owedMonths });
   return warnings;
 }

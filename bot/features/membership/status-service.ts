@@ -4,7 +4,7 @@ import type { Member } from "../../infra/db.ts";
 import { type DuesPicture, loadDues } from "../dues/dues-service.ts";
 import { type Contact, nearestContact } from "../orgs/contacts.ts";
 import { orgPathNames } from "../orgs/org-service.ts";
-import { type OpenTransfer, openTransfer } from "../transfers/transfer-service.ts";
+import { type TransferStanding, transferStanding } from "../transfers/history.ts";
 import { dayOf, fullYears, localDateOf, type MembershipWarning, membershipWarnings } from "./rules.ts";
 
 export interface StatusView {
@@ -14,7 +14,8 @@ export interface StatusView {
   ancestorIds: number[];
   leagueYears: number;
   dues: DuesPicture;
-  transfer: OpenTransfer | null;
+  /** The open transfer, a sent-back one still to fix, and the last one completed. */
+  transfers: TransferStanding;
   warnings: MembershipWarning[];
   /** Whom to turn to about the warnings. */
   contact: Contact | undefined;
@@ -25,10 +26,10 @@ export async function loadStatus(deps: Pick<CoreDeps, "db" | "now" | "config">, 
   const now = deps.now();
   const timeZone = deps.config.TZ;
   const org = await db.organisation.findUniqueOrThrow({ where: { id: member.orgId }, select: { ancestorIds: true } });
-  const [orgPath, dues, transfer, contact] = await Promise.all([
+  const [orgPath, dues, transfers, contact] = await Promise.all([
     orgPathNames(db, org.ancestorIds),
     loadDues(db, member, now, timeZone),
-    openTransfer(db, member.id),
+    transferStanding(db, member.id),
     nearestContact(db, org.ancestorIds, member.id),
   ]);
   const today = localDateOf(now, timeZone);
@@ -38,13 +39,13 @@ export async function loadStatus(deps: Pick<CoreDeps, "db" | "now" | "config">, 
     ancestorIds: org.ancestorIds,
     leagueYears: fullYears(dayOf(member.joinedAt), today),
     dues,
-    transfer,
+    transfers,
     warnings: membershipWarnings({
       birth: dayOf(member.birthDate),
       today,
       hasLeaguePost: member.hasLeaguePost,
       status: member.status,
-      overdueMonths: dues.overdue,
+      owedMonths: dues.position.owedMonths.length,
       lastOrgLife: member.lastOrgLifeAt ? localDateOf(member.lastOrgLifeAt, timeZone) : null,
     }),
     contact,

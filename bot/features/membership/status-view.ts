@@ -3,6 +3,7 @@
 import type { Locale, Translate } from "../../core/i18n.ts";
 import { owedText, paidThroughText } from "../dues/dues-view.ts";
 import { formatYuan } from "../dues/money.ts";
+import { completedLine, sentBackLines } from "../transfers/history.ts";
 import { currentStep } from "../transfers/transfer-service.ts";
 import { contactPhrase } from "./contact-phrase.ts";
 import { formatDate, formatDay, formatInstant } from "./format.ts";
@@ -25,7 +26,7 @@ export function renderStatus(t: Translate, locale: Locale, timeZone: string, vie
       owed: owedText(t, locale, dues),
       monthly: dues.monthly ? formatYuan(dues.monthly.amountFen) : "-",
     }),
-    transferLine(t, locale, timeZone, view),
+    ...transferLines(t, locale, timeZone, view),
   ];
   // An activity check-in counts as organisational life (the six-month rule).
   if (member.lastOrgLifeAt) {
@@ -39,17 +40,30 @@ export function renderStatus(t: Translate, locale: Locale, timeZone: string, vie
   return lines.join("\n");
 }
 
-function transferLine(t: Translate, locale: Locale, timeZone: string, view: StatusView): string {
-  const transfer = view.transfer;
-  if (!transfer) return t("membership-status-transfer-none");
-  const step = currentStep(transfer.steps);
-  if (!step) return t("membership-status-transfer-open-idle", { to: transfer.toOrg.name });
-  return t("membership-status-transfer-open", {
-    to: transfer.toOrg.name,
-    step: t("transfers-step-kind", { kind: step.kind }),
-    org: step.org.name,
-    since: formatInstant(step.startedAt, locale, timeZone),
-  });
+/** The open transfer (or a sent-back one with its reason, or none), then the last completed one if any. */
+function transferLines(t: Translate, locale: Locale, timeZone: string, view: StatusView): string[] {
+  const { open, sentBack, lastCompleted } = view.transfers;
+  const lines: string[] = [];
+  if (open) {
+    const step = currentStep(open.steps);
+    lines.push(
+      step
+        ? t("membership-status-transfer-open", {
+            to: open.toOrg.name,
+            step: t("transfers-step-kind", { kind: step.kind }),
+            org: step.org.name,
+            since: formatInstant(step.startedAt, locale, timeZone),
+          })
+        : t("membership-status-transfer-open-idle", { to: open.toOrg.name }),
+    );
+  } else if (sentBack) {
+    const [returned, reason] = sentBackLines(t, sentBack);
+    lines.push(t("membership-status-transfer-sent-back", { returned: returned!, reason: reason! }));
+  } else {
+    lines.push(t("membership-status-transfer-none"));
+  }
+  if (lastCompleted) lines.push(completedLine(t, locale, timeZone, lastCompleted));
+  return lines;
 }
 
 function warningText(t: Translate, locale: Locale, w: MembershipWarning, contact: string, owed: string): string {

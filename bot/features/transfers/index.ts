@@ -14,6 +14,7 @@ import {
   resubmit,
   startApplication,
 } from "./apply.ts";
+import { completedLine, sentBackLines, transferStanding } from "./history.ts";
 import {
   ASSIGN,
   approve,
@@ -40,13 +41,21 @@ const STATUS_WORDS = new Set(["status", "progress", "进度", "状态", "查询"
 
 async function showProgress(ctx: Context) {
   if (!ctx.member) return ctx.say("transfers-bind-first");
-  const transfer = await openTransfer(ctx.deps.db, ctx.member.id);
-  if (!transfer) {
-    return ctx.say("transfers-status-none", { contact: await askerContact(ctx) }, [
-      [ctx.button("transfers-button-apply", "go:transfer.start")],
+  const { open, sentBack, lastCompleted } = await transferStanding(ctx.deps.db, ctx.member.id);
+  const done = lastCompleted ? [completedLine(ctx.t, ctx.locale, ctx.deps.config.TZ, lastCompleted)] : [];
+  if (open) return ctx.reply(renderTimeline(ctx, open), memberTimelineButtons(ctx, open.id));
+  // A request sent back is not "no transfer": say by whom and why, and offer to fix it.
+  if (sentBack) {
+    return ctx.reply([...sentBackLines(ctx.t, sentBack), ...done].join("\n"), [
+      [
+        ctx.button("transfers-button-resubmit", `tr-resubmit:${sentBack.id}`),
+        ctx.button("transfers-button-new", "tr-new:self"),
+      ],
     ]);
   }
-  ctx.reply(renderTimeline(ctx, transfer), memberTimelineButtons(ctx, transfer.id));
+  ctx.reply([ctx.t("transfers-status-none", { contact: await askerContact(ctx) }), ...done].join("\n"), [
+    [ctx.button("transfers-button-apply", "go:transfer.start")],
+  ]);
 }
 
 /** `/transfer`: the timeline when one is under way, else the application; `/transfer status` the progress. */

@@ -18,6 +18,11 @@ describe("dues phrasings", () => {
     ["团费交到哪个月了", "dues.status"],
     ["how much dues do I owe", "dues.status"],
     ["集团费用报销", "unknown"],
+    ["待确认缴费", "duesleaders.review"],
+    ["有没有待确认的缴费", "duesleaders.review"],
+    ["看看谁交了团费截图", "duesleaders.review"],
+    ["payments to confirm", "duesleaders.review"],
+    ["设置团费收款方式", "duesleaders.method"],
   ])("%s → %s", (text, intent) => {
     expect(classifier.classify(text).intent).toBe(intent);
   });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { formatDecimal, formatYuan, parseYuan } from "../../../bot/features/dues/money.ts";
 import { addMonths, monthOf } from "../../../bot/features/dues/months.ts";
+import { monthsOwed } from "../../../bot/features/dues/owed.ts";
 import { newReference, REFERENCE_PATTERN } from "../../../bot/features/dues/reference.ts";
 import {
   duesPosition,
@@ -12,7 +13,6 @@ import {
   monthlyDues,
   monthlyDuesForMonth,
   monthsToCover,
-  overdueMonths,
   type Rate,
 } from "../../../bot/features/dues/rules.ts";
 import { duesRates, duesRatesEffectiveFrom } from "../../../prisma/seed/dues-rates.ts";
@@ -195,28 +195,25 @@ describe("the dues position", () => {
   it("runs across the year boundary", () => {
     const pos = duesPosition(202511, 202602, [202511, 202512], 300);
     expect(pos).toEqual({ paidThrough: 202512, owedMonths: [202601, 202602], owedFen: 600 });
-    expect(overdueMonths(pos, 202602)).toBe(1);
     expect(addMonths(202512, 1)).toBe(202601);
   });
 
   it("counts prepaid months into paid-through and owes nothing", () => {
     const pos = duesPosition(202609, 202611, [202609, 202610, 202611, 202612, 202701], 20);
     expect(pos).toEqual({ paidThrough: 202701, owedMonths: [], owedFen: 0 });
-    expect(overdueMonths(pos, 202611)).toBe(0);
   });
 
   it("stops paid-through at the first gap but still owes only the gaps", () => {
     const pos = duesPosition(202607, 202611, [202607, 202609, 202610, 202611], 20);
     expect(pos).toEqual({ paidThrough: 202607, owedMonths: [202608], owedFen: 20 });
-    expect(overdueMonths(pos, 202611)).toBe(1);
   });
 
-  it("owes the current month without counting it as overdue", () => {
+  it("owes the current month from its first day", () => {
     // 刘洋's case: paid up to four months ago.
     const pos = duesPosition(202005, 202611, [...monthsFrom(202005, 202607)], 2_000);
     expect(pos.owedMonths).toEqual([202608, 202609, 202610, 202611]);
     expect(pos.owedFen).toBe(8_000);
-    expect(overdueMonths(pos, 202611)).toBe(3);
+    expect(monthsOwed(202005, 202611, monthsFrom(202005, 202607))).toEqual(pos.owedMonths);
   });
 
   it("starts in the joining month as Shanghai sees it", () => {

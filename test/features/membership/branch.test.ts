@@ -2,7 +2,7 @@
 // Every look-up, allowed or refused, lands in the audit log; a refusal never tells whether the person exists.
 import { describe, expect, it } from "vitest";
 import { addMonths, monthOf, monthOfDay } from "../../../bot/features/dues/months.ts";
-import { duesPosition, overdueMonths } from "../../../bot/features/dues/rules.ts";
+import { monthsOwed } from "../../../bot/features/dues/owed.ts";
 import { createTestApp, type TestApp } from "../../helpers/test-app.ts";
 import { chatAsMember } from "./member-chat.ts";
 
@@ -20,24 +20,21 @@ async function expectedRoster(app: TestApp, orgId: number) {
     where: { status: "ACTIVE", org: { ancestorIds: { has: orgId } } },
     include: { duesMonths: { select: { month: true } }, identities: { select: { id: true } } },
   });
-  const overdue = members.map((m) =>
-    overdueMonths(
-      duesPosition(
+  const owed = members.map(
+    (m) =>
+      monthsOwed(
         monthOfDay(m.joinedAt),
         current,
         m.duesMonths.map((d) => d.month),
-        0,
-      ),
-      current,
-    ),
+      ).length,
   );
   const bound = members.filter((m) => m.identities.length > 0).length;
   return {
     members: members.length,
     bound,
     unbound: members.length - bound,
-    owing3: overdue.filter((n) => n >= 3).length,
-    owing6: overdue.filter((n) => n >= 6).length,
+    owing3: owed.filter((n) => n >= 3).length,
+    owing6: owed.filter((n) => n >= 6).length,
   };
 }
 
@@ -54,10 +51,11 @@ const scut = await org("GD-GZ-SCUT");
 
 describe("a 团支书's roster", () => {
   it("counts 王芳's branch the way the database does, bound chats and arrears included", async () => {
-    await unpay("201901000001", 7); // 李明: seven months before this one unpaid
-    await unpay("202201000007", 3); // 黄丽: three
+    await unpay("201901000001", 7); // 李明: seven months before this one and this one unpaid: eight owed
+    await unpay("202201000007", 3); // 黄丽: four owed
     const expected = await expectedRoster(app, class1.id);
-    expect(expected).toMatchObject({ bound: 2, owing3: 2, owing6: 1 });
+    // Two seeded classmates owe three months each (this one included), so four owe 3+.
+    expect(expected).toMatchObject({ bound: 2, owing3: 4, owing6: 1 });
     expect(expected.members).toBe(await db.member.count({ where: { org: { ancestorIds: { has: class1.id } } } }));
 
     const [reply] = await wangFang.chat.say("/branch");
@@ -66,7 +64,7 @@ describe("a 团支书's roster", () => {
     expect(reply!.text).toContain(
       `团员 ${expected.members} 人：已绑定团助 ${expected.bound} 人，未绑定 ${expected.unbound} 人`,
     );
-    expect(reply!.text).toContain("欠缴团费 3 个月及以上 2 人，其中 6 个月及以上 1 人");
+    expect(reply!.text).toContain("欠缴团费 3 个月及以上 4 人，其中 6 个月及以上 1 人");
     expect(reply!.text).toContain("发送团员姓名或 12 位团员编号");
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "membership.roster" } });
     expect(audit).toMatchObject({ actorId: wangFang.member.id, orgId: class1.id });
@@ -87,7 +85,7 @@ describe("a 团支书's roster", () => {
     expect(reply!.text).toContain("团员 李明 的团籍信息（团干部查询，已记录）");
     expect(reply!.text).toContain("› 计科2022级1班团支部");
     expect(reply!.text).toContain("团员编号：2019****0001");
-    expect(reply!.text).toContain("脱团风险：已有 7 个月未缴团费");
+    expect(reply!.text).toContain("脱团风险：已有 8 个月未缴团费");
     expect(await lastLookup()).toMatchObject({
       actorId: wangFang.member.id,
       orgId: class1.id,

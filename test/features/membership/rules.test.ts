@@ -17,7 +17,7 @@ const base: WarningInput = {
   today: d(2026, 11, 26),
   hasLeaguePost: false,
   status: "ACTIVE",
-  overdueMonths: 0,
+  owedMonths: 0,
 };
 
 describe("the local calendar day", () => {
@@ -93,36 +93,36 @@ describe("membership warnings", () => {
   });
 
   it("warns from 3 unpaid months and speaks of 脱团 risk from 6", () => {
-    expect(membershipWarnings({ ...base, overdueMonths: 2 })).toEqual([]);
-    expect(membershipWarnings({ ...base, overdueMonths: 3 })).toEqual([{ kind: "dues-overdue", months: 3 }]);
-    expect(membershipWarnings({ ...base, overdueMonths: 5 })).toEqual([{ kind: "dues-overdue", months: 5 }]);
-    expect(membershipWarnings({ ...base, overdueMonths: 6 })).toEqual([{ kind: "lapse-risk", months: 6 }]);
+    expect(membershipWarnings({ ...base, owedMonths: 2 })).toEqual([]);
+    expect(membershipWarnings({ ...base, owedMonths: 3 })).toEqual([{ kind: "dues-overdue", months: 3 }]);
+    expect(membershipWarnings({ ...base, owedMonths: 5 })).toEqual([{ kind: "dues-overdue", months: 5 }]);
+    expect(membershipWarnings({ ...base, owedMonths: 6 })).toEqual([{ kind: "lapse-risk", months: 6 }]);
   });
 
   it("counts organisational life in the last six months against 脱团 risk, leaving the dues warning", () => {
     const today = base.today;
     const fiveMonthsAgo = { ...today, month: today.month - 5 };
     const sixMonthsAgo = { ...today, month: today.month - 6 };
-    expect(membershipWarnings({ ...base, overdueMonths: 7, lastOrgLife: fiveMonthsAgo })).toEqual([
+    expect(membershipWarnings({ ...base, owedMonths: 7, lastOrgLife: fiveMonthsAgo })).toEqual([
       { kind: "dues-overdue", months: 7 },
     ]);
-    expect(membershipWarnings({ ...base, overdueMonths: 7, lastOrgLife: sixMonthsAgo })).toEqual([
+    expect(membershipWarnings({ ...base, owedMonths: 7, lastOrgLife: sixMonthsAgo })).toEqual([
       { kind: "lapse-risk", months: 7 },
     ]);
-    expect(membershipWarnings({ ...base, overdueMonths: 7, lastOrgLife: null })).toEqual([
+    expect(membershipWarnings({ ...base, owedMonths: 7, lastOrgLife: null })).toEqual([
       { kind: "lapse-risk", months: 7 },
     ]);
   });
 
   it("lists age and dues warnings together", () => {
-    expect(membershipWarnings({ ...base, birth: d(1990, 1, 1), overdueMonths: 7 })).toEqual([
+    expect(membershipWarnings({ ...base, birth: d(1990, 1, 1), owedMonths: 7 })).toEqual([
       { kind: "age-over", age: 36 },
       { kind: "lapse-risk", months: 7 },
     ]);
   });
 
   it("warns nobody who has already left or lapsed", () => {
-    expect(membershipWarnings({ ...base, birth: d(1990, 1, 1), overdueMonths: 9, status: "LEFT" })).toEqual([]);
-    expect(membershipWarnings({ ...base, overdueMonths: 9, status: "LAPSED" })).toEqual([]);
+    expect(membershipWarnings({ ...base, birth: d(1990, 1, 1), owedMonths: 9, status: "LEFT" })).toEqual([]);
+    expect(membershipWarnings({ ...base, owedMonths: 9, status: "LAPSED" })).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ describe("a member asks for their status", () => {
     expect(text).toContain(`已缴至 ${monthZh(-1)}；欠缴 1 个月（${monthZh(0)}），共 0.20 元（每月 0.20 元）`);
     expect(text).toContain("组织关系转接：无进行中的转接");
     expect(text).not.toContain("需要注意");
-    expect(reply!.buttons?.flat().map((b) => b.payload)).toEqual(["go:dues.status", "go:transfer.status"]);
+    expect(reply!.buttons?.flat().map((b) => b.payload)).toEqual(["go:dues.status", "me-code:show"]);
   });
 
   it("answers the same to /me, the menu button and other phrasings — and never shows anyone else", async () => {
@@ -78,11 +78,11 @@ describe("a member asks for their status", () => {
     expect(text).toContain("超龄待离团：已年满 28 周岁（28 岁）且未担任团内职务");
   });
 
-  it("warns 刘洋, three months behind, how much and how to pay", async () => {
+  it("warns 刘洋, four months owed, how much and how to pay — one number in both places", async () => {
     const { chat } = await chatAsMember(app, "202001000005");
     const text = await chat.text("/me");
     expect(text).toContain(`已缴至 ${monthZh(-4)}；欠缴 4 个月（${monthZh(-3)} 至 ${monthZh(0)}），共 80.00 元`);
-    expect(text).toContain("团费欠缴：已有 3 个月未缴团费（含本月共 80.00 元）");
+    expect(text).toContain("团费欠缴：已有 4 个月未缴团费（含本月共 80.00 元）");
     expect(text).toContain("缴纳方式：以现金或按支部通知的方式交给团支书孙静（广州星河科技有限公司团支部）");
     expect(text).not.toContain("脱团");
   });
@@ -90,7 +90,7 @@ describe("a member asks for their status", () => {
   it("warns 赵磊 of 脱团 risk, says what to do now, and leaves his status alone", async () => {
     const { member, chat } = await chatAsMember(app, "202101000006");
     const text = await chat.text("/me");
-    expect(text).toContain("脱团风险：已有 6 个月未缴团费");
+    expect(text).toContain("脱团风险：已有 7 个月未缴团费");
     expect(text).toContain("请现在就补缴（含本月共 1.40 元），或联系团干部吴昊（共青团广州市天河区委员会）说明情况");
     expect(text).toContain("团籍状态：正常");
     const after = await app.deps.db.member.findUniqueOrThrow({ where: { id: member.id } });

@@ -67,11 +67,18 @@ describe("organisations", () => {
       slaHours: 48,
       slaBusinessHours: true,
       graduatesOn: "2026-06-30",
+      duesPaymentMethod: "微信转账给团支书王芳",
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ slaHours: 48, slaBusinessHours: true, graduatesOn: "2026-06-30" });
+    expect(res.json()).toMatchObject({
+      slaHours: 48,
+      slaBusinessHours: true,
+      graduatesOn: "2026-06-30",
+      duesPaymentMethod: "微信转账给团支书王芳",
+    });
     const stored = await db.organisation.findUniqueOrThrow({ where: { id: branch.id } });
     expect(stored.slaHours).toBe(48);
+    expect(stored.duesPaymentMethod).toBe("微信转账给团支书王芳");
     expect((await auditOf("org.update")).at(-1)).toMatchObject({ actorLabel: `token:${f.tokenIds.write}` });
 
     const wrongLevel = await call(f.tokens.write, "POST", "/orgs", {

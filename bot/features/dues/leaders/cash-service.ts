@@ -1,7 +1,7 @@
 // Cash dues a leader collected for several members: checked and priced as a whole before anything is saved, then
 // saved in one transaction through the ledger (settlePayment), so cash covers months exactly as any payment does.
 import type { Outbox } from "../../../core/outbox.ts";
-import { type Db, MemberStatus, PaymentMethod, type Prisma } from "../../../infra/db.ts";
+import { type Db, MemberStatus, PaymentMethod, PaymentStatus, type Prisma } from "../../../infra/db.ts";
 import { canAct, type RoleGrant } from "../../orgs/scope.ts";
 import { monthPricer, settlePayment } from "../ledger.ts";
 import { formatYuan } from "../money.ts";
@@ -160,6 +160,7 @@ export async function recordCash(
       throw new CashChanged(`member ${entry.memberId}: the ledger would cover other months`);
     }
     payments.push(payment.id);
+    const closed = await closeWaitingRequests(tx, leader, entry.memberId, settled.reference, now);
     const ids = await outbox.toMember(tx, entry.memberId, {
       messageKey: CASH_MEMBER_MESSAGE,
       args: {
@@ -171,6 +172,7 @@ export async function recordCash(
         toMon: String(last % 100),
         amount: formatYuan(entry.amountFen),
         reference: settled.reference,
+        closed: closed.length ? closed.join(", ") : "none",
       },
       dedupeKey: `dues-cash:${payment.id}`,
       buttons: [[{ labelKey: "duesleaders-button-my-dues", payload: "go:dues.status" }]],
@@ -178,4 +180,43 @@ export async function recordCash(
     outboxIds.push(...ids);
   }
   return { outboxIds, payments };
+}
+
+/**
+ * The member's payment requests still waiting (with or without a screenshot) close once a leader records cash for
+ * them instead: the request would otherwise wait for ever, or pay the same months twice. The member's message says
+ * so. Returns the closed references.
+ */
+async function closeWaitingRequests(
+  tx: Prisma.TransactionClient,
+  leader: CashLeader,
+  memberId: number,
+  cashReference: string,
+  now: Date,
+): Promise<string[]> {
+  const waiting = await tx.duesPayment.findMany({
+    where: { memberId, status: PaymentStatus.PENDING },
+    select: { id: true, reference: true, member: { select: { orgId: true } } },
+  });
+  const closed: string[] = [];
+  for (const w of waiting) {
+    const done = await tx.duesPayment.updateMany({
+      where: { id: w.id, status: PaymentStatus.PENDING },
+      data: { status: PaymentStatus.EXPIRED, settledAt: now, handledById: leader.id, note: `cash ${cashReference}` },
+    });
+    if (done.count === 0) continue;
+    closed.push(w.reference);
+    await tx.auditLog.create({
+      data: {
+        actorId: leader.id,
+        actorLabel: `member:${leader.id}`,
+        action: "dues.payment.closed-by-cash",
+        orgId: w.member.orgId,
+        targetType: "DuesPayment",
+        targetId: String(w.id),
+        data: { memberId, reference: w.reference, cash: cashReference },
+      },
+    });
+  }
+  return closed;
 }

@@ -12,6 +12,26 @@ export const duesLeaderIntents: IntentWords[] = [
     en: ["cash dues", "record cash", "cash payment", "record dues"],
   },
   {
+    intent: "duesleaders.review",
+    zh: [
+      "待确认缴费",
+      "待确认的缴费",
+      "待确认团费",
+      "缴费截图",
+      "付款截图",
+      "确认缴费",
+      "审核缴费",
+      "谁交了团费",
+      "待审核缴费",
+    ],
+    en: ["payments to confirm", "payment screenshots", "review payments", "confirm payments", "pending payments"],
+  },
+  {
+    intent: "duesleaders.method",
+    zh: ["收款方式", "团费收款方式", "设置收款方式", "缴费方式设置"],
+    en: ["payment method", "how to pay dues", "set payment method"],
+  },
+  {
     intent: "duesleaders.orgs",
     zh: ["团费收缴率", "收缴率", "各支部收缴", "下级收缴"],
     en: ["collection rate", "dues rate", "collection rates"],

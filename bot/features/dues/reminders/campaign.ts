@@ -3,14 +3,10 @@
 // the members' reminded-at stamps commit with it. Re-running a batch writes nothing twice (dedupe keys) and skips
 // whoever was reminded in the last week. Batches are ranges of ids, so memory stays flat at any size.
 import { type Db, type Platform, Prisma } from "../../../infra/db.ts";
+import { DUES_LAPSE_RISK_MONTHS, DUES_OVERDUE_WARN_MONTHS } from "../../membership/rules.ts";
 import type { Month } from "../months.ts";
-import {
-  DUES_LAPSE_RISK_MONTHS,
-  DUES_OVERDUE_WARN_MONTHS,
-  LIST_LIMIT,
-  monthIndex,
-  REMIND_INTERVAL_MS,
-} from "./rules.ts";
+import { owedCountSql } from "../owed.ts";
+import { LIST_LIMIT, REMIND_INTERVAL_MS } from "./rules.ts";
 
 export const REMINDER_MESSAGE = "duesleaders-reminder";
 export const BRANCH_ARREARS_MESSAGE = "duesleaders-arrears-branch";
@@ -48,27 +44,6 @@ const WRITTEN = Prisma.raw(`
   ARRAY(SELECT x.id FROM outbox x ORDER BY x.id) AS outbox_ids,
   ARRAY(SELECT t.platform::text FROM outbox x JOIN targets t ON t.identity_id = x.identity_id ORDER BY x.id) AS platforms`);
 
-const START_MONTH = Prisma.raw(`(EXTRACT(YEAR FROM m.joined_at)::int * 100 + EXTRACT(MONTH FROM m.joined_at)::int)`);
-const START_INDEX = Prisma.raw(`(EXTRACT(YEAR FROM m.joined_at)::int * 12 + EXTRACT(MONTH FROM m.joined_at)::int - 1)`);
-
-/** Paid months of member `m` from joining to the month before `current`, and whether `current` is paid. */
-const paidJoin = (current: Month) => Prisma.sql`
-  CROSS JOIN LATERAL (
-    SELECT count(*) FILTER (WHERE d.month < ${current}::int)::int AS paid_before,
-           count(*) FILTER (WHERE d.month = ${current}::int)::int AS paid_now
-      FROM dues_months d
-     WHERE d.member_id = m.id AND d.month >= ${START_MONTH} AND d.month <= ${current}::int
-  ) p`;
-
-/** Unpaid months before `current` (what the 3- and 6-month rules count), as `arrears` in rules.ts. */
-const overdueExpr = (current: Month) =>
-  Prisma.sql`GREATEST(0, ${monthIndex(current)}::int - ${START_INDEX} - p.paid_before)`;
-
-/** Unpaid months up to and including `current`: what the member is reminded of. */
-const owedExpr = (current: Month) => Prisma.sql`
-  CASE WHEN ${START_INDEX} > ${monthIndex(current)}::int THEN 0
-       ELSE ${overdueExpr(current)} + 1 - p.paid_now END`;
-
 /** The monthly amount in force now for member `m`, as `monthlyDues` in ../rules.ts. */
 const rateJoin = (now: Date) => Prisma.sql`
   LEFT JOIN LATERAL (
@@ -105,19 +80,19 @@ export async function remindBatch(db: Db, { lo, hi }: IdRange, time: CampaignTim
   const buttons = JSON.stringify([[{ labelKey: "duesleaders-button-my-dues", payload: "go:dues.status" }]]);
   const rows = await db.$queryRaw<BatchRow[]>`
     WITH scanned AS (
-      SELECT m.id, ${overdueExpr(month)} AS overdue, ${owedExpr(month)} AS owed, COALESCE(rate.fen, 0) AS fen
-        FROM members m ${paidJoin(month)} ${rateJoin(now)}
+      SELECT m.id, ${owedCountSql(month)} AS owed, COALESCE(rate.fen, 0) AS fen
+        FROM members m ${rateJoin(now)}
        WHERE m.id > ${lo} AND m.id <= ${hi} AND m.status = 'ACTIVE'
          AND (m.dues_reminded_at IS NULL OR m.dues_reminded_at <= ${remindedBefore})
     ), due AS (
       SELECT * FROM scanned WHERE owed > 0
     ), targets AS (
-      SELECT d.id AS member_id, d.overdue, d.owed, d.fen, ci.id AS identity_id, ci.platform FROM due d
+      SELECT d.id AS member_id, d.owed, d.fen, ci.id AS identity_id, ci.platform FROM due d
       JOIN chat_identities ci ON ci.member_id = d.id AND NOT ci.blocked AND ci.member_id > ${lo} AND ci.member_id <= ${hi}
     ), outbox AS (
       INSERT INTO outbox_messages (identity_id, message_key, args, buttons, dedupe_key, status, not_before, created_at)
       SELECT t.identity_id, ${REMINDER_MESSAGE},
-             jsonb_build_object('months', t.owed, 'overdue', t.overdue, 'owedFen', t.owed * t.fen, 'month', ${month}::int),
+             jsonb_build_object('months', t.owed, 'owedFen', t.owed * t.fen, 'month', ${month}::int),
              ${buttons}::jsonb,
              'dues-reminder:' || ${month}::int || ':member:' || t.member_id || ':identity:' || t.identity_id,
              'QUEUED', ${notBefore}, ${now}
@@ -139,20 +114,20 @@ export async function remindBatch(db: Db, { lo, hi }: IdRange, time: CampaignTim
  */
 const flaggedIn = (month: Month, orgFilter: Prisma.Sql, now: Date) => Prisma.sql`
   SELECT s.* FROM (
-    SELECT m.id, m.code, m.name, m.org_id, ${overdueExpr(month)} AS overdue,
+    SELECT m.id, m.code, m.name, m.org_id, ${owedCountSql(month)} AS owed,
            COALESCE(m.last_org_life_at > ${now}::timestamp - make_interval(months => ${DUES_LAPSE_RISK_MONTHS}::int),
                     false) AS recent_life
-      FROM members m ${paidJoin(month)}
+      FROM members m
      WHERE ${orgFilter} AND m.status = 'ACTIVE'
-  ) s WHERE s.overdue >= ${DUES_OVERDUE_WARN_MONTHS}::int`;
+  ) s WHERE s.owed >= ${DUES_OVERDUE_WARN_MONTHS}::int`;
 
 /** 6+ months behind and no organisational life in six months. */
-const AT_RISK = Prisma.sql`f.overdue >= ${DUES_LAPSE_RISK_MONTHS}::int AND NOT f.recent_life`;
+const AT_RISK = Prisma.sql`f.owed >= ${DUES_LAPSE_RISK_MONTHS}::int AND NOT f.recent_life`;
 
 /** "编号 姓名 月数" lines, worst first, at most LIST_LIMIT. */
 const listOf = (filter: Prisma.Sql, extra = Prisma.empty) => Prisma.sql`
-  array_to_string((array_agg(f.code || ' ' || f.name || ' ' || f.overdue ${extra}
-                             ORDER BY f.overdue DESC, f.code) FILTER (WHERE ${filter}))[1:${Prisma.raw(String(LIST_LIMIT))}], E'\n')`;
+  array_to_string((array_agg(f.code || ' ' || f.name || ' ' || f.owed ${extra}
+                             ORDER BY f.owed DESC, f.code) FILTER (WHERE ${filter}))[1:${Prisma.raw(String(LIST_LIMIT))}], E'\n')`;
 
 /**
  * Each organisation of the range with members 3+ months behind: one message to its 团支书 listing them, those at

@@ -2,8 +2,8 @@
 // rows hold only numbers (fen, yyyymm), written in bulk by SQL.
 import type { MessageHooks } from "../../../core/feature.ts";
 import { formatYuan } from "../money.ts";
+import { arrearsLevel } from "../owed.ts";
 import { BRANCH_ARREARS_MESSAGE, COMMITTEE_RISK_MESSAGE, REMINDER_MESSAGE } from "./campaign.ts";
-import { arrearsLevel } from "./rules.ts";
 
 /** yyyymm as the year and month a message shows (strings, so no digit grouping creeps in). */
 export function monthArgs(month: unknown): { year: string; mon: string } {
@@ -16,7 +16,7 @@ export const reminderDelivery: Record<string, MessageHooks> = {
     resolveArgs: async (_db, args) => ({
       ...monthArgs(args.month),
       amount: formatYuan(Number(args.owedFen ?? 0)),
-      level: arrearsLevel(Number(args.overdue ?? 0)),
+      level: arrearsLevel(Number(args.months ?? 0)),
     }),
   },
   [BRANCH_ARREARS_MESSAGE]: { resolveArgs: async (_db, args) => monthArgs(args.month) },

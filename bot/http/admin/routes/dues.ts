@@ -57,7 +57,6 @@ export const duesRoutes: FastifyPluginAsyncZod<AdminDeps> = async (app, deps) =>
         paidThrough: picture.position.paidThrough,
         owedMonths: picture.position.owedMonths,
         owedFen: picture.position.owedFen,
-        overdueMonths: picture.overdue,
         months,
         payments,
       };

@@ -1,6 +1,7 @@
 // Organisations: the subtree, one organisation, creating one, its settings, and moving it (with its whole subtree).
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { MAX_METHOD_LENGTH } from "../../../features/dues/payment-method.ts";
 import { createOrganisation, initialsOf, pinyinOf } from "../../../features/orgs/org-service.ts";
 import { OrgKind, OrgLevel, type Prisma } from "../../../infra/db.ts";
 import { HttpError } from "../auth.ts";
@@ -24,6 +25,7 @@ const orgSelect = {
   slaHours: true,
   slaBusinessHours: true,
   graduatesOn: true,
+  duesPaymentMethod: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.OrganisationSelect;
@@ -68,6 +70,13 @@ const settingsBody = z
     slaBusinessHours: z.boolean(),
     graduatesOn: dateSchema.nullable(),
     kind: z.enum(OrgKind),
+    duesPaymentMethod: z
+      .string()
+      .trim()
+      .min(1)
+      .max(MAX_METHOD_LENGTH)
+      .nullable()
+      .describe("how members pay dues, shown on payment requests; null = as the organisation above says"),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, "at least one field to change");

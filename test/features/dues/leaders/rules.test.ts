@@ -9,7 +9,8 @@ import {
   worstFirst,
   yearWindow,
 } from "../../../../bot/features/dues/leaders/rules.ts";
-import { arrears, arrearsLevel, reminderCron, shouldRemind } from "../../../../bot/features/dues/reminders/rules.ts";
+import { arrearsLevel } from "../../../../bot/features/dues/owed.ts";
+import { reminderCron, shouldRemind } from "../../../../bot/features/dues/reminders/rules.ts";
 
 describe("cash lines", () => {
   it("reads codes and months with any common separator and a 个月 suffix, skipping blank lines", () => {
@@ -73,13 +74,6 @@ describe("CSV for Excel", () => {
 });
 
 describe("reminder rules", () => {
-  it("counts overdue months before this one and owed months up to it", () => {
-    // Joined 2026-05, paid May–July: August to October overdue, November owed too.
-    expect(arrears(202605, 202611, 3, false)).toEqual({ overdue: 3, owed: 4 });
-    expect(arrears(202605, 202611, 6, true)).toEqual({ overdue: 0, owed: 0 });
-    expect(arrears(202612, 202611, 0, false)).toEqual({ overdue: 0, owed: 0 });
-  });
-
   it("reminds at most once a week", () => {
     const now = new Date("2026-11-05T02:00:00Z");
     expect(shouldRemind(2, null, now)).toBe(true);

@@ -103,11 +103,13 @@ describe("the month's campaign", () => {
       dedupeKey: `dues-reminder:${month}:member:${liu.member.id}:identity:${liu.identity.id}`,
     });
     expect(await rendered(liuRow!)).toBe(
-      `【团费提醒】截至${Math.floor(month / 100)}年${month % 100}月，你有 4 个月的团费未交，共 80.00 元。你已有 3 个月未交团费，团支书也会收到提醒，请尽快缴纳。`,
+      `【团费提醒】截至${Math.floor(month / 100)}年${month % 100}月，你有 4 个月的团费未交，共 80.00 元。欠缴已满 3 个月，团支书也会收到提醒，请尽快缴纳。`,
     );
     expect(liuRow!.buttons).toEqual([[{ labelKey: "duesleaders-button-my-dues", payload: "go:dues.status" }]]);
     const [zhaoRow] = await rowsFor(zhao.identity.id, "duesleaders-reminder");
-    expect(await rendered(zhaoRow!)).toContain("你已连续 6 个月未交团费，按规定可能被视为自行脱团");
+    expect(await rendered(zhaoRow!)).toContain(
+      "你有 7 个月的团费未交，共 1.40 元。欠缴已达 6 个月，按规定可能被视为自行脱团",
+    );
     // Paid up, or reminded within the week: nothing.
     for (const person of [wang, sun, wu, li]) {
       expect(await rowsFor(person.identity.id, "duesleaders-reminder"), person.member.name).toEqual([]);
@@ -123,13 +125,15 @@ describe("the month's campaign", () => {
   it("tells the 团支书 of members 3+ months behind, marking those 6+ as 脱团 risk", async () => {
     const [toSun] = await rowsFor(sun.identity.id, "duesleaders-arrears-branch");
     const text = await rendered(toSun!);
-    expect(text).toContain("欠缴满 3 个月的团员 1 人（编号 姓名 欠缴月数）：\n202001000005 刘洋 3");
+    expect(text).toContain(
+      "欠缴满 3 个月的团员 2 人（编号 姓名 欠缴月数）：\n202001000005 刘洋 4\n201700000216 何俊杰 3",
+    );
     expect(text).not.toContain("脱团风险的团员");
     expect(text).toContain("系统不会自动变更团籍");
 
     const [toSp] = await rowsFor(spSecretary.identity.id, "duesleaders-arrears-branch");
     expect(await rendered(toSp!)).toMatch(
-      /有自行脱团风险的团员 \d+ 人（编号 姓名 欠缴月数）：\n(.+\n)*202101000006 赵磊 6/,
+      /有自行脱团风险的团员 \d+ 人（编号 姓名 欠缴月数）：\n(.+\n)*202101000006 赵磊 7/,
     );
   });
 
@@ -144,7 +148,8 @@ describe("the month's campaign", () => {
     for (const m of below) {
       const dues = await loadDues(db, m, app.clock.now, app.config.TZ);
       const recentLife = m.lastOrgLifeAt && m.lastOrgLifeAt.getTime() > app.clock.now.getTime() - 182 * 86_400_000;
-      if (dues.overdue >= 6 && !recentLife) expected.push(`${m.code} ${m.name} ${dues.overdue} ${m.org.name}`);
+      const owed = dues.position.owedMonths.length;
+      if (owed >= 6 && !recentLife) expected.push(`${m.code} ${m.name} ${owed} ${m.org.name}`);
     }
     expect(expected.length).toBeGreaterThanOrEqual(1);
 
@@ -153,7 +158,7 @@ describe("the month's campaign", () => {
     expect(text).toContain(`下级团支部有 ${expected.length} 名团员欠缴团费满 6 个月`);
     const listed = text.split("\n").slice(1, 1 + expected.length);
     expect(listed.sort()).toEqual(expected.sort());
-    expect(listed.some((l) => l.startsWith("202101000006 赵磊 6 石牌街道社区团支部"))).toBe(true);
+    expect(listed.some((l) => l.startsWith("202101000006 赵磊 7 石牌街道社区团支部"))).toBe(true);
   });
 
   it("lists a member behind with dues but with recent organisational life as behind, not at risk", async () => {
@@ -162,7 +167,7 @@ describe("the month's campaign", () => {
     const [toSp] = await rowsFor(spSecretary.identity.id, "duesleaders-arrears-branch");
     const text = await rendered(toSp!);
     const [behind, risk] = text.split("有自行脱团风险的团员");
-    expect(behind).toContain(`${active.code} 何静 12`);
+    expect(behind).toContain(`${active.code} 何静 13`);
     expect(risk).not.toContain(active.code);
   });
 
