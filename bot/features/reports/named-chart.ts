@@ -21,7 +21,7 @@ export const namedChartHeight = (rows: number) => TOP + Math.max(rows, 1) * ROW_
 
 const hex = ([r, g, b]: readonly [number, number, number]) =>
   `#${[r, g, b].map((v) => v.toString(16).padStart(2, "0")).join("")}`;
-const escape = (s: string) =>
+const xml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const shorten = (name: string) => {
   const chars = [...name];
@@ -34,9 +34,9 @@ export function leagueSvg(caption: string, rows: readonly LeagueRow[], family: s
   const height = namedChartHeight(rows.length);
   const plot = width - NAME_COLUMN - RIGHT;
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="${escape(family)}" font-size="${FONT_SIZE}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="${xml(family)}" font-size="${FONT_SIZE}">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="16" y="28" font-size="18" fill="#282828">${escape(caption)}</text>`,
+    `<text x="16" y="28" font-size="18" fill="#282828">${xml(caption)}</text>`,
   ];
   for (const pct of [0, 25, 50, 75, 100]) {
     const x = NAME_COLUMN + (pct / 100) * plot;
@@ -49,7 +49,7 @@ export function leagueSvg(caption: string, rows: readonly LeagueRow[], family: s
     const y = TOP + i * ROW_HEIGHT;
     const baseline = y + ROW_HEIGHT / 2 + FONT_SIZE / 2 - 2;
     parts.push(
-      `<text x="${NAME_COLUMN - 8}" y="${baseline}" text-anchor="end" fill="#282828">${i + 1}. ${escape(shorten(row.name))}</text>`,
+      `<text x="${NAME_COLUMN - 8}" y="${baseline}" text-anchor="end" fill="#282828">${i + 1}. ${xml(shorten(row.name))}</text>`,
     );
     const rate = responseRate(row);
     if (rate === null) {
