@@ -147,7 +147,8 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
         const parsed = parsePayload(payload);
         // "go:<intent>" buttons (menus) run that intent's action.
         const action = parsed && (parsed.action === "go" ? intents.get(parsed.arg) : buttons.get(parsed.action));
-        if (parsed && action) await run(action, parsed.arg);
+        // A menu button carries no argument: the intent's name is not one (`/duesorgs <name>` would search for it).
+        if (parsed && action) await run(action, parsed.action === "go" ? "" : parsed.arg);
         else ctx.say("core-input-stale-button");
       } else if (text?.startsWith("/")) {
         const command = parseCommand(text);

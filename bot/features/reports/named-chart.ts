@@ -21,8 +21,7 @@ export const namedChartHeight = (rows: number) => TOP + Math.max(rows, 1) * ROW_
 
 const hex = ([r, g, b]: readonly [number, number, number]) =>
   `#${[r, g, b].map((v) => v.toString(16).padStart(2, "0")).join("")}`;
-const xml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const shorten = (name: string) => {
   const chars = [...name];
   return chars.length <= MAX_NAME_CHARS ? name : `${chars.slice(0, MAX_NAME_CHARS - 1).join("")}…`;
