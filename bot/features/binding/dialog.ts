@@ -184,12 +184,28 @@ export async function issueDialog(ctx: Context) {
   return answerIssue(ctx, await service(ctx).issueCode(ctx.member, memberCode), memberCode);
 }
 
+/**
+ * The "为张三生成绑定码" buttons under /branch's list of unbound members: `code-for:<memberId>`. The payload could
+ * be forged, so the member is looked up and issueCode checks the scope (and audits) as for a typed 编号.
+ */
+export async function issueForMember(ctx: Context) {
+  if (!inPrivate(ctx)) return;
+  const id = /^\d{1,10}$/.test(ctx.arg) ? Number(ctx.arg) : null;
+  const target = id === null ? null : await ctx.deps.db.member.findUnique({ where: { id }, select: { code: true } });
+  if (!target) return ctx.say("binding-issue-not-found");
+  const result = await service(ctx).issueCode(ctx.member!, target.code);
+  // Never echo the 编号 of someone outside the leader's scope: an id in a forged payload must not reveal it.
+  if (result.kind === "out-of-scope") return ctx.say("binding-issue-not-found");
+  return answerIssue(ctx, result, target.code);
+}
+
 function answerIssue(ctx: Context, result: IssueResult, memberCode: string) {
   if (result.kind === "not-leader") return ctx.say("binding-issue-not-leader");
   if (result.kind === "out-of-scope") return ctx.say("binding-issue-out-of-scope", { code: memberCode });
+  // In full: the leader passes it on for 智慧团建, and only a leader in scope gets here.
   ctx.say("binding-issue-created", {
     name: result.member.name,
-    member: maskMemberCode(result.member.code),
+    member: result.member.code,
     code: formatCode(result.code),
     days: CODE_VALID_MS / 86_400_000,
   });

@@ -11,6 +11,7 @@ import {
   ISSUE_DIALOG,
   issueCommand,
   issueDialog,
+  issueForMember,
   startBind,
 } from "./dialog.ts";
 
@@ -25,6 +26,7 @@ export const bindingFeature: Feature = {
     // "bind:code": the "I have a code" choice in the bind dialog.
     bind: { intent: "bind", handler: chooseCode },
     unbind: { intent: "unbind", handler: confirmUnbind },
+    "code-for": { intent: "bind.code", handler: issueForMember, needsMember: true },
   },
   intents: {
     bind: { intent: "bind", handler: startBind },
