@@ -1,7 +1,6 @@
 // The chat side of binding: /bind (three questions or a one-time code), /code for leaders, /unbind.
 // Malformed answers are refused at the same step without counting as failures; the service decides the rest.
 import type { Context } from "../../core/feature.ts";
-import { maskMemberCode } from "../membership/member-code.ts";
 import { type BindResult, createBindingService, type IssueResult } from "./binding-service.ts";
 import {
   CODE_VALID_MS,
