@@ -13,6 +13,7 @@ import {
   resubmit,
   startApplication,
 } from "./apply.ts";
+import { chooseArea, startOutside } from "./apply-outside.ts";
 import {
   ASSIGN,
   approve,
@@ -99,6 +100,8 @@ export const transfersFeature: Feature = {
     "tr-new": apply(newApplication),
     "tr-reason": apply(chooseReason),
     "tr-dest": apply(chooseDestination),
+    "tr-outside": apply(startOutside),
+    "tr-area": apply(chooseArea),
     "tr-submit": apply(confirmSubmit),
     "tr-resubmit": apply(resubmit),
     "tr-cancel": cancel,
