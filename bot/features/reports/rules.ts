@@ -62,10 +62,12 @@ export function rankWorstFirst<T extends LeagueRow>(rows: readonly T[]): T[] {
   });
 }
 
-/** One decimal, rounded half up on the exact fraction: 200/216 → "92.6%"; whole numbers without ".0" ("50%"). */
+/** One decimal, rounded half up: 200/216 → "92.6%"; whole numbers without ".0" ("50%"); below 1 never "100%". */
 export function formatPercent(rate: number | null): string {
   if (rate === null) return "—";
-  const tenths = Math.round(Number((rate * 1000).toPrecision(12)));
+  const rounded = Math.round(Number((rate * 1000).toPrecision(12)));
+  // Not "100%" while something was missed.
+  const tenths = rate < 1 ? Math.min(rounded, 999) : rounded;
   return `${tenths % 10 === 0 ? tenths / 10 : (tenths / 10).toFixed(1)}%`;
 }
 

@@ -94,7 +94,7 @@ describe("figures people read", () => {
     expect(formatPercent(0.5)).toBe("50%");
     expect(formatPercent(1)).toBe("100%");
     expect(formatPercent(0)).toBe("0%");
-    expect(formatPercent(0.99996)).toBe("100%");
+    expect(formatPercent(0.99996)).toBe("99.9%");
     expect(formatPercent(null)).toBe("—");
   });
 
