@@ -51,7 +51,8 @@ const channel = createConsoleChannel({
 const workers = await startWorkers(app.deps, new Map([["console", channel.sender]]), { background: false });
 if (!values.jsonl) {
   process.stdout.write(
-    app.deps.i18n.t(config.DEFAULT_LOCALE, "core-console-banner", { name: identity.memberName ?? "-" }),
+    // On a line of its own: the prompt's line is cleared when a log line goes above it.
+    `${app.deps.i18n.t(config.DEFAULT_LOCALE, "core-console-banner", { name: identity.memberName ?? "-" })}\n`,
   );
 }
 await channel.run();

@@ -57,7 +57,10 @@ export async function startChannels(
       inbox: createConsoleInbox(app.deps.redis, config.REDIS_PREFIX),
       ...(terminal ? { terminal } : {}),
     });
-    process.stdout.write(app.deps.i18n.t(config.DEFAULT_LOCALE, "core-console-banner", { name: as.memberName ?? "-" }));
+    // On a line of its own: the prompt's line is cleared when a log line goes above it.
+    process.stdout.write(
+      `${app.deps.i18n.t(config.DEFAULT_LOCALE, "core-console-banner", { name: as.memberName ?? "-" })}\n`,
+    );
     consoleDone = consoleChannel.run();
     running.push({ name: "console", sender: consoleChannel.sender, stop: async () => {} });
   }
