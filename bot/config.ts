@@ -135,6 +135,8 @@ export const configSchema = z
     DOCS_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(60),
     /** Coarse limit per client IP for every other route except the Telegram webhook and health probes. */
     HTTP_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /** A CJK font file for the league-table chart's names; missing = the numbered chart (names in the text only). */
+    CHART_FONT_FILE: z.string().default("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   })
   .superRefine((c, ctx) => {

@@ -5,15 +5,22 @@
 import { type RunningWorkers, startWorkers } from "../workers/start-workers.ts";
 import { createApp } from "./app.ts";
 import { configOrExit, prepareDatabase } from "./boot.ts";
-import { type StartedChannels, startChannels } from "./channels/start-channels.ts";
+import { createTerminal, terminalLogStream } from "./channels/console/terminal.ts";
+import { type StartedChannels, startChannels, wantsConsole } from "./channels/start-channels.ts";
 import { queueNames } from "./core/queues.ts";
 import { createHttpServer } from "./http/server.ts";
+import { createLogger } from "./infra/logger.ts";
 import { type Closer, onShutdown, reportRedisOutages } from "./lifecycle.ts";
 
 const config = configOrExit();
 await prepareDatabase(config, { demo: config.DEMO_DATA });
 
-const app = createApp(config);
+// With the chat console open, log lines go to stderr one line each, above the prompt, never inside it.
+const terminal = wantsConsole(config, true) ? createTerminal(process.stdout) : undefined;
+const app = createApp(
+  config,
+  terminal ? { logger: createLogger(config, terminalLogStream(terminal, process.stderr)) } : {},
+);
 const { logger } = app.deps;
 reportRedisOutages(
   logger,
@@ -33,7 +40,7 @@ const closers = (): Closer[] => [
 // Before anything that may wait (workers wait for Redis), so SIGTERM during start still shuts down cleanly.
 const stop = onShutdown(logger, config.SHUTDOWN_TIMEOUT_MS, closers);
 
-channels = await startChannels(app, http, { interactiveConsole: true });
+channels = await startChannels(app, http, { interactiveConsole: true, ...(terminal ? { terminal } : {}) });
 // Closing the console (Ctrl-D) ends a local session the same way as Ctrl-C.
 void channels.consoleDone?.then(() => stop("console closed").then(() => process.exit(0)));
 await http.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT });

@@ -1,9 +1,12 @@
 // Starts each channel whose settings are present. Must run before the HTTP server listens (webhook routes).
 import type { FastifyInstance } from "fastify";
 import type { App } from "../app.ts";
+import type { Config } from "../config.ts";
 import type { ChannelSender, PlatformName } from "../core/types.ts";
 import type { RunningChannel } from "./channel.ts";
 import { bindConsoleIdentity, createConsoleChannel } from "./console/console-channel.ts";
+import { createConsoleInbox } from "./console/inbox.ts";
+import type { Terminal } from "./console/terminal.ts";
 import { createOfficialAccountChannel } from "./official-account/official-account-channel.ts";
 import { createTelegramChannel } from "./telegram/telegram-channel.ts";
 import { createWechatChannel } from "./wechat/wechat-channel.ts";
@@ -16,18 +19,26 @@ export interface StartedChannels {
   consoleDone: Promise<void> | undefined;
 }
 
+/** Whether this process opens the chat console: asked for, or a terminal with no chat platform configured. */
+export function wantsConsole(
+  config: Pick<Config, "CONSOLE" | "TELEGRAM_BOT_TOKEN" | "WECHATY_PUPPET" | "WECHAT_OA_APPID">,
+  interactive: boolean,
+): boolean {
+  const platformConfigured = Boolean(config.TELEGRAM_BOT_TOKEN || config.WECHATY_PUPPET || config.WECHAT_OA_APPID);
+  return (
+    config.CONSOLE === "on" ||
+    (config.CONSOLE === "auto" && interactive && Boolean(process.stdin.isTTY) && !platformConfigured)
+  );
+}
+
 export async function startChannels(
   app: App,
   http: FastifyInstance,
-  { interactiveConsole }: { interactiveConsole: boolean },
+  { interactiveConsole, terminal }: { interactiveConsole: boolean; terminal?: Terminal },
 ): Promise<StartedChannels> {
   const { config, logger, db } = app.deps;
   const running: RunningChannel[] = [];
-
-  const platformConfigured = Boolean(config.TELEGRAM_BOT_TOKEN || config.WECHATY_PUPPET || config.WECHAT_OA_APPID);
-  const wantConsole =
-    config.CONSOLE === "on" ||
-    (config.CONSOLE === "auto" && interactiveConsole && process.stdin.isTTY && !platformConfigured);
+  const wantConsole = wantsConsole(config, interactiveConsole);
 
   let consoleDone: Promise<void> | undefined;
   if (wantConsole) {
@@ -44,8 +55,13 @@ export async function startChannels(
       as: config.CONSOLE_AS,
       userId: as.userId,
       imageLabel: app.deps.i18n.t(config.DEFAULT_LOCALE, "core-image-attached"),
+      inbox: createConsoleInbox(app.deps.redis, config.REDIS_PREFIX),
+      ...(terminal ? { terminal } : {}),
     });
-    process.stdout.write(app.deps.i18n.t(config.DEFAULT_LOCALE, "core-console-banner", { name: as.memberName ?? "-" }));
+    // On a line of its own: the prompt's line is cleared when a log line goes above it.
+    process.stdout.write(
+      `${app.deps.i18n.t(config.DEFAULT_LOCALE, "core-console-banner", { name: as.memberName ?? "-" })}\n`,
+    );
     consoleDone = consoleChannel.run();
     running.push({ name: "console", sender: consoleChannel.sender, stop: async () => {} });
   }

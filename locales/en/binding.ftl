@@ -62,3 +62,4 @@ binding-unbind-done = Unlinked. Send /bind whenever you want to link again.
 binding-unbind-kept = OK, nothing changed.
 binding-lock-alert = Heads-up: someone failed several times in a row to link a chat to member { $name } ({ $code }); linking to this member is paused for { $minutes } minutes. If it was not them, please check with the member.
 binding-revoked = Your league membership has been linked to another account on this platform, so this chat was unlinked automatically. If that was not you, contact your branch secretary at once.
+binding-issue-not-found = That member was not found; no code was made.

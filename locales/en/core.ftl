@@ -15,5 +15,14 @@ core-image-too-large = That image is too large (5 MB at most). Please send a sma
 core-image-wrong-type = Only PNG or JPEG images can be used. Please send another one.
 core-image-unreadable = I could not receive that image. Please send it again.
 core-image-attached = [image]
+core-boot-created = Created the database { $name }.
+core-boot-migrating = Creating the tables (running the migrations); the first time takes a few seconds…
+core-boot-migrated = { $count ->
+    [one] Applied 1 database migration.
+   *[other] Applied { $count } database migrations.
+}
+core-boot-seeding = Writing the demo data (organisations, members, dues records)…
+core-boot-seeded = Demo data written: { $orgs } organisations, { $members } members.
+core-boot-ready = The database is ready.
 
 core-file-not-on-this-app = The file "{ $name }" cannot be sent through the Official Account; get it on Telegram, personal WeChat or from the admin API.

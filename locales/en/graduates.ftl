@@ -22,3 +22,4 @@ graduates-remind-complete =
     Graduate season: your membership transfer has to be completed by { $deadline } ({ $days } days left). If you have not started it, please do so now; if you have, check where it stands.
 graduates-start-transfer = Transfer my membership
 graduates-transfer-status = Where is my transfer
+graduates-progress-not-started = {"  "}Not started: { $names }

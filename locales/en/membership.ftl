@@ -49,3 +49,16 @@ membership-branch-not-found = No "{ $query }" found in the organisations you lea
 membership-branch-not-found-any = That member was not found in the organisations you lead. You can only view members of your organisation and those under it.
 membership-branch-pick = Several members called "{ $query }" in your organisations — pick one:
 membership-branch-pick-item = { $name } · { $code } · { $org }
+membership-names-separator = {", "}
+membership-names = { $names }{ $more ->
+    [0] {""}
+   *[other] {" "}and { $more } more ({ $total } in all)
+}
+membership-branch-unbound = Not bound to Tuanzhu ({ $count }): { $names }
+membership-branch-owing = Owing 3 months or more ({ $count }): { $names }
+membership-branch-owing-item = { $name } { $months ->
+    [one] 1 month
+   *[other] { $months } months
+}
+membership-branch-unbound-item = { $name } { $code }
+membership-branch-code-button = Binding code for { $name }

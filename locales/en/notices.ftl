@@ -30,7 +30,7 @@ notices-progress =
     Notice #{ $id } ({ $excerpt })
     { $rows }
     In all: { $total } members, { $read } read, { $unread } unread, { $unreachable } not linked.
-notices-chase-button = Remind the unread
+notices-chase-button = Remind these people
 notices-chasing = Reminding the members who have not confirmed yet.
 notices-chase-too-soon = A notice can be chased once a day; the next reminder is possible after { $next }.
 notices-message =
@@ -40,3 +40,5 @@ notices-reminder =
     Reminder — you have not confirmed this notice from { $org } yet:
     { $text }
 notices-got-it = Got it
+notices-progress-unread = {"  "}Not read: { $names }
+notices-progress-unreachable = {"  "}Not bound: { $names }

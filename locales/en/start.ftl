@@ -33,6 +33,13 @@ start-menu-transfer = Transfer
 start-menu-activities = Activities
 start-menu-bind = Link account
 start-menu-language = 语言 / Language
+start-menu-pending = To approve
+start-menu-dues-review = Payments to confirm
+start-menu-notice = Send a notice
+start-menu-report = Reports
+start-menu-unread = Who has not read
+start-menu-dues-orgs = Collection by organisation
+
 # The Official Account's custom menu (npm run wechat:menu): menu names at most 16 bytes.
 start-oa-menu-mine = Mine
 start-oa-menu-services = Services

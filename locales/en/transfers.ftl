@@ -91,11 +91,17 @@ transfers-reason-label = { transfers-reason-name }
 transfers-ask-reason-note = Please explain the reason in a sentence (at most 300 characters).
 transfers-ask-destination = Reason: { transfers-reason-name }. { $rule }
     Send the receiving organisation's name, short name or pinyin initials (e.g. "华南理工" or "hnlg").
-transfers-pick-destination = Found { $count } organisations you may choose; tap the receiving one, or send other words if none is right:
+transfers-pick-destination = Found { $count } organisations you may choose; tap the receiving one, send other words if none is right, or tap "Not in the list" if your new school or employer is not in Tuanzhu:
 transfers-org-with-parent = { $name } ({ $parent })
 transfers-dest-only-disallowed = Found "{ $name }", but the transfer rules do not allow it for this reason. { $rule }
-    Send another name, or "cancel" to stop.
-transfers-dest-none = No organisation matches "{ $query }". Try the full name, the short name or the pinyin initials.
+    Send another name{ $outside ->
+        [yes] , tap "Not in the list" if your new school or employer is not in Tuanzhu
+       *[no] {""}
+    }, or "cancel" to stop.
+transfers-dest-none = No organisation matches "{ $query }". Try the full name, the short name or the pinyin initials{ $outside ->
+    [yes] . If your new school or employer is not in Tuanzhu yet, tap "Not in the list": choose the province and city and type its name; the committee there receives your request and assigns it.
+   *[no] .
+}
 transfers-dest-refused = Cannot transfer to "{ $name }": { $problem ->
     [same] you are already there.
     [kind] its kind of organisation does not fit this reason.
@@ -223,3 +229,14 @@ transfers-sides-completed = { $member }'s transfer is complete: from { $from } t
 transfers-leaders-cancelled = { $member } cancelled the transfer from { $from } to { $to }; nothing more to do.
 transfers-member-cancelled-for-you = The transfer arranged for you from { $from } to { $to } has been cancelled.
 transfers-member-started-for-you = Your organisation arranged a transfer for you: from { $from } to { $to } (reason: { transfers-reason-name }), by { $by }. You can follow its progress any time.
+transfers-button-outside = Not in the list (type it)
+transfers-outside-not-for-in = A transfer in can only go to an organisation you lead.
+transfers-outside-ask-province = In which province is your new school or employer? The committee there receives the request and assigns the right organisation. Not sure? Your own committee can handle it.
+transfers-outside-own = Not sure: my own committee
+transfers-outside-ask-city = Which city in { $province }?
+transfers-outside-other-city = None of these (the provincial committee)
+transfers-outside-ask-name = Send the full name of your new school or employer (e.g. "Beijing ByteDance Technology Co., Ltd."). { $committee } will receive and assign the request.
+transfers-outside-name-short = That name is too short; send the full name of the school or employer.
+transfers-outside-name-long = That name is too long (60 characters at most); send just the full name of the school or employer.
+transfers-outside-to = { $name } (not in Tuanzhu; { $committee } receives it and assigns the right organisation)
+transfers-outside-handled-by = "{ $name }" is not in Tuanzhu: { $committee } handles your request and, once your current organisation agrees, assigns you to the right league organisation.

@@ -50,3 +50,4 @@ binding-unbind-done = 已解除绑定。需要时发送 /bind 重新绑定。
 binding-unbind-kept = 好的，绑定保持不变。
 binding-lock-alert = 提醒：有人连续多次用团员 { $name }（{ $code }）的信息绑定失败，该团员的绑定已暂停 { $minutes } 分钟。如果不是本人在操作，请与团员核实。
 binding-revoked = 你的团员身份已在同一平台的另一个账号上绑定，这个聊天账号已自动解除绑定。如果不是你本人操作，请立即联系团支书。
+binding-issue-not-found = 没有找到这名团员，未生成绑定码。

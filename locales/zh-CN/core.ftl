@@ -15,5 +15,11 @@ core-image-too-large = 图片太大了（最多 5 MB），请压缩后再发。
 core-image-wrong-type = 只能接收 PNG 或 JPEG 格式的图片，请换一张。
 core-image-unreadable = 这张图片没能接收成功，请再发一次。
 core-image-attached = [图片]
+core-boot-created = 已创建数据库 { $name }。
+core-boot-migrating = 正在建表（执行数据库迁移），第一次需要几秒钟…
+core-boot-migrated = 已执行 { $count } 个数据库迁移。
+core-boot-seeding = 正在写入演示数据（组织、团员、团费记录）…
+core-boot-seeded = 演示数据已写入：{ $orgs } 个组织，{ $members } 名团员。
+core-boot-ready = 数据库已就绪。
 
 core-file-not-on-this-app = 文件「{ $name }」无法在公众号里发送，请在 Telegram、个人微信或管理后台获取。

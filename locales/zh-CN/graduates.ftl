@@ -22,3 +22,4 @@ graduates-remind-complete =
     毕业季提醒：你的组织关系转接需在 { $deadline } 前办结（还剩 { $days } 天）。还没发起的请尽快发起；已发起的可以查看进度、联系审批的组织。
 graduates-start-transfer = 办理组织关系转接
 graduates-transfer-status = 查看转接进度
+graduates-progress-not-started = {"  "}未发起：{ $names }

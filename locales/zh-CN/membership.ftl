@@ -43,3 +43,13 @@ membership-branch-not-found = 在你管辖的组织中没有找到「{ $query }�
 membership-branch-not-found-any = 在你管辖的组织中没有找到这名团员。你只能查看本组织及下级组织的团员。
 membership-branch-pick = 你管辖的组织中有多位「{ $query }」，请选择要查看的团员：
 membership-branch-pick-item = { $name } · { $code } · { $org }
+membership-names-separator = 、
+membership-names = { $names }{ $more ->
+    [0] {""}
+   *[other] {" "}等 { $total } 人
+}
+membership-branch-unbound = 未绑定团助（{ $count } 人）：{ $names }
+membership-branch-owing = 欠缴 3 个月及以上（{ $count } 人）：{ $names }
+membership-branch-owing-item = { $name } { $months } 个月
+membership-branch-unbound-item = { $name } { $code }
+membership-branch-code-button = 为{ $name }生成绑定码

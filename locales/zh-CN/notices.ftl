@@ -30,7 +30,7 @@ notices-progress =
     通知 #{ $id }（{ $excerpt }）
     { $rows }
     合计：{ $total } 人，已读 { $read }，未读 { $unread }，未绑定 { $unreachable }。
-notices-chase-button = 提醒未读的人
+notices-chase-button = 提醒这些未读的人
 notices-chasing = 已开始提醒尚未确认的团员。
 notices-chase-too-soon = 每份通知每天只能提醒一次，下次可在 { $next } 之后提醒。
 notices-message =
@@ -40,3 +40,5 @@ notices-reminder =
     【提醒·{ $org }通知】你还没有确认收到：
     { $text }
 notices-got-it = 收到
+notices-progress-unread = {"  "}未读：{ $names }
+notices-progress-unreachable = {"  "}未绑定：{ $names }

@@ -33,6 +33,13 @@ start-menu-transfer = 组织关系转接
 start-menu-activities = 活动
 start-menu-bind = 绑定身份
 start-menu-language = 语言 / Language
+start-menu-pending = 待审批
+start-menu-dues-review = 待确认缴费
+start-menu-notice = 发通知
+start-menu-report = 报表
+start-menu-unread = 谁没读
+start-menu-dues-orgs = 下级收缴率
+
 # The Official Account's custom menu (npm run wechat:menu): menu names at most 4 Chinese characters.
 start-oa-menu-mine = 我的
 start-oa-menu-services = 办事

@@ -91,11 +91,17 @@ transfers-reason-label = { transfers-reason-name }
 transfers-ask-reason-note = 请用一句话说明转接原因（最多 300 字）。
 transfers-ask-destination = 原因：{ transfers-reason-name }。{ $rule }
     请发送转入组织的名称、简称或拼音首字母（例如「华南理工」「hnlg」）。
-transfers-pick-destination = 找到 { $count } 个可选的组织，请点选转入组织；都不对就换个说法再发一次：
+transfers-pick-destination = 找到 { $count } 个可选的组织，请点选转入组织；都不对就换个说法再发一次，新单位或学校不在团助里就点「不在列表中」：
 transfers-org-with-parent = { $name }（{ $parent }）
 transfers-dest-only-disallowed = 找到了「{ $name }」，但它不符合这个原因的转接规定。{ $rule }
-    请换一个组织名称再发一次，或发送「取消」放弃。
-transfers-dest-none = 没有找到和「{ $query }」相符的组织。请换个说法（全称、简称或拼音首字母）再发一次。
+    请换一个组织名称再发一次{ $outside ->
+        [yes] ，新单位或学校不在团助里就点「不在列表中」
+       *[no] {""}
+    }，或发送「取消」放弃。
+transfers-dest-none = 没有找到和「{ $query }」相符的组织。请换个说法（全称、简称或拼音首字母）再发一次{ $outside ->
+    [yes] 。如果新单位或学校还没有加入团助，点「不在列表中」，选省市、填名称，由当地团委接收后分配。
+   *[no] 。
+}
 transfers-dest-refused = 不能转到「{ $name }」：{ $problem ->
     [same] 你现在就在这个组织。
     [kind] 它的组织类型不符合这个原因的规定。
@@ -223,3 +229,14 @@ transfers-sides-completed = { $member } 的组织关系转接已完成：从 { $
 transfers-leaders-cancelled = { $member } 已撤销从 { $from } 转往 { $to } 的转接申请，不需要再办理。
 transfers-member-cancelled-for-you = 为你办理的从 { $from } 转往 { $to } 的转接申请已撤销。
 transfers-member-started-for-you = 组织为你办理了组织关系转接：从 { $from } 转往 { $to }（原因：{ transfers-reason-name }），经办人 { $by }。可以随时查看进度。
+transfers-button-outside = 不在列表中（手动填写）
+transfers-outside-not-for-in = 办理转入只能转到你负责的组织。
+transfers-outside-ask-province = 新单位或学校在哪个省？申请会交给当地团委接收，再由他们分配到具体组织。不清楚的话，可以交给你所在的团委处理。
+transfers-outside-own = 不清楚，交给我所在的团委
+transfers-outside-ask-city = { $province } 下的哪个市？
+transfers-outside-other-city = 不在这些市（交给省团委）
+transfers-outside-ask-name = 请发送新单位或学校的全称（例如「北京字节跳动科技有限公司」）。申请将由 { $committee } 接收并分配。
+transfers-outside-name-short = 名称太短了，请发送新单位或学校的全称。
+transfers-outside-name-long = 名称太长了（最多 60 个字），请只发送单位或学校的全称。
+transfers-outside-to = { $name }（不在团助中，由 { $committee } 接收后分配到具体组织）
+transfers-outside-handled-by = 「{ $name }」不在团助中：你的申请由 { $committee } 办理，转出组织同意后，他们会把你分配到具体的团组织。

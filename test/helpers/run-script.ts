@@ -1,6 +1,8 @@
 // Runs one of our entry points as a child process, as a person would from a terminal.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { Redis } from "ioredis";
+import { uniquePrefix } from "./test-db.ts";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 const tsx = path.join(root, "node_modules/.bin/tsx");
@@ -46,21 +48,49 @@ export function runScript(
   });
 }
 
-/** Runs `npm run console -- --jsonl` with one message per line and returns the parsed replies. */
+export interface JsonlLine {
+  intent: string;
+  text: string;
+  buttons: { label: string; payload: string }[];
+  /** A message the bot sent on its own, not a reply. */
+  proactive?: true;
+}
+
+/** Deletes a test's Redis keys: ours start with the prefix, BullMQ's with the prefix in braces. */
+export async function dropRedisPrefix(prefix: string): Promise<void> {
+  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+  try {
+    const keys = [...(await redis.keys(`${prefix}:*`)), ...(await redis.keys(`{${prefix}}:*`))];
+    if (keys.length) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/**
+ * Runs `npm run console -- --jsonl` with one message per line and returns the parsed lines (replies, and what the
+ * bot sent on its own marked `proactive`). Its own Redis prefix unless `env` names one (consoles of one story share
+ * one, as they would share a deployment), removed afterwards.
+ */
 export async function consoleJsonl(
   databaseUrl: string,
   lines: string[],
   args: string[] = [],
   env: Record<string, string> = {},
-) {
-  const result = await runScript("bot/console.ts", ["--jsonl", ...args], {
-    env: { DATABASE_URL: databaseUrl, ...env },
-    input: `${lines.join("\n")}\n`,
-  });
-  if (result.code !== 0) throw new Error(`console exited ${result.code}: ${result.stderr}`);
-  return result.stdout
-    .trim()
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { intent: string; text: string; buttons: { label: string; payload: string }[] });
+): Promise<JsonlLine[]> {
+  const ownPrefix = env.REDIS_PREFIX ? undefined : uniquePrefix();
+  try {
+    const result = await runScript("bot/console.ts", ["--jsonl", ...args], {
+      env: { DATABASE_URL: databaseUrl, ...(ownPrefix ? { REDIS_PREFIX: ownPrefix } : {}), ...env },
+      input: `${lines.join("\n")}\n`,
+    });
+    if (result.code !== 0) throw new Error(`console exited ${result.code}: ${result.stderr}`);
+    return result.stdout
+      .trim()
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as JsonlLine);
+  } finally {
+    if (ownPrefix) await dropRedisPrefix(ownPrefix);
+  }
 }

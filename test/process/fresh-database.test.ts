@@ -36,6 +36,15 @@ describe("first start on an empty PostgreSQL", () => {
 
     main = await startMain({ DATABASE_URL: url, DEMO_DATA: "1" });
     await main.waitForLog("Tuanzhu is running", 60_000);
+    // It said what it was doing while the first start took its time, on stderr (stdout may be a chat).
+    expect(main.rawLines).toEqual([
+      `已创建数据库 ${name}。`,
+      "正在建表（执行数据库迁移），第一次需要几秒钟…",
+      expect.stringMatching(/^已执行 \d+ 个数据库迁移。$/),
+      "正在写入演示数据（组织、团员、团费记录）…",
+      expect.stringMatching(/^演示数据已写入：\d+ 个组织，\d+ 名团员。$/),
+      "数据库已就绪。",
+    ]);
     const ready = await fetch(main.url("/readyz"));
     expect(ready.status).toBe(200);
     main.child.kill("SIGTERM");

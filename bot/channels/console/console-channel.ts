@@ -5,11 +5,13 @@ import type { Readable, Writable } from "node:stream";
 import { createAudit } from "../../core/audit.ts";
 import { MAX_IMAGE_BYTES } from "../../core/images.ts";
 import type { Core } from "../../core/router.ts";
-import type { ChannelSender, Incoming, IncomingImage } from "../../core/types.ts";
+import type { ChannelSender, Incoming, IncomingImage, Reply } from "../../core/types.ts";
 import type { Db } from "../../infra/db.ts";
 import { Platform } from "../../infra/db.ts";
+import type { ConsoleInbox } from "./inbox.ts";
 import { renderForTerminal, renderJson } from "./render.ts";
 import { saveReplyFile } from "./save-file.ts";
+import { createTerminal, type Terminal } from "./terminal.ts";
 
 export interface ConsoleOptions {
   core: Core;
@@ -24,6 +26,17 @@ export interface ConsoleOptions {
   imageLabel: string;
   /** Where attached files (exports) are written; the system's temp directory when not given. */
   fileDir?: string;
+  /**
+   * Messages the bot sends on its own go through this Redis list per chat, so the console playing the member
+   * prints them whichever process delivered them. Without it, only this console's own chat is shown, directly.
+   */
+  inbox?: ConsoleInbox;
+  /** The prompt and the lines printed above it; one is made on `output` when not given. */
+  terminal?: Terminal;
+  /** How often the inbox is looked at (ms). */
+  pollMs?: number;
+  /** Awaited when input ends, before the last look at the inbox: lets messages already on their way arrive. */
+  settle?: () => Promise<void>;
 }
 
 /**
@@ -99,37 +112,68 @@ export function parseLine(line: string): Pick<Incoming, "text" | "button" | "ima
 
 export function createConsoleChannel(opts: ConsoleOptions & { userId: string }) {
   const ref = { platform: "console" as const, chatId: opts.userId, userId: opts.userId };
+  const terminal = opts.terminal ?? createTerminal(opts.output, opts.prompt ?? "> ");
   const write = (s: string) => opts.output.write(`${s}\n`);
   const show = async (reply: Parameters<typeof renderJson>[0]) => {
     const filePath = reply.file ? await saveReplyFile(reply.file, opts.fileDir) : undefined;
     write(opts.jsonl ? renderJson(reply, filePath) : `\n${renderForTerminal(reply, opts.imageLabel, filePath)}\n`);
   };
+  /** A message the bot sent on its own: marked in --jsonl, printed above the prompt in a terminal. */
+  const showProactive = async (reply: Reply) => {
+    const filePath = reply.file ? await saveReplyFile(reply.file, opts.fileDir) : undefined;
+    if (opts.jsonl) write(JSON.stringify({ proactive: true, ...JSON.parse(renderJson(reply, filePath)) }));
+    else terminal.above(`\n${renderForTerminal(reply, opts.imageLabel, filePath)}\n`);
+  };
 
   const sender: ChannelSender = {
     platform: "console",
     async send(chatId, reply) {
-      if (chatId === ref.chatId) await show(reply);
+      if (opts.inbox) await opts.inbox.push(chatId, reply);
+      else if (chatId === ref.chatId) await showProactive(reply);
     },
+  };
+
+  let polling: Promise<void> = Promise.resolve();
+  /** Prints what waits in the inbox; one look at a time, so nothing is printed twice or out of order. */
+  const checkInbox = () => {
+    const inbox = opts.inbox;
+    if (!inbox) return polling;
+    polling = polling.then(async () => {
+      for (const reply of await inbox.take(ref.chatId)) await showProactive(reply);
+    });
+    return polling;
   };
 
   /** Reads until end of input (or Ctrl-D), answering each message in turn. */
   async function run(): Promise<void> {
-    const rl = createInterface({ input: opts.input, terminal: false });
     const prompt = () => {
-      if (!opts.jsonl) opts.output.write(opts.prompt ?? "> ");
+      if (!opts.jsonl) terminal.prompt();
     };
-    prompt();
-    for await (const line of rl) {
-      if (!opts.jsonl && line.trim() === "") {
-        prompt();
-        continue;
-      }
-      const message = opts.jsonl ? parseLine(line) : { text: line };
-      const replies = await opts.core.handle({ ref, chatType: "private", ...message });
-      for (const reply of replies) await show(reply);
+    // What the bot said while this member was away comes first.
+    await checkInbox();
+    // Only now, and iterated at once: lines readline reads before the loop listens would be lost.
+    const rl = createInterface({ input: opts.input, terminal: false });
+    const timer = opts.inbox ? setInterval(() => void checkInbox().catch(() => {}), opts.pollMs ?? 300) : undefined;
+    try {
       prompt();
+      for await (const line of rl) {
+        terminal.lineEntered();
+        if (!opts.jsonl && line.trim() === "") {
+          prompt();
+          continue;
+        }
+        const message = opts.jsonl ? parseLine(line) : { text: line };
+        const replies = await opts.core.handle({ ref, chatType: "private", ...message });
+        await polling;
+        for (const reply of replies) await show(reply);
+        prompt();
+      }
+      await opts.settle?.();
+      await checkInbox();
+    } finally {
+      clearInterval(timer);
     }
   }
 
-  return { sender, run, ref };
+  return { sender, run, ref, checkInbox };
 }

@@ -1,7 +1,6 @@
 // The chat side of binding: /bind (three questions or a one-time code), /code for leaders, /unbind.
 // Malformed answers are refused at the same step without counting as failures; the service decides the rest.
 import type { Context } from "../../core/feature.ts";
-import { maskMemberCode } from "../membership/member-code.ts";
 import { type BindResult, createBindingService, type IssueResult } from "./binding-service.ts";
 import {
   CODE_VALID_MS,
@@ -184,12 +183,27 @@ export async function issueDialog(ctx: Context) {
   return answerIssue(ctx, await service(ctx).issueCode(ctx.member, memberCode), memberCode);
 }
 
+/**
+ * The "为张三生成绑定码" buttons under /branch's list of unbound members: `code-for:<memberId>`. The payload could
+ * be forged, so the member is looked up and issueCode checks the scope (and audits) as for a typed 编号.
+ */
+export async function issueForMember(ctx: Context, id: number) {
+  if (!inPrivate(ctx)) return;
+  const target = await ctx.deps.db.member.findUnique({ where: { id }, select: { code: true } });
+  if (!target) return ctx.say("binding-issue-not-found");
+  const result = await service(ctx).issueCode(ctx.member!, target.code);
+  // Never echo the 编号 of someone outside the leader's scope: an id in a forged payload must not reveal it.
+  if (result.kind === "out-of-scope") return ctx.say("binding-issue-not-found");
+  return answerIssue(ctx, result, target.code);
+}
+
 function answerIssue(ctx: Context, result: IssueResult, memberCode: string) {
   if (result.kind === "not-leader") return ctx.say("binding-issue-not-leader");
   if (result.kind === "out-of-scope") return ctx.say("binding-issue-out-of-scope", { code: memberCode });
+  // In full: the leader passes it on for 智慧团建, and only a leader in scope gets here.
   ctx.say("binding-issue-created", {
     name: result.member.name,
-    member: maskMemberCode(result.member.code),
+    member: result.member.code,
     code: formatCode(result.code),
     days: CODE_VALID_MS / 86_400_000,
   });

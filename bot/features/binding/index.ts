@@ -12,6 +12,7 @@ import {
   ISSUE_DIALOG,
   issueCommand,
   issueDialog,
+  issueForMember,
   startBind,
 } from "./dialog.ts";
 
@@ -27,6 +28,7 @@ export const bindingFeature: Feature = {
     bind: buttonAction("bind", wordArg(["code"]), chooseCode, {}),
     // `unbind:<memberId>` or `unbind:keep`.
     unbind: buttonAction("unbind", idArg.or(wordArg(["keep"])), confirmUnbind, {}),
+    "code-for": buttonAction("bind.code", idArg, issueForMember),
   },
   intents: {
     bind: { intent: "bind", handler: startBind },

@@ -5,11 +5,15 @@ import type { Member } from "../../infra/db.ts";
 import { monthOf } from "../dues/months.ts";
 import { canAct, grantCovering, type RoleGrant, rolesOf, scopeOrgIds } from "../orgs/scope.ts";
 import { maskMemberCode } from "./member-code.ts";
+import { formatNames, MAX_NAMES } from "./name-list.ts";
+import { owingMembers, unboundMembers } from "./roster-lists.ts";
 import { findMembers, rosterSummary } from "./roster-service.ts";
 import { loadStatus } from "./status-service.ts";
 import { renderStatus } from "./status-view.ts";
 
 export const BRANCH_DIALOG = "membership.branch";
+/** "为张三生成绑定码" buttons under the unbound list, per scope. */
+const MAX_CODE_BUTTONS = 8;
 /** A name or 编号 is short; anything longer is not a look-up. */
 const MAX_QUERY_LENGTH = 40;
 
@@ -43,13 +47,40 @@ export async function branch(ctx: Context) {
   }
   const current = monthOf(ctx.deps.now(), ctx.deps.config.TZ);
   const lines: string[] = [];
+  const buttons: ReturnType<Context["button"]>[][] = [];
   for (const orgId of scopes) {
-    const s = await rosterSummary(ctx.deps.db, orgId, current);
-    await audit(ctx, "membership.roster", "allowed", { orgId });
+    const [s, unbound, owing] = await Promise.all([
+      rosterSummary(ctx.deps.db, orgId, current),
+      unboundMembers(ctx.deps.db, orgId, MAX_NAMES),
+      owingMembers(ctx.deps.db, orgId, current, MAX_NAMES),
+    ]);
+    // The names shown are personal data looked at: the audit entry names them.
+    await audit(ctx, "membership.roster", "allowed", {
+      orgId,
+      targets: [...new Set([...unbound.members, ...owing.members].map((m) => m.id))],
+    });
     lines.push(ctx.t("membership-branch-summary", { ...s }));
+    if (unbound.total) {
+      // The 编号 in full: the leader needs it for /code and for 智慧团建.
+      const items = unbound.members.map((m) => ctx.t("membership-branch-unbound-item", { name: m.name, code: m.code }));
+      lines.push(
+        ctx.t("membership-branch-unbound", { count: unbound.total, names: formatNames(items, unbound.total, ctx.t) }),
+      );
+      buttons.push(
+        ...unbound.members
+          .slice(0, MAX_CODE_BUTTONS)
+          .map((m) => [ctx.button("membership-branch-code-button", `code-for:${m.id}`, { name: m.name })]),
+      );
+    }
+    if (owing.total) {
+      const items = owing.members.map((m) => ctx.t("membership-branch-owing-item", { name: m.name, months: m.months }));
+      lines.push(
+        ctx.t("membership-branch-owing", { count: owing.total, names: formatNames(items, owing.total, ctx.t) }),
+      );
+    }
   }
   lines.push("", ctx.t("membership-branch-ask"));
-  ctx.reply(lines.join("\n"));
+  ctx.reply(lines.join("\n"), buttons.length ? buttons : undefined);
   await ctx.dialog.start(BRANCH_DIALOG, "ask");
 }
 

@@ -1,7 +1,12 @@
 // After sending: members confirm with "收到", senders follow progress per branch and chase the unread.
 import type { Context } from "../../core/feature.ts";
+import { formatNames, MAX_NAMES } from "../membership/name-list.ts";
 import { nextChaseAt } from "./audience.ts";
 import { latestNoticeInScope, markRead, noticeInScope, progress, startChase } from "./notice-service.ts";
+import { unreadNames } from "./unread-names.ts";
+
+/** Branches whose names are listed (the most unread first); the rest keep their counts only. */
+const MAX_NAMED_BRANCHES = 10;
 
 /** Button on a received notice. */
 export async function gotIt(ctx: Context, noticeId: number) {
@@ -17,7 +22,28 @@ export async function showProgress(ctx: Context, id: number | null) {
       : await latestNoticeInScope(ctx.deps.db, ctx.member!.id);
   if (!notice) return ctx.say("notices-none");
   const rows = await progress(ctx.deps.db, notice.id);
-  const lines = rows.map((r) => ctx.t("notices-progress-row", { ...r }));
+  const named = rows.slice(0, MAX_NAMED_BRANCHES);
+  const names = await Promise.all(named.map((r) => unreadNames(ctx.deps.db, notice.id, r.orgId, MAX_NAMES)));
+  const lines = rows.map((r, i) => {
+    const row = ctx.t("notices-progress-row", { ...r });
+    const who = names[i];
+    if (!who) return row;
+    return [
+      row,
+      ...(r.unread ? [ctx.t("notices-progress-unread", { names: formatNames(who.unread, r.unread, ctx.t) })] : []),
+      ...(r.unreachable
+        ? [ctx.t("notices-progress-unreachable", { names: formatNames(who.unreachable, r.unreachable, ctx.t) })]
+        : []),
+    ].join("\n");
+  });
+  await ctx.deps.audit.record({
+    actorId: ctx.member!.id,
+    action: "notice.progress",
+    orgId: notice.orgId,
+    targetType: "notice",
+    targetId: notice.id,
+    data: { branches: rows.length, named: named.length },
+  });
   const totals = rows.reduce(
     (a, r) => ({
       total: a.total + r.total,

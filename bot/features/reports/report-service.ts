@@ -1,11 +1,13 @@
 // League tables in the database: who may see which, building a committee's table for a week, and sending it.
 import type { CoreDeps } from "../../core/feature.ts";
+import { type I18n, locales } from "../../core/i18n.ts";
 import { storeImage } from "../../core/images.ts";
 import { type Db, OrgLevel, Role } from "../../infra/db.ts";
 import { drawLeagueChart } from "./chart.ts";
+import { drawNamedLeagueChart } from "./named-chart.ts";
 import {
   emptyFigures,
-  formatHours,
+  formatDuration,
   formatPercent,
   formatRows,
   type LeagueRow,
@@ -59,21 +61,33 @@ export async function buildLeague(db: Db, org: LeagueOrg, week: Week, asOf: Date
   return { org, week, total, table, drillable };
 }
 
-/** The catalogue arguments of `reports-table`: figures as text that reads the same in every language. */
-export function leagueArgs(league: League): Record<string, string | number> {
+/** "zh-CN" → "Zh", "en" → "En": the suffix of the arguments a locale's catalogue reads (`$rowsZh`, `$rowsEn`). */
+export const localeSuffix = (locale: string) => locale.charAt(0).toUpperCase() + locale.slice(1, 2);
+
+/**
+ * The catalogue arguments of `reports-table`. Durations are words ("20 秒", "20 seconds"), so the rows and times
+ * are written once per locale and each catalogue reads its own: one stored row reads right in any language.
+ */
+export function leagueArgs(league: League, i18n: I18n): Record<string, string | number> {
   const { total, table, week } = league;
+  const perLocale: Record<string, string> = {};
+  for (const locale of locales) {
+    const t = i18n.translator(locale);
+    const suffix = localeSuffix(locale);
+    perLocale[`median${suffix}`] = formatDuration(total.medianHours, t);
+    perLocale[`p90${suffix}`] = formatDuration(total.p90Hours, t);
+    perLocale[`rows${suffix}`] = formatRows(table, t);
+  }
   return {
+    ...perLocale,
     org: league.org.name,
     from: week.key,
     to: week.lastDay,
     received: total.received,
     within: total.withinSla,
     rate: formatPercent(responseRate(total)),
-    median: formatHours(total.medianHours),
-    p90: formatHours(total.p90Hours),
     breaches: total.breaches,
     escalations: total.escalations,
-    rows: formatRows(table),
     more: table.more,
     quiet: table.quiet,
   };
@@ -81,9 +95,13 @@ export function leagueArgs(league: League): Record<string, string | number> {
 
 export const hasRows = (league: League) => league.table.shown.length > 0;
 
-/** The bar chart of the rows shown, as PNG bytes. */
-export function leagueChart(league: League): Buffer {
-  return drawLeagueChart({ caption: `${league.week.key} ~ ${league.week.lastDay}`, rows: league.table.shown });
+/** The bar chart of the rows shown, as PNG bytes: named bars with the CJK font file, numbered bars without it. */
+export function leagueChart(league: League, fontFile: string): Buffer {
+  const caption = `${league.week.key} ~ ${league.week.lastDay}`;
+  return (
+    drawNamedLeagueChart(caption, league.table.shown, fontFile) ??
+    drawLeagueChart({ caption, rows: league.table.shown })
+  );
 }
 
 /**
@@ -107,8 +125,8 @@ export async function sendWeeklyLeague(deps: CoreDeps, orgId: number, week: Week
   const league = await buildLeague(db, org, week, deps.now());
   if (!hasRows(league)) return [];
   // Stored once per content: the same chart drawn again by a re-run is the same row.
-  const imageId = await storeImage(db, leagueChart(league), "image/png");
-  const args = leagueArgs(league);
+  const imageId = await storeImage(db, leagueChart(league, deps.config.CHART_FONT_FILE), "image/png");
+  const args = leagueArgs(league, deps.i18n);
   const ids = await db.$transaction(async (tx) => {
     const written: bigint[] = [];
     for (const { memberId } of staff) {

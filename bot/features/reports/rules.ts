@@ -1,6 +1,7 @@
-// The league table as numbers and lines: response rate, worst-first order and locale-neutral rows. Pure.
-// Rows hold only names and figures (the column headings come from the catalogue), so one stored table reads right
-// in each recipient's language when the delivery worker renders it.
+// The league table as numbers and lines: response rate, worst-first order and the rows as text. Pure.
+// Durations read in the recipient's units, so rows are formatted once per locale (see leagueArgs) and each
+// catalogue shows its own; the column headings come from the catalogue.
+import type { Translate } from "../../core/i18n.ts";
 
 /** One organisation's (or one child's rolled-up subtree's) transfer figures for a week. */
 export interface WeekFigures {
@@ -61,22 +62,44 @@ export function rankWorstFirst<T extends LeagueRow>(rows: readonly T[]): T[] {
   });
 }
 
+/** One decimal, rounded half up: 200/216 → "92.6%"; whole numbers without ".0" ("50%"); below 1 never "100%". */
 export function formatPercent(rate: number | null): string {
-  return rate === null ? "—" : `${Math.round(rate * 100)}%`;
+  if (rate === null) return "—";
+  const rounded = Math.round(Number((rate * 1000).toPrecision(12)));
+  // Not "100%" while something was missed.
+  const tenths = rate < 1 ? Math.min(rounded, 999) : rounded;
+  return `${tenths % 10 === 0 ? tenths / 10 : (tenths / 10).toFixed(1)}%`;
 }
 
-export function formatHours(hours: number | null): string {
-  return hours === null ? "—" : `${hours.toFixed(1)}h`;
+export type DurationUnit = "seconds" | "minutes" | "hours";
+
+/**
+ * A response time in the unit a person reads it in: under a minute in whole seconds ("20 秒", not "0.0h"), under an
+ * hour in whole minutes, otherwise hours with at most one decimal. The number and the unit's catalogue key.
+ */
+export function durationOf(hours: number): { unit: DurationUnit; n: number } {
+  const seconds = Math.round(hours * 3600);
+  if (seconds < 60) return { unit: "seconds", n: seconds };
+  // 59 min 40 s rounds to 60 minutes: that is "1 小时".
+  if (Math.round(seconds / 60) < 60) return { unit: "minutes", n: Math.round(seconds / 60) };
+  return { unit: "hours", n: Math.round(hours * 10) / 10 };
 }
 
-/** "3. 电子与信息学院团总支 | 50% | 1/2 | 40.0h | 70.0h | 1 | 1": number, name, rate, within/received, median, P90, breaches, escalations. */
-export function formatRow(index: number, row: LeagueRow): string {
+/** "7.5 小时" / "7.5 hours" through the catalogue's plural-aware unit messages; "—" when there is nothing. */
+export function formatDuration(hours: number | null, t: Translate): string {
+  if (hours === null) return "—";
+  const { unit, n } = durationOf(hours);
+  return t(`reports-duration-${unit}`, { n });
+}
+
+/** "3. 电子与信息学院团总支 | 66.7% | 2/3 | 3 小时 | 64.6 小时 | 1 | 2": number, name, rate, within/received, median, nine in ten within, breaches, escalations. */
+export function formatRow(index: number, row: LeagueRow, t: Translate): string {
   return [
     `${index}. ${row.name}`,
     formatPercent(responseRate(row)),
     `${row.withinSla}/${row.received}`,
-    formatHours(row.medianHours),
-    formatHours(row.p90Hours),
+    formatDuration(row.medianHours, t),
+    formatDuration(row.p90Hours, t),
     String(row.breaches),
     String(row.escalations),
   ].join(" | ");
@@ -102,4 +125,5 @@ export function leagueTable(rows: readonly LeagueRow[], childIds: readonly numbe
   };
 }
 
-export const formatRows = (table: LeagueTable) => table.shown.map((r, i) => formatRow(i + 1, r)).join("\n");
+export const formatRows = (table: LeagueTable, t: Translate) =>
+  table.shown.map((r, i) => formatRow(i + 1, r, t)).join("\n");

@@ -2,9 +2,10 @@
 import { wordArg } from "../../core/args.ts";
 import { buttonAction, type Context, type Feature } from "../../core/feature.ts";
 import { type Locale, locales } from "../../core/i18n.ts";
+import { Role } from "../../infra/db.ts";
 import { checkinFromLink } from "../activities/checkin.ts";
 import { CHECKIN_LINK_PREFIX } from "../activities/rules.ts";
-import { rolesOf } from "../orgs/scope.ts";
+import { type RoleGrant, rolesOf } from "../orgs/scope.ts";
 
 /** The menu: the main things a person can do, as buttons that run those intents. */
 export function menuButtons(ctx: Context) {
@@ -15,18 +16,48 @@ export function menuButtons(ctx: Context) {
   ];
 }
 
+/** Which officer menu a person's roles earn: a committee's is a leader's plus the subtree views. */
+export function officerMenu(roles: readonly RoleGrant[]): "committee" | "leader" | null {
+  if (roles.some((g) => g.role === Role.COMMITTEE_STAFF || g.role === Role.ADMIN)) return "committee";
+  if (roles.length) return "leader";
+  return null;
+}
+
+/** An officer's buttons above the member's: the work waiting for them first. */
+async function roleMenu(ctx: Context) {
+  const kind = ctx.member ? officerMenu(await rolesOf(ctx.deps.db, ctx.member.id)) : null;
+  const officer = kind
+    ? [
+        [
+          ctx.button("start-menu-pending", "go:transfer.pending"),
+          ctx.button("start-menu-dues-review", "go:dues.review"),
+        ],
+        [ctx.button("start-menu-notice", "go:notice.create"), ctx.button("start-menu-report", "go:report.league")],
+        ...(kind === "committee"
+          ? [
+              [
+                ctx.button("start-menu-unread", "go:notice.progress"),
+                ctx.button("start-menu-dues-orgs", "go:duesleaders.orgs"),
+              ],
+            ]
+          : []),
+      ]
+    : [];
+  return [...officer, ...menuButtons(ctx)];
+}
+
 async function start(ctx: Context) {
   // A deep link's payload (t.me/<bot>?start=checkin_123456, the check-in QR code) arrives as /start's argument.
   if (ctx.arg.startsWith(CHECKIN_LINK_PREFIX)) return checkinFromLink(ctx);
   const name = ctx.member?.name;
-  ctx.say(name ? "start-welcome-back" : "start-welcome", { name }, menuButtons(ctx));
+  ctx.say(name ? "start-welcome-back" : "start-welcome", { name }, await roleMenu(ctx));
 }
 
 async function help(ctx: Context) {
   // Officers see their own commands too; members are not shown what they cannot use.
   const officer = ctx.member && (await rolesOf(ctx.deps.db, ctx.member.id)).length > 0;
   const text = ctx.t("start-help-text");
-  ctx.reply(officer ? `${text}\n${ctx.t("start-help-leaders")}` : text, menuButtons(ctx));
+  ctx.reply(officer ? `${text}\n${ctx.t("start-help-leaders")}` : text, await roleMenu(ctx));
 }
 
 async function askLanguage(ctx: Context) {
@@ -52,7 +83,7 @@ async function cancel(ctx: Context) {
 }
 
 async function unknown(ctx: Context) {
-  ctx.say("start-unknown-text", {}, menuButtons(ctx));
+  ctx.say("start-unknown-text", {}, await roleMenu(ctx));
 }
 
 export const startFeature: Feature = {

@@ -6,6 +6,7 @@ import { type Organisation, type TransferReason, TransferStatus } from "../../in
 import { maskMemberCode } from "../membership/member-code.ts";
 import { searchOrganisations } from "../orgs/org-search.ts";
 import { canAct, rolesOf, scopeOrgIds } from "../orgs/scope.ts";
+import { outsideButton, takeOutsideName } from "./apply-outside.ts";
 import {
   ACT_ROLES,
   checkDestination,
@@ -24,7 +25,7 @@ const MAX_MATCHES = 5;
 
 type Mode = "self" | "out" | "in";
 
-interface Draft {
+export interface Draft {
   mode: Mode;
   /** Whom the transfer is for (the asker, or the member a leader named). */
   memberId?: number;
@@ -32,11 +33,14 @@ interface Draft {
   reasonNote?: string;
   toOrgId?: number;
   previousId?: number;
+  /** A destination not in Tuanzhu, as typed; `toOrgId` is then the committee that will assign it. */
+  destinationName?: string;
 }
 
-const draftOf = (ctx: Context) =>
+export const draftOf = (ctx: Context) =>
   ctx.dialog.current?.name === APPLY ? (ctx.dialog.current.data as unknown as Draft) : null;
-const stepOf = (ctx: Context) => (ctx.dialog.current?.name === APPLY ? ctx.dialog.current.step : null);
+export const stepOf = (ctx: Context) => (ctx.dialog.current?.name === APPLY ? ctx.dialog.current.step : null);
+const isReason = (v: string): v is TransferReason => (REASONS as readonly string[]).includes(v);
 /** Free text the classifier reads as some other request (not a transfer one). */
 const isOtherRequest = (ctx: Context) => ctx.textIntent !== "unknown" && !ctx.textIntent.startsWith("transfer.");
 
@@ -203,29 +207,35 @@ async function search(ctx: Context, draft: Draft, query: string) {
     levels: [...rule.levels],
   });
   if (draft.mode === "in") hits = await inLeaderScope(ctx, hits);
+  // Not in Tuanzhu at all (字节跳动, 北京大学): a way forward besides searching again. Not for 转入.
+  const outside = draft.mode === "in" ? [] : [outsideButton(ctx)];
   if (hits.length) {
-    return ctx.say(
-      "transfers-pick-destination",
-      { count: hits.length },
-      hits.map((h) => [
+    return ctx.say("transfers-pick-destination", { count: hits.length }, [
+      ...hits.map((h) => [
         {
           label: h.parentName ? ctx.t("transfers-org-with-parent", { name: h.name, parent: h.parentName }) : h.name,
           payload: `tr-dest:${h.id}`,
         },
       ]),
-    );
+      ...outside,
+    ]);
   }
   // Nothing the rules allow: say what was found and why it cannot be chosen, in the rule's own words.
   const any = await searchOrganisations(db, query, { limit: 1 });
   // "我的团籍" typed here is a question, not an organisation: leave the dialog and answer it.
   if (!any[0] && isOtherRequest(ctx)) return "pass" as const;
   if (any[0]) {
-    return ctx.say("transfers-dest-only-disallowed", {
-      name: any[0].name,
-      rule: ctx.t("transfers-rule", { reason }),
-    });
+    return ctx.say(
+      "transfers-dest-only-disallowed",
+      { name: any[0].name, rule: ctx.t("transfers-rule", { reason }), outside: outside.length ? "yes" : "no" },
+      outside.length ? outside : undefined,
+    );
   }
-  return ctx.say("transfers-dest-none", { query: query.slice(0, 40) });
+  return ctx.say(
+    "transfers-dest-none",
+    { query: query.slice(0, 40), outside: outside.length ? "yes" : "no" },
+    outside.length ? outside : undefined,
+  );
 }
 
 async function inLeaderScope<T extends { id: number }>(ctx: Context, hits: T[]): Promise<T[]> {
@@ -250,7 +260,7 @@ export async function chooseDestination(ctx: Context, id: number) {
   if (!org) return ctx.say("transfers-expired");
   const refusal = await destinationRefusal(ctx, draft, member.orgId, org);
   if (refusal) return ctx.reply(refusal);
-  await ctx.dialog.update("confirm", { toOrgId: org.id });
+  await ctx.dialog.update("confirm", { toOrgId: org.id, destinationName: undefined });
   return showSummary(ctx);
 }
 
@@ -272,7 +282,7 @@ async function destinationRefusal(ctx: Context, draft: Draft, fromOrgId: number,
 
 // ─────────────────────────────── summary and submission ───────────────────────────────
 
-async function showSummary(ctx: Context) {
+export async function showSummary(ctx: Context) {
   const draft = draftOf(ctx)!;
   const { db } = ctx.deps;
   const [member, to] = await Promise.all([
@@ -287,7 +297,9 @@ async function showSummary(ctx: Context) {
     {
       name: member.name,
       from: member.org.name,
-      to: to.name,
+      to: draft.destinationName
+        ? ctx.t("transfers-outside-to", { name: draft.destinationName, committee: to.name })
+        : to.name,
       reason: draft.reason!,
       note: draft.reasonNote ?? "",
       noted: draft.reasonNote ? "yes" : "no",
@@ -313,7 +325,7 @@ export async function confirmSubmit(ctx: Context, answer: "yes" | "dest" | "reas
     return ctx.say("transfers-expired");
   }
   if (answer === "dest") {
-    await ctx.dialog.update("destination");
+    await ctx.dialog.update("destination", { destinationName: undefined });
     return askDestination(ctx, draft.reason);
   }
   if (answer === "reason") {
@@ -340,6 +352,7 @@ export async function confirmSubmit(ctx: Context, answer: "yes" | "dest" | "reas
     reason: draft.reason,
     reasonNote: draft.reasonNote ?? null,
     previousId: draft.previousId ?? null,
+    destinationName: draft.destinationName ?? null,
   });
   if (!result.ok) return ctx.say("transfers-submit-failed", { problem: result.problem });
   const open = await ctx.deps.db.transferRequest.findUniqueOrThrow({
@@ -360,7 +373,10 @@ export async function confirmSubmit(ctx: Context, answer: "yes" | "dest" | "reas
   const key = draft.mode === "self" ? "transfers-submitted" : "transfers-submitted-for";
   const who =
     draft.mode === "self" ? "" : (await ctx.deps.db.member.findUniqueOrThrow({ where: { id: draft.memberId } })).name;
-  const text = `${ctx.t(key, { id: open.id, name: who })}\n${renderTimeline(ctx, open)}`;
+  const handledBy = draft.destinationName
+    ? [ctx.t("transfers-outside-handled-by", { name: draft.destinationName, committee: open.toOrg.name })]
+    : [];
+  const text = [ctx.t(key, { id: open.id, name: who }), ...handledBy, renderTimeline(ctx, open)].join("\n");
   if (open.status === TransferStatus.COMPLETED) return ctx.reply(text);
   return ctx.reply(text, draft.mode === "self" ? memberTimelineButtons(ctx, open.id) : undefined);
 }
@@ -386,6 +402,9 @@ export const applyDialog: DialogHandler = async (ctx) => {
       return search(ctx, draft, text);
     case "reason":
       return askReason(ctx);
+    case "outside-name":
+      if (!text) return ctx.say("transfers-outside-name-short");
+      return takeOutsideName(ctx, text);
     default:
       return ctx.say("transfers-use-buttons");
   }

@@ -14,6 +14,7 @@ import {
   resubmit,
   startApplication,
 } from "./apply.ts";
+import { areaArg, chooseArea, startOutside } from "./apply-outside.ts";
 import { completedLine, sentBackLines, transferStanding } from "./history.ts";
 import {
   ASSIGN,
@@ -114,6 +115,8 @@ export const transfersFeature: Feature = {
     "tr-new": buttonAction("transfer.start", wordArg(["self"]), newApplication),
     "tr-reason": buttonAction("transfer.start", wordArg(REASONS), chooseReason),
     "tr-dest": buttonAction("transfer.start", idArg, chooseDestination),
+    "tr-outside": buttonAction("transfer.start", wordArg(["start"]), startOutside),
+    "tr-area": buttonAction("transfer.start", areaArg, chooseArea),
     "tr-submit": buttonAction("transfer.start", wordArg(["yes", "dest", "reason", "no"]), confirmSubmit),
     "tr-resubmit": buttonAction("transfer.start", idArg, resubmit),
     "tr-cancel": buttonAction("transfer.cancel", idArg, askCancel),

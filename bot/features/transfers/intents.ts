@@ -22,7 +22,14 @@ export const transferIntents: IntentWords[] = [
   },
   {
     intent: "transfer.pending",
-    zh: ["待审批", "待办", "待处理", "要审批", "待我审批", "待审批的转接", "审批的转接", "待办的转接", "要审批的转接"],
-    en: ["pending", "pending transfers", "transfers waiting", "waiting for me", "to approve", "my queue"],
+    zh: [
+      ...["待审批", "待办", "待处理", "要审批", "待我审批", "待审批的转接", "审批的转接", "待办的转接", "要审批的转接"],
+      // A leader asking what waits for them: 有啥要我审批的吗, 有什么要我批的, 有没有待我处理的.
+      ...["要我审批", "需要我审批", "要我批", "待我处理", "要我处理", "等我审批", "等我批"],
+    ],
+    en: [
+      ...["pending", "pending transfers", "transfers waiting", "waiting for me", "to approve", "my queue"],
+      ...["my approval", "for me to approve", "anything to approve"],
+    ],
   },
 ];

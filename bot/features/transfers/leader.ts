@@ -5,7 +5,7 @@ import type { Button } from "../../core/types.ts";
 import { type RejectCode, StepStatus, TransferStepKind } from "../../infra/db.ts";
 import { formatInstant } from "../membership/format.ts";
 import { stepButtons } from "./notify.ts";
-import { cleanNote, REJECT_CODES } from "./rules.ts";
+import { cleanNote, destinationText, REJECT_CODES } from "./rules.ts";
 import { branchesUnder, pendingForLeader, stepCard } from "./transfer-service.ts";
 import { claimStep, decideStep, type Handled, type StepAct, stepInScope } from "./workflow.ts";
 
@@ -176,7 +176,7 @@ export async function showPending(ctx: Context) {
       n: i + 1,
       member: s.transfer.member.name,
       from: s.transfer.fromOrg.name,
-      to: s.transfer.toOrg.name,
+      to: destinationText(s.transfer.toOrg.name, s.transfer.destinationName),
       kind: s.kind,
       org: s.org.name,
       due: at(s.dueAt),
@@ -206,7 +206,7 @@ export async function openStep(ctx: Context, stepId: number) {
     {
       member: step.transfer.member.name,
       from: step.transfer.fromOrg.name,
-      to: step.transfer.toOrg.name,
+      to: destinationText(step.transfer.toOrg.name, step.transfer.destinationName),
       reason: step.transfer.reason,
       kind: step.kind,
       org: step.org.name,

@@ -83,6 +83,42 @@ export function checkDestination(reason: TransferReason, fromOrgId: number, to: 
   return { ok: true };
 }
 
+/** Levels of a committee that can receive a request for an organisation not in Tuanzhu and assign it. */
+const AREA_COMMITTEES: readonly OrgLevel[] = [
+  OrgLevel.PROVINCE,
+  OrgLevel.CITY,
+  OrgLevel.COUNTY,
+  OrgLevel.GRASSROOTS_COMMITTEE,
+];
+
+/**
+ * A destination named by the member that is not in Tuanzhu (字节跳动): the request goes to a committee, which
+ * approves it and then assigns the right organisation; any reason's kind rule is the committee's to apply then.
+ */
+export function checkOutsideDestination(fromOrgId: number, to: DestinationFacts): DestinationVerdict {
+  if (to.id === fromOrgId) return { ok: false, problem: "same" };
+  if (!AREA_COMMITTEES.includes(to.level)) return { ok: false, problem: "level" };
+  return { ok: true };
+}
+
+/** The member's own committee: the nearest organisation above them (nearest first) that is a 团委. */
+export function ownCommittee<T extends { level: OrgLevel }>(ancestorsNearestFirst: readonly T[]): T | undefined {
+  return ancestorsNearestFirst.find((o) => AREA_COMMITTEES.includes(o.level));
+}
+
+/** The name of an organisation not in Tuanzhu, as typed: 2 to 60 characters on one line. */
+export function cleanDestinationName(text: string): { name: string } | { problem: "short" | "long" } {
+  const name = text.replace(/\s+/g, " ").trim();
+  if ([...name].length < 2) return { problem: "short" };
+  if ([...name].length > 60) return { problem: "long" };
+  return { name };
+}
+
+/** Where a request goes, as leaders and the member read it: "北京字节跳动科技有限公司 / 共青团广州市委员会". */
+export function destinationText(toOrgName: string, destinationName: string | null | undefined): string {
+  return destinationName ? `${destinationName} / ${toOrgName}` : toOrgName;
+}
+
 /** The reason needs a few words from the member (only "other" does). */
 export const needsReasonNote = (reason: TransferReason) => reason === TransferReason.OTHER;
 

@@ -2,11 +2,13 @@
 import type { Context } from "../../core/feature.ts";
 import type { Button } from "../../core/types.ts";
 import { formatInstant } from "../membership/format.ts";
+import { destinationText } from "./rules.ts";
 import type { OpenTransfer } from "./transfer-service.ts";
 
 type Timeline = Pick<OpenTransfer, "id" | "reason" | "createdAt" | "steps"> & {
   fromOrg: { name: string };
   toOrg: { name: string };
+  destinationName?: string | null;
 };
 
 export function renderTimeline(ctx: Context, transfer: Timeline): string {
@@ -17,7 +19,7 @@ export function renderTimeline(ctx: Context, transfer: Timeline): string {
     ctx.t("transfers-status-title"),
     ctx.t("transfers-status-summary", {
       from: transfer.fromOrg.name,
-      to: transfer.toOrg.name,
+      to: destinationText(transfer.toOrg.name, transfer.destinationName),
       reason: transfer.reason,
       since: at(transfer.createdAt),
     }),

@@ -27,7 +27,16 @@ import {
   tellStartedForMember,
   type Work,
 } from "./notify.ts";
-import { ACT_ROLES, actionFits, checkDestination, nextMove, stepPlan, stepStatusAfter } from "./rules.ts";
+import {
+  ACT_ROLES,
+  actionFits,
+  checkDestination,
+  checkOutsideDestination,
+  destinationText,
+  nextMove,
+  stepPlan,
+  stepStatusAfter,
+} from "./rules.ts";
 import { startClock } from "./sla/clock.ts";
 import { scheduleStepTimers } from "./sla/timers.ts";
 
@@ -67,7 +76,7 @@ const factsOf = (t: LoadedTransfer): TransferFacts => ({
   memberId: t.memberId,
   memberName: t.member.name,
   fromName: t.fromOrg.name,
-  toName: t.toOrg.name,
+  toName: destinationText(t.toOrg.name, t.destinationName),
   reason: t.reason,
 });
 
@@ -168,6 +177,8 @@ export interface SubmitInput {
   reason: TransferReason;
   reasonNote?: string | null;
   previousId?: number | null;
+  /** An organisation not in Tuanzhu; `toOrgId` is then the area's committee that will assign the right one. */
+  destinationName?: string | null;
 }
 
 export type SubmitProblem = "inactive" | "open-exists" | "no-destination" | "same" | "kind" | "level" | "previous";
@@ -185,7 +196,9 @@ export async function submitTransfer(deps: CoreDeps, input: SubmitInput): Promis
     }
     const to = await tx.organisation.findUnique({ where: { id: input.toOrgId } });
     if (!to) return { ok: false, problem: "no-destination" };
-    const verdict = checkDestination(input.reason, member.orgId, to);
+    const verdict = input.destinationName
+      ? checkOutsideDestination(member.orgId, to)
+      : checkDestination(input.reason, member.orgId, to);
     if (!verdict.ok) return { ok: false, problem: verdict.problem };
     if (input.previousId) {
       const previous = await tx.transferRequest.findUnique({
@@ -208,6 +221,7 @@ export async function submitTransfer(deps: CoreDeps, input: SubmitInput): Promis
         toOrgId: to.id,
         reason: input.reason,
         reasonNote: input.reasonNote ?? null,
+        destinationName: input.destinationName ?? null,
         initiatedById: input.initiatorId,
         previousId: input.previousId ?? null,
         createdAt: w.now,
@@ -219,7 +233,12 @@ export async function submitTransfer(deps: CoreDeps, input: SubmitInput): Promis
       type: "SUBMITTED",
       actorId: input.initiatorId,
       orgId: member.orgId,
-      data: { toOrgId: to.id, reason: input.reason, ...(input.previousId ? { previousId: input.previousId } : {}) },
+      data: {
+        toOrgId: to.id,
+        reason: input.reason,
+        ...(input.previousId ? { previousId: input.previousId } : {}),
+        ...(input.destinationName ? { destinationName: input.destinationName } : {}),
+      },
     });
     if (input.initiatorId !== member.id) {
       const by = await tx.member.findUniqueOrThrow({ where: { id: input.initiatorId }, select: { name: true } });

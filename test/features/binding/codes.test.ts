@@ -22,7 +22,7 @@ describe("one-time binding codes", () => {
   it("王芳 creates a code for 李明, shown once and stored only as a keyed hash; another chat binds with it once", async () => {
     const liMing = await memberByCode(app, "201901000001");
     const [reply] = await leader.say("/code 201901000001");
-    expect(reply!.text).toContain("已为 李明（2019****0001）生成绑定码");
+    expect(reply!.text).toContain("已为 李明（201901000001）生成绑定码");
     expect(reply!.text).toContain("7 天内有效，只能使用一次");
     const code = codeIn(reply!.text);
 

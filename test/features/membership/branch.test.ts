@@ -70,6 +70,40 @@ describe("a 团支书's roster", () => {
     expect(audit).toMatchObject({ actorId: wangFang.member.id, orgId: class1.id });
   });
 
+  it("names who is unbound and who owes, with a binding code one tap away and the 编号 in full", async () => {
+    const huang = await member("202201000007");
+    const unbound = await db.member.findMany({
+      where: { status: "ACTIVE", orgId: class1.id, identities: { none: {} } },
+      orderBy: { code: "asc" },
+    });
+    expect(unbound.map((m) => m.code)).toContain(huang.code);
+    const [reply] = await wangFang.chat.say("/branch");
+    const lines = reply!.text.split("\n");
+    const unboundLine = lines.find((l) => l.startsWith("未绑定团助"))!;
+    expect(unboundLine).toContain(`未绑定团助（${unbound.length} 人）：`);
+    expect(unboundLine).toContain("黄丽 202201000007");
+    expect(unboundLine).not.toContain("李明");
+    // Most months first, as the summary counts them (李明 7, 黄丽 3).
+    expect(lines).toContain("欠缴 3 个月及以上（2 人）：李明 7 个月、黄丽 3 个月");
+    const codeButton = reply!.buttons!.flat().find((b) => b.label === "为黄丽生成绑定码")!;
+    expect(codeButton.payload).toBe(`code-for:${huang.id}`);
+    const roster = await db.auditLog.findFirstOrThrow({
+      where: { action: "membership.roster", actorId: wangFang.member.id },
+      orderBy: { id: "desc" },
+    });
+    expect(roster.targetId!.split(",")).toEqual(expect.arrayContaining([String(huang.id), String(liMing.member.id)]));
+
+    const [issued] = await wangFang.chat.press(codeButton.payload);
+    expect(issued!.text).toContain("已为 黄丽（202201000007）生成绑定码");
+    expect(await db.bindingCode.count({ where: { memberId: huang.id } })).toBe(1);
+    // A forged button for someone outside 王芳's branch makes nothing.
+    const liuYang = await member("202001000005");
+    const [refused] = await wangFang.chat.press(`code-for:${liuYang.id}`);
+    expect(refused!.text).toBe("没有找到这名团员，未生成绑定码。");
+    expect(await db.bindingCode.count({ where: { memberId: liuYang.id } })).toBe(0);
+    await wangFang.chat.say("/cancel");
+  });
+
   it("answers the words 支部情况 and 花名册 with the same summary", async () => {
     for (const words of ["支部情况", "看下花名册"]) {
       const [reply] = await wangFang.chat.say(words);

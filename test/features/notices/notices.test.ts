@@ -91,6 +91,16 @@ describe("notices", () => {
     expect(progress!.text).toContain("计科2022级1班团支部");
     expect(progress!.text).toMatch(/合计：\d+ 人，已读 1，未读 2，/);
     expect(progress!.buttons!.flat()[0]!.payload).toBe(`notice-chase:${notice.id}`);
+    // Names, not only counts: under 李明's branch, who has not read it (黄丽) and who cannot be reached.
+    const block = progress!.text.split("\n");
+    const at = block.findIndex((l) => l.startsWith("计科2022级1班团支部："));
+    expect(block[at + 1]).toBe("  未读：黄丽");
+    expect(block[at + 2]).toMatch(/^ {2}未绑定：\S/);
+    expect(progress!.text).not.toMatch(/未读：[^\n]*李明/);
+    // One button reminds them all, and the look at the names is audited.
+    expect(progress!.buttons!.flat()).toEqual([{ label: "提醒这些未读的人", payload: `notice-chase:${notice.id}` }]);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "notice.progress" } });
+    expect(audit).toMatchObject({ actorId: (await staff).member.id, targetId: String(notice.id) });
   });
 
   it("chases only those who have not confirmed, at most once a day", async () => {

@@ -1,9 +1,13 @@
 // The pure parts: weeks in a time zone, worst-first order, rows, and the chart's PNG.
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
+import { createI18n } from "../../../bot/core/i18n.ts";
 import { barColour, CHART_HEIGHT, CHART_WIDTH, drawLeagueChart } from "../../../bot/features/reports/chart.ts";
 import {
+  durationOf,
   emptyFigures,
+  formatDuration,
+  formatPercent,
   formatRow,
   type LeagueRow,
   leagueTable,
@@ -57,7 +61,7 @@ describe("league order and rows", () => {
     expect(rankWorstFirst(rows).map((r) => r.orgId)).toEqual([5, 3, 2, 1, 4]);
   });
 
-  it("write locale-neutral rows, and count the quiet children and those beyond the limit", () => {
+  it("write rows in the reader's units, and count the quiet children and those beyond the limit", () => {
     const a = row(7, "电子与信息学院团总支", {
       received: 3,
       withinSla: 2,
@@ -67,13 +71,46 @@ describe("league order and rows", () => {
       breaches: 1,
       escalations: 2,
     });
-    expect(formatRow(2, a)).toBe("2. 电子与信息学院团总支 | 67% | 2/3 | 3.0h | 64.6h | 1 | 2");
-    expect(formatRow(1, row(8, "x", { breaches: 1 }))).toBe("1. x | — | 0/0 | — | — | 1 | 0");
+    expect(formatRow(2, a, zh)).toBe("2. 电子与信息学院团总支 | 66.7% | 2/3 | 3 小时 | 64.6 小时 | 1 | 2");
+    expect(formatRow(2, a, en)).toBe("2. 电子与信息学院团总支 | 66.7% | 2/3 | 3 hours | 64.6 hours | 1 | 2");
+    expect(formatRow(1, row(8, "x", { breaches: 1 }), zh)).toBe("1. x | — | 0/0 | — | — | 1 | 0");
     const many = Array.from({ length: 5 }, (_, i) => row(10 + i, `b${i}`, { received: 1, withinSla: i % 2 }));
     const table = leagueTable([...many, row(20, "quiet", {})], [10, 11, 12, 13, 14, 20, 21], 3);
     expect(table.shown.map((r) => r.orgId)).toEqual([10, 12, 14]);
     expect(table).toMatchObject({ more: 2, quiet: 2 });
     expect(responseRate({ received: 0, withinSla: 0 })).toBeNull();
+  });
+});
+
+const i18n = createI18n("zh-CN");
+const zh = i18n.translator("zh-CN");
+const en = i18n.translator("en");
+
+describe("figures people read", () => {
+  it("round percentages to one decimal on the exact fraction, whole ones without .0", () => {
+    expect(formatPercent(200 / 216)).toBe("92.6%");
+    expect(formatPercent(2 / 3)).toBe("66.7%");
+    expect(formatPercent(1 / 8)).toBe("12.5%");
+    expect(formatPercent(0.5)).toBe("50%");
+    expect(formatPercent(1)).toBe("100%");
+    expect(formatPercent(0)).toBe("0%");
+    expect(formatPercent(0.99996)).toBe("99.9%");
+    expect(formatPercent(null)).toBe("—");
+  });
+
+  it("write response times in seconds, minutes or hours, never 0.0h", () => {
+    expect(durationOf(20 / 3600)).toEqual({ unit: "seconds", n: 20 });
+    expect(formatDuration(20 / 3600, zh)).toBe("20 秒");
+    expect(formatDuration(1 / 3600, en)).toBe("1 second");
+    expect(formatDuration(20 / 3600, en)).toBe("20 seconds");
+    expect(formatDuration(59.4 / 3600, zh)).toBe("59 秒");
+    expect(formatDuration(0.75, zh)).toBe("45 分钟");
+    expect(formatDuration(1 / 60, en)).toBe("1 minute");
+    expect(formatDuration(59.6 / 60, zh)).toBe("1 小时");
+    expect(formatDuration(1, en)).toBe("1 hour");
+    expect(formatDuration(7.54, zh)).toBe("7.5 小时");
+    expect(formatDuration(80, en)).toBe("80 hours");
+    expect(formatDuration(null, en)).toBe("—");
   });
 });
 

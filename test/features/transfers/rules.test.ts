@@ -3,8 +3,12 @@ import { describe, expect, it } from "vitest";
 import {
   actionFits,
   checkDestination,
+  checkOutsideDestination,
+  cleanDestinationName,
   cleanNote,
+  destinationText,
   nextMove,
+  ownCommittee,
   REASONS,
   stepPlan,
   stepStatusAfter,
@@ -126,5 +130,39 @@ describe("the state machine", () => {
     expect(cleanNote("   ")).toEqual({ problem: "empty" });
     expect(cleanNote("说".repeat(301))).toEqual({ problem: "too-long" });
     expect(cleanNote("说".repeat(300))).toEqual({ note: "说".repeat(300) });
+  });
+});
+
+describe("a destination not in Tuanzhu", () => {
+  it("goes to a committee (province to grassroots), never to a branch or the member's own organisation", () => {
+    expect(checkOutsideDestination(1, { id: 2, kind: "COMMITTEE", level: "CITY" })).toEqual({ ok: true });
+    expect(checkOutsideDestination(1, { id: 2, kind: "SCHOOL", level: "GRASSROOTS_COMMITTEE" })).toEqual({ ok: true });
+    expect(checkOutsideDestination(1, { id: 2, kind: "SCHOOL", level: "BRANCH" })).toEqual({
+      ok: false,
+      problem: "level",
+    });
+    expect(checkOutsideDestination(1, { id: 2, kind: "COMMITTEE", level: "CENTRAL" })).toMatchObject({ ok: false });
+    expect(checkOutsideDestination(2, { id: 2, kind: "COMMITTEE", level: "CITY" })).toEqual({
+      ok: false,
+      problem: "same",
+    });
+  });
+
+  it("finds the member's own committee above the 团总支, nearest first", () => {
+    const above = [
+      { id: 5, level: "GENERAL_BRANCH" as const },
+      { id: 4, level: "GRASSROOTS_COMMITTEE" as const },
+      { id: 3, level: "CITY" as const },
+    ];
+    expect(ownCommittee(above)?.id).toBe(4);
+    expect(ownCommittee([{ id: 5, level: "GENERAL_BRANCH" as const }])).toBeUndefined();
+  });
+
+  it("takes a typed name of 2 to 60 characters on one line", () => {
+    expect(cleanDestinationName("  北京字节跳动\n科技有限公司 ")).toEqual({ name: "北京字节跳动 科技有限公司" });
+    expect(cleanDestinationName("腾")).toEqual({ problem: "short" });
+    expect(cleanDestinationName("腾".repeat(61))).toEqual({ problem: "long" });
+    expect(destinationText("共青团广州市委员会", "腾讯")).toBe("腾讯 / 共青团广州市委员会");
+    expect(destinationText("华南理工大学团委", null)).toBe("华南理工大学团委");
   });
 });

@@ -44,10 +44,11 @@ describe("a transfer from application to completion", () => {
     // The university is found, but the rule for this reason excludes it: said in the rule's words.
     const [refused] = await li.chat.say("华南理工");
     expect(refused!.text).toContain("找到了「华南理工大学团委」，但它不符合这个原因的转接规定。");
-    expect(refused!.buttons).toBeUndefined();
+    // The only way forward offered besides another name: a destination not in Tuanzhu.
+    expect(payloads(refused)).toEqual(["tr-outside:start"]);
 
     const [matches] = await li.chat.say("石牌");
-    expect(payloads(matches)).toEqual([`tr-dest:${shipai.id}`, `tr-dest:${shipaiBranch.id}`]);
+    expect(payloads(matches)).toEqual([`tr-dest:${shipai.id}`, `tr-dest:${shipaiBranch.id}`, "tr-outside:start"]);
     expect(labels(matches)[0]).toBe("石牌街道团工委（共青团广州市天河区委员会）");
 
     const [summary] = await li.chat.press(`tr-dest:${shipai.id}`);

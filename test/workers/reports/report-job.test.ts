@@ -4,7 +4,7 @@ import { PNG } from "pngjs";
 import { afterAll, describe, expect, it } from "vitest";
 import { renderForTerminal } from "../../../bot/channels/console/render.ts";
 import type { JobData } from "../../../bot/core/queues.ts";
-import { CHART_HEIGHT, CHART_WIDTH } from "../../../bot/features/reports/chart.ts";
+import { NAMED_CHART_WIDTH, namedChartHeight } from "../../../bot/features/reports/named-chart.ts";
 import { createReportProcessor, reportJobId } from "../../../workers/reports/report-processor.ts";
 import { REPORT_CRON, REPORT_SCHEDULER_ID, upsertReportSchedule } from "../../../workers/reports/schedule.ts";
 import { type RunningWorkers, startWorkers } from "../../../workers/start-workers.ts";
@@ -89,11 +89,16 @@ describe("the Monday league tables", () => {
     expect(forChen.args).toMatchObject({ org: "华南理工大学团委", received: 10, within: 7, rate: "70%", breaches: 2 });
     const images = await db.media.findMany({ where: { id: { in: rows.map((r) => r.imageId!) } } });
     expect(images).toHaveLength(2);
-    for (const image of images) {
+    // Two committees: 华工 with three rows, 天河区 with one; a named bar each.
+    const sizes = images.map((image) => {
       expect(image.mime).toBe("image/png");
       const png = PNG.sync.read(Buffer.from(image.bytes));
-      expect([png.width, png.height]).toEqual([CHART_WIDTH, CHART_HEIGHT]);
-    }
+      return [png.width, png.height];
+    });
+    expect(sizes.sort((a, b) => a[1]! - b[1]!)).toEqual([
+      [NAMED_CHART_WIDTH, namedChartHeight(1)],
+      [NAMED_CHART_WIDTH, namedChartHeight(3)],
+    ]);
 
     // The scheduler fires again (or a job is retried): no new rows, no new images.
     const mediaBefore = await db.media.count();
@@ -116,9 +121,9 @@ describe("the Monday league tables", () => {
       { background: false },
     );
     const [photo] = await until(() => telegram.delivered("tg-chen").length > 0 && telegram.delivered("tg-chen"));
-    expect(PNG.sync.read(Buffer.from(photo!.reply.image!)).width).toBe(CHART_WIDTH);
+    expect(PNG.sync.read(Buffer.from(photo!.reply.image!)).width).toBe(NAMED_CHART_WIDTH);
     expect(photo!.reply.text).toContain("【转接周报】华南理工大学团委，2026-11-09 至 2026-11-15");
-    expect(photo!.reply.text).toContain("2. 计算机科学与工程学院团总支 | 67% | 4/6 | 10.0h | 60.0h | 2 | 1");
+    expect(photo!.reply.text).toContain("2. 计算机科学与工程学院团总支 | 66.7% | 4/6 | 10 小时 | 60 小时 | 2 | 1");
 
     // The console cannot show a picture: it says one is attached and prints the full table.
     const [plain] = await until(() => console.delivered("console-wu").length > 0 && console.delivered("console-wu"));
@@ -126,10 +131,10 @@ describe("the Monday league tables", () => {
     expect(shown.split("\n")).toEqual([
       "[图片]",
       "【转接周报】共青团广州市天河区委员会，2026-11-09 至 2026-11-15",
-      "全辖：收到 1 件，按时办理 0 件，响应率 0%；中位用时 90.0h，P90 用时 90.0h；超时 1 件；被升级 0 次。",
-      "各下级组织（最差在前，图中柱子编号同序号）：",
-      "序号. 组织 | 响应率 | 按时/收到 | 中位用时 | P90 用时 | 超时 | 被升级",
-      "1. 广州星河科技有限公司团支部 | 0% | 0/1 | 90.0h | 90.0h | 1 | 0",
+      "全辖：收到 1 件，按时办理 0 件，响应率 0%；一半在 90 小时 内办理，九成在 90 小时 内办理；超时 1 件；被升级 0 次。",
+      "各下级组织（最差在前，图中序号相同）：",
+      "序号. 组织 | 响应率 | 按时/收到 | 一半在…内 | 九成在…内 | 超时 | 被升级",
+      "1. 广州星河科技有限公司团支部 | 0% | 0/1 | 90 小时 | 90 小时 | 1 | 0",
       "1 个下级组织本周没有转接。",
     ]);
     expect(telegram.calls).toHaveLength(1);

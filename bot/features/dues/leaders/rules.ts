@@ -9,10 +9,14 @@ export function yearWindow(startMonth: Month, current: Month): { from: Month; du
   return { from, due: monthsBetween(from, current) };
 }
 
-/** Paid months over due months as a percentage with one decimal ("72.7%"); null when nothing was due. */
+/**
+ * Paid months over due months as a percentage with one decimal, rounded half up ("72.7%", 200/216 = "92.6%"); never
+ * "100.0%" while a month is missing. Null when nothing was due.
+ */
 export function collectionRate(paid: number, due: number): string | null {
   if (due <= 0) return null;
-  const tenths = Math.floor((paid * 1000) / due);
+  const rounded = Math.round((paid * 1000) / due);
+  const tenths = paid < due ? Math.min(rounded, 999) : rounded;
   return `${Math.floor(tenths / 10)}.${tenths % 10}%`;
 }
 

@@ -156,3 +156,18 @@ export async function graduatesBatch(db: Tx, branchIds: number[], afterId: numbe
     ORDER BY m.id LIMIT ${take}`;
   return rows.map((r) => ({ memberId: r.id, orgId: r.org_id, waiting: r.waiting }));
 }
+
+/** The names behind a branch's "未发起" count: active members with no transfer out of it under way. */
+export async function notStartedNames(db: Tx, branchId: number, take: number): Promise<string[]> {
+  const rows = await db.member.findMany({
+    where: {
+      orgId: branchId,
+      status: "ACTIVE",
+      transfers: { none: { fromOrgId: branchId, status: "IN_PROGRESS" } },
+    },
+    select: { name: true },
+    orderBy: { code: "asc" },
+    take,
+  });
+  return rows.map((r) => r.name);
+}

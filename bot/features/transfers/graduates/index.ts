@@ -3,18 +3,22 @@
 import { idArg } from "../../../core/args.ts";
 import { buttonAction, type Context, type Feature } from "../../../core/feature.ts";
 import { formatDay } from "../../membership/format.ts";
+import { formatNames, MAX_NAMES } from "../../membership/name-list.ts";
 import { searchOrganisations } from "../../orgs/org-search.ts";
 import {
   type BranchRef,
   branchesInScope,
   branchInScope,
   graduateScopes,
+  notStartedNames,
   seasonProgress,
   setGraduationDate,
 } from "./graduates-service.ts";
 import { dayIn, dayToDate, parseGraduationDate, type SeasonDeadlines, seasonOf } from "./rules.ts";
 
 export const DIALOG = "graduates.mark";
+/** Branches whose not-started graduates are named in /graduates (the earliest graduating first). */
+const MAX_NAMED_BRANCHES = 10;
 export const REMIND_START = "graduates-remind-start";
 export const REMIND_COMPLETE = "graduates-remind-complete";
 const MAX_BRANCH_BUTTONS = 12;
@@ -117,15 +121,29 @@ async function showProgress(ctx: Context) {
   const season = seasonOf(today(ctx), deadlinesOf(ctx));
   const rows = await seasonProgress(ctx.deps.db, scopes, season);
   if (!rows.length) return ctx.say("graduates-progress-none", { year: String(season.year) });
-  const lines = rows.map((r) =>
-    ctx.t("graduates-progress-line", {
+  const named = rows.slice(0, MAX_NAMED_BRANCHES).filter((r) => r.notStarted > 0);
+  const names = new Map(
+    await Promise.all(named.map(async (r) => [r.id, await notStartedNames(ctx.deps.db, r.id, MAX_NAMES)] as const)),
+  );
+  await ctx.deps.audit.record({
+    actorId: ctx.member!.id,
+    action: "graduates.progress",
+    orgId: scopes[0] ?? null,
+    data: { season: season.year, branches: rows.map((r) => r.id), named: named.map((r) => r.id) },
+  });
+  const lines = rows.map((r) => {
+    const line = ctx.t("graduates-progress-line", {
       branch: r.name,
       date: showDay(ctx, r.graduatesOn),
       notStarted: r.notStarted,
       waiting: r.waiting,
       done: r.done,
-    }),
-  );
+    });
+    const who = names.get(r.id);
+    return who?.length
+      ? `${line}\n${ctx.t("graduates-progress-not-started", { names: formatNames(who, r.notStarted, ctx.t) })}`
+      : line;
+  });
   ctx.say("graduates-progress", {
     year: String(season.year),
     start: showDay(ctx, season.startDeadline),

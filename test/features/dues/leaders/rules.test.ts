@@ -44,6 +44,10 @@ describe("collection", () => {
 
   it("shows a rate with one decimal, rounded down, and none when nothing was due", () => {
     expect(collectionRate(8, 11)).toBe("72.7%");
+    // Rounded, not cut: 200/216 = 92.59…% reads 92.6%, 2/3 reads 66.7%; one month short of 10 000 is not 100%.
+    expect(collectionRate(200, 216)).toBe("92.6%");
+    expect(collectionRate(2, 3)).toBe("66.7%");
+    expect(collectionRate(9999, 10000)).toBe("99.9%");
     expect(collectionRate(11, 11)).toBe("100.0%");
     expect(collectionRate(0, 0)).toBeNull();
   });

@@ -179,6 +179,17 @@ describe("the season's progress per branch", () => {
       `计科2022级2班团支部（2027年7月1日 毕业）：未发起 ${in2202} 人，办理中 0 人，已办结 1 人`,
     );
     expect(progress!.text).not.toContain("电信2023级1班");
+    // Names, not only counts: who in 2201 has not started (黄丽, whose transfer was cancelled; not 李明, waiting).
+    const lines = progress!.text.split("\n");
+    const after2201 = lines[lines.findIndex((l) => l.includes("计科2022级1班团支部（")) + 1]!;
+    expect(after2201).toMatch(/^ {2}未发起：/);
+    expect(after2201).toContain("黄丽");
+    expect(after2201).not.toContain("李明");
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "graduates.progress", actorId: chen.member.id },
+      orderBy: { id: "desc" },
+    });
+    expect((audit.data as { named: number[] }).named).toContain(cs2201.id);
 
     const [others] = await sun.chat.say("/graduates");
     expect(others!.text).toContain("你的组织下还没有团支部设置毕业时间");

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "transfer_requests" ADD COLUMN     "destination_name" TEXT;
