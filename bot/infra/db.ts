@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../prisma/generated/client.ts";
+import { serialTransactions } from "./serial-transactions.ts";
 
 export type Db = PrismaClient;
 export * from "../../prisma/generated/client.ts";
@@ -8,6 +9,7 @@ export function createDb(databaseUrl: string, poolSize = 10): Db {
   // JIT off for every session: our statements are short, and PostgreSQL's cost guess for some (organisation
   // search, with its expensive token function) starts a compile of 40-50 ms that the query itself does not need.
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize, options: "-c jit=off" }),
+    // One query at a time inside a transaction (see serial-transactions.ts).
+    adapter: serialTransactions(new PrismaPg({ connectionString: databaseUrl, max: poolSize, options: "-c jit=off" })),
   });
 }
