@@ -7,7 +7,7 @@ import { formatInstant } from "../membership/format.ts";
 import { stepButtons } from "./notify.ts";
 import { cleanNote, REJECT_CODES } from "./rules.ts";
 import { branchesUnder, pendingForLeader, stepCard } from "./transfer-service.ts";
-import { claimStep, decideStep, type Handled, type StepAct, stepInScope } from "./workflow.ts";
+import { claimStep, decideStep, type Handled, type OwnTransfer, type StepAct, stepInScope } from "./workflow.ts";
 
 export const REJECT = "transfer.reject";
 export const ASSIGN = "transfer.assign";
@@ -25,15 +25,27 @@ function tellHandled(ctx: Context, handled: Handled) {
   });
 }
 
-function refuse(ctx: Context, problem: "not-found" | "denied" | "wrong-step" | "bad-branch") {
+type Refusal = "not-found" | "denied" | "wrong-step" | "bad-branch" | OwnTransfer;
+
+function refuse(ctx: Context, problem: Refusal) {
+  if (typeof problem === "object") {
+    return ctx.say("transfers-own-refused", { holder: problem.holder ?? "", held: problem.holder ? "yes" : "no" }, [
+      [ctx.button("transfers-button-progress", "go:transfer.status")],
+    ]);
+  }
   ctx.say(
     problem === "denied" ? "transfers-denied" : problem === "not-found" ? "transfers-expired" : `transfers-${problem}`,
   );
 }
 
+/** The refusal a failed lookup or decision carries (an own transfer says who has it). */
+const refusalOf = (r: { problem: string; holder?: string | null }): Refusal =>
+  r.problem === "own" ? { problem: "own", holder: r.holder ?? null } : (r.problem as Exclude<Refusal, OwnTransfer>);
+
 async function act(ctx: Context, stepId: number, what: StepAct) {
   const result = await decideStep(ctx.deps, ctx.member!.id, stepId, what);
-  if (!result.ok) return result.problem === "handled" ? tellHandled(ctx, result.handled) : refuse(ctx, result.problem);
+  if (!result.ok)
+    return result.problem === "handled" ? tellHandled(ctx, result.handled) : refuse(ctx, refusalOf(result));
   ctx.say("transfers-decided", { action: what.action, status: result.transferStatus });
 }
 
@@ -49,14 +61,14 @@ export async function claim(ctx: Context) {
   if (result.problem === "handled") return tellHandled(ctx, result.handled);
   if (result.problem === "claimed")
     return ctx.say("transfers-claimed-by", { by: result.by, mine: result.mine ? "yes" : "no" });
-  return refuse(ctx, result.problem);
+  return refuse(ctx, refusalOf(result));
 }
 
 /** Checks scope and that the step still waits, before showing more choices; forged payloads get refused here. */
 async function waitingStep(ctx: Context, stepId: number, action: string) {
   const found = await stepInScope(ctx.deps, ctx.member!.id, stepId, action);
   if ("problem" in found) {
-    refuse(ctx, found.problem);
+    refuse(ctx, refusalOf(found));
     return null;
   }
   if (found.step.status !== StepStatus.PENDING) {
