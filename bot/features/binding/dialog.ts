@@ -187,6 +187,7 @@ export async function issueDialog(ctx: Context) {
 function answerIssue(ctx: Context, result: IssueResult, memberCode: string) {
   if (result.kind === "not-leader") return ctx.say("binding-issue-not-leader");
   if (result.kind === "out-of-scope") return ctx.say("binding-issue-out-of-scope", { code: memberCode });
+  if (result.kind === "own") return ctx.say("binding-issue-own");
   ctx.say("binding-issue-created", {
     name: result.member.name,
     member: maskMemberCode(result.member.code),
