@@ -143,11 +143,11 @@ transfers-cancelled = The transfer application has been cancelled.
 transfers-cancel-nothing = You have no transfer application to cancel.
 transfers-cancel-closed = That application is already closed and cannot be cancelled.
 transfers-step-waiting = [Transfer #{ $id } waiting] { $member } asks to move from { $from } to { $to } (reason: { transfers-reason-name }).
-    To do: { transfers-step-kind } ({ $org }), by { $due }.{ $why ->
-        [member-leads] {" "}The applicant leads { $org } and cannot approve their own transfer, so it came to you.
-        [unbound] {" "}Nobody at { $org } uses Tuanzhu yet, so it came straight to you.
-       *[other] {""}
-    }
+    To do: { transfers-step-kind } ({ $org }), by { $due }.
+transfers-step-waiting-above = { transfers-step-waiting } { $why ->
+    [member-leads] The applicant leads { $org } and cannot approve their own transfer, so it came to you.
+   *[unbound] Nobody at { $org } uses Tuanzhu yet, so it came straight to you.
+}
 transfers-button-approve = Approve
 transfers-button-reject = Send back
 transfers-button-claim = I'll handle it

@@ -143,11 +143,11 @@ transfers-cancelled = 转接申请已撤销。
 transfers-cancel-nothing = 你没有可以撤销的转接申请。
 transfers-cancel-closed = 这份申请已经办结，不能再撤销。
 transfers-step-waiting = 【转接待办理 #{ $id }】{ $member } 申请从 { $from } 转往 { $to }（原因：{ transfers-reason-name }）。
-    待办：{ transfers-step-kind }（{ $org }），请在 { $due } 前办理。{ $why ->
-        [member-leads] {" "}申请人本人是 { $org } 的负责人，不能审批自己的转接，所以交给你办理。
-        [unbound] {" "}{ $org } 还没有负责人使用团助，所以直接交给你办理。
-       *[other] {""}
-    }
+    待办：{ transfers-step-kind }（{ $org }），请在 { $due } 前办理。
+transfers-step-waiting-above = { transfers-step-waiting } { $why ->
+    [member-leads] 申请人本人是 { $org } 的负责人，不能审批自己的转接，所以交给你办理。
+   *[unbound] { $org } 还没有负责人使用团助，所以直接交给你办理。
+}
 transfers-button-approve = 同意
 transfers-button-reject = 退回
 transfers-button-claim = 我来处理

@@ -66,14 +66,14 @@ export async function announceStep(
         ? "member-leads"
         : "unbound";
   await toLeaders(w, acting?.memberIds ?? [], (id) => ({
-    messageKey: "transfers-step-waiting",
+    // Someone above the step's organisation is told why it came to them.
+    messageKey: why === "own-org" ? "transfers-step-waiting" : "transfers-step-waiting-above",
     args: {
       ...about(t),
       kind: step.kind,
       org: orgName,
       due: plainTime(step.dueAt, w.deps.config.TZ),
       id: t.id,
-      // Why someone above the step's organisation got it.
       why,
     },
     buttons: stepButtons(step.id, step.kind),

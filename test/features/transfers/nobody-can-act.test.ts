@@ -51,11 +51,16 @@ describe("a step nobody can act on", () => {
     const [step] = await h.steps(transfer.id);
     stepId = step!.id;
     expect(step).toMatchObject({ orgId: shipaiBranch.id, status: "PENDING", escalationLevel: 0 });
-    expect(await db.outboxMessage.count({ where: { messageKey: "transfers-step-waiting" } })).toBe(0);
+    expect(await db.outboxMessage.count({ where: { messageKey: { startsWith: "transfers-step-waiting" } } })).toBe(0);
     expect((await inbox(zhao.member.id)).map((m) => m.text)).toEqual([
       "你的转接申请：转出组织审批应由 石牌街道社区团支部 办理，但 石牌街道社区团支部 及其上级团组织（到团省委为止）目前都没有其他负责人使用团助，暂时没有人能在这里办理。请直接联系 石牌街道社区团支部 的团干部线下办理；那里的负责人一开始使用团助，就能在「待审批」里看到并办理。",
     ]);
     expect(await h.events(transfer.id)).toEqual(["SUBMITTED", "STEP_STARTED"]);
+    // The same warning for someone who reads English.
+    const [row] = await h.outboxFor(zhao.member.id);
+    expect((await renderRow(row!, "en", { i18n, db }, undefined)).text).toBe(
+      "Your transfer: approval by the sending organisation belongs to 石牌街道社区团支部, but nobody else at 石牌街道社区团支部 or above it (up to the provincial committee) uses Tuanzhu yet, so nobody can act on it here for now. Please contact 石牌街道社区团支部's league officers offline; as soon as a leader there starts using Tuanzhu, they will find it in their pending list.",
+    );
   });
 
   it("reaches 吴昊 with its 24 h nudge once he uses Tuanzhu, and he approves from it", async () => {
@@ -88,8 +93,12 @@ describe("a step nobody can act on", () => {
     const [step] = await h.steps(transfer.id);
     expect(step).toMatchObject({ orgId: shipaiBranch.id, escalationLevel: 2 });
     const toWu = (await inbox(wu.id)).slice(before);
-    expect(toWu.map((m) => m.key)).toEqual(["transfers-step-waiting"]);
-    expect(toWu[0]!.text).toContain("石牌街道社区团支部 还没有负责人使用团助，所以直接交给你办理。");
+    expect(toWu.map((m) => m.key)).toEqual(["transfers-step-waiting-above"]);
+    expect(toWu[0]!.text).toMatch(/前办理。 石牌街道社区团支部 还没有负责人使用团助，所以直接交给你办理。$/);
+    const waitingRow = (await h.outboxFor(wu.id)).at(-1)!;
+    expect((await renderRow(waitingRow, "en", { i18n, db }, undefined)).text).toMatch(
+      /\. Nobody at 石牌街道社区团支部 uses Tuanzhu yet, so it came straight to you\.$/,
+    );
     expect((await inbox(other.id)).map((m) => m.text)).toEqual([
       "你的转接申请：转出组织审批本应由 石牌街道社区团支部 办理，但 石牌街道社区团支部 还没有负责人使用团助，已直接交给 共青团广州市天河区委员会 办理。你不需要做什么，可以随时查看进度。",
     ]);

@@ -130,7 +130,7 @@ describe("a transfer from application to completion", () => {
     const [, step2] = await h.steps(transferId);
     expect(step2).toMatchObject({ kind: "RECEIVER_APPROVAL", orgId: shipai.id, status: "PENDING" });
     // Nobody holds a role at the street committee: the 天河区团委 staff above it act.
-    const [toWu] = await h.outboxFor(wu.member.id, "transfers-step-waiting");
+    const [toWu] = await h.outboxFor(wu.member.id, "transfers-step-waiting-above");
     expect(rowPayloads(toWu!)).toEqual([`tr-approve:${step2!.id}`, `tr-reject:${step2!.id}`, `tr-claim:${step2!.id}`]);
     const [told] = await h.outboxFor(li.member.id, "transfers-member-step-done");
     expect(told!.args).toMatchObject({ kind: "SENDER_APPROVAL", org: "计科2022级1班团支部" });
@@ -141,7 +141,7 @@ describe("a transfer from application to completion", () => {
     expect((await wu.chat.press(`tr-approve:${step2!.id}`))[0]!.text).toBe("已同意。 已转入下一步。");
     const [, , step3] = await h.steps(transferId);
     expect(step3).toMatchObject({ kind: "BRANCH_ASSIGNMENT", orgId: shipai.id, status: "PENDING" });
-    const assignRows = await h.outboxFor(wu.member.id, "transfers-step-waiting");
+    const assignRows = await h.outboxFor(wu.member.id, "transfers-step-waiting-above");
     expect(rowPayloads(assignRows.at(-1)!)).toEqual([
       `tr-assign:${step3!.id}`,
       `tr-reject:${step3!.id}`,

@@ -237,8 +237,8 @@ describe("a transfer nobody answers: nudged, escalated, then finished", () => {
     );
     // 吴昊 finished it in his own chat; 陈刚 only stood in for the sending side's one step.
     expect((await inbox(wu.member.id)).map((m) => m.key)).toEqual([
-      "transfers-step-waiting",
-      "transfers-step-waiting",
+      "transfers-step-waiting-above",
+      "transfers-step-waiting-above",
       "sla-nudge",
     ]);
     expect((await inbox(chen.member.id)).map((m) => m.key)).toEqual(["sla-escalation"]);
