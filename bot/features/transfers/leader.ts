@@ -25,11 +25,14 @@ function tellHandled(ctx: Context, handled: Handled) {
   });
 }
 
-type Refusal = "not-found" | "denied" | "wrong-step" | "bad-branch" | OwnTransfer;
+type Refusal = { problem: "not-found" | "denied" | "wrong-step" | "bad-branch" } | OwnTransfer;
 
-function refuse(ctx: Context, problem: Refusal) {
-  if (typeof problem === "object") {
-    return ctx.say("transfers-own-refused", { holder: problem.holder ?? "", held: problem.holder ? "yes" : "no" }, [
+function refuse(ctx: Context, refusal: Refusal) {
+  const { problem } = refusal;
+  if (refusal.problem === "own") {
+    // Her own transfer: say who has it, and where to follow it.
+    const { holder } = refusal;
+    return ctx.say("transfers-own-refused", { holder: holder ?? "", held: holder ? "yes" : "no" }, [
       [ctx.button("transfers-button-progress", "go:transfer.status")],
     ]);
   }
@@ -38,14 +41,9 @@ function refuse(ctx: Context, problem: Refusal) {
   );
 }
 
-/** The refusal a failed lookup or decision carries (an own transfer says who has it). */
-const refusalOf = (r: { problem: string; holder?: string | null }): Refusal =>
-  r.problem === "own" ? { problem: "own", holder: r.holder ?? null } : (r.problem as Exclude<Refusal, OwnTransfer>);
-
 async function act(ctx: Context, stepId: number, what: StepAct) {
   const result = await decideStep(ctx.deps, ctx.member!.id, stepId, what);
-  if (!result.ok)
-    return result.problem === "handled" ? tellHandled(ctx, result.handled) : refuse(ctx, refusalOf(result));
+  if (!result.ok) return result.problem === "handled" ? tellHandled(ctx, result.handled) : refuse(ctx, result);
   ctx.say("transfers-decided", { action: what.action, status: result.transferStatus });
 }
 
@@ -61,14 +59,14 @@ export async function claim(ctx: Context) {
   if (result.problem === "handled") return tellHandled(ctx, result.handled);
   if (result.problem === "claimed")
     return ctx.say("transfers-claimed-by", { by: result.by, mine: result.mine ? "yes" : "no" });
-  return refuse(ctx, refusalOf(result));
+  return refuse(ctx, result);
 }
 
 /** Checks scope and that the step still waits, before showing more choices; forged payloads get refused here. */
 async function waitingStep(ctx: Context, stepId: number, action: string) {
   const found = await stepInScope(ctx.deps, ctx.member!.id, stepId, action);
   if ("problem" in found) {
-    refuse(ctx, refusalOf(found));
+    refuse(ctx, found);
     return null;
   }
   if (found.step.status !== StepStatus.PENDING) {
@@ -151,7 +149,7 @@ function branchButtons(stepId: number, branches: { id: number; name: string }[])
 export async function assign(ctx: Context) {
   const step = await waitingStep(ctx, idArg(ctx.arg), "assign");
   if (!step) return;
-  if (step.kind !== TransferStepKind.BRANCH_ASSIGNMENT) return refuse(ctx, "wrong-step");
+  if (step.kind !== TransferStepKind.BRANCH_ASSIGNMENT) return refuse(ctx, { problem: "wrong-step" });
   const branches = await branchesUnder(ctx.deps.db, step.orgId, undefined, BRANCH_BUTTONS + 1);
   if (!branches.length) return ctx.say("transfers-no-branches", { org: step.org.name });
   await ctx.dialog.start(ASSIGN, "search", { stepId: step.id });
