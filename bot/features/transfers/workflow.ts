@@ -300,13 +300,41 @@ export async function stepInScope(
       data: { attempted: action, ...(own ? { reason: "own-transfer" } : {}) },
     });
     if (!own) return { problem: "denied" };
-    // Nobody decides their own transfer: say who has it instead.
-    const holder = await whoActs(deps.db, step.orgId, actorId, step.escalationLevel).then(
-      async (found) => found ?? (await whoActs(deps.db, step.orgId, actorId)),
-    );
-    return { problem: "own", holder: holder?.orgName ?? null };
+    return { problem: "own", holder: await passOn(deps, step) };
   }
   return { step };
+}
+
+/**
+ * Nobody decides their own transfer: the name of the organisation whose people can act on her step. A step still
+ * below that level (it began before this rule, when it went to her) is handed up now, as a new step would have
+ * been; the dedupe keys of `announceStep` keep anyone already told from hearing twice.
+ */
+async function passOn(deps: CoreDeps, step: ScopedStep): Promise<string | null> {
+  const memberId = step.transfer.memberId;
+  const acting =
+    (await whoActs(deps.db, step.orgId, memberId, step.escalationLevel)) ??
+    (await whoActs(deps.db, step.orgId, memberId));
+  if (!acting) return null;
+  if (step.status === StepStatus.PENDING && acting.levelsUp > step.escalationLevel) {
+    await run(deps, async (w) => {
+      await lockTransfer(w.tx, step.transferId);
+      const moved = await w.tx.transferStep.updateMany({
+        where: { id: step.id, status: StepStatus.PENDING, escalationLevel: step.escalationLevel },
+        data: { escalationLevel: acting.levelsUp },
+      });
+      if (!moved.count) return;
+      await event(w, {
+        transferId: step.transferId,
+        type: "ESCALATED",
+        stepId: step.id,
+        orgId: acting.orgId,
+        data: { stage: 0, level: acting.levelsUp, fromOrgId: step.orgId, memberLeads: acting.passedOverMember },
+      });
+      await announceStep(w, factsOf(step.transfer), step, step.org.name, acting);
+    });
+  }
+  return acting.orgName;
 }
 
 async function handledBy(tx: Tx, stepId: number): Promise<Handled> {

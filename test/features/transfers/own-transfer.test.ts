@@ -6,6 +6,7 @@
 // 办理转入 for herself. All on the console, timers run through the real processor on the app's clock.
 import type { Job } from "bullmq";
 import { describe, expect, it } from "vitest";
+import { startClock } from "../../../bot/features/transfers/sla/clock.ts";
 import { renderRow } from "../../../workers/delivery/render.ts";
 import type { JobData } from "../../../workers/queues.ts";
 import { createSlaProcessor } from "../../../workers/transfers/sla-processor.ts";
@@ -199,6 +200,53 @@ describe("a 团支书 whose branch has a second 团支书", () => {
       "这是你自己的转接申请，不能由你本人审批、退回、认领或分配。它已交给 广州星河科技有限公司团支部 办理。",
     );
     expect((await zhang.chat.press(`tr-approve:${step!.id}`))[0]!.text).toBe("已同意。 已转入下一步。");
+  });
+});
+
+describe("a step of her own that began before the rule (it went to her alone)", () => {
+  it("is handed up when she presses a button on it: the committee above gets it once, she is refused", async () => {
+    const zhou = await chatAsMember(app, "201601234567");
+    const m26 = await h.org("GD-GZ-SYSU-CS-M26");
+    const sysu = await h.org("GD-GZ-SYSU");
+    // 陈刚 also works for the 中山大学团委 here.
+    await db.roleAssignment.create({ data: { memberId: chen.member.id, orgId: sysu.id, role: "COMMITTEE_STAFF" } });
+    const transfer = await db.transferRequest.create({
+      data: {
+        memberId: zhou.member.id,
+        fromOrgId: m26.id,
+        toOrgId: (await h.org("GD-GZ-SCUT-CS")).id,
+        reason: "FURTHER_STUDY",
+        initiatedById: zhou.member.id,
+        createdAt: app.clock.now,
+      },
+    });
+    const step = await db.transferStep.create({
+      data: {
+        transferId: transfer.id,
+        seq: 1,
+        kind: "SENDER_APPROVAL",
+        orgId: m26.id,
+        startedAt: app.clock.now,
+        ...(await startClock(db, m26.id, app.clock.now, 72)),
+      },
+    });
+    const refusal = "这是你自己的转接申请，不能由你本人审批、退回、认领或分配。它已交给 中山大学团委 办理。";
+    expect((await zhou.chat.press(`tr-approve:${step.id}`))[0]!.text).toBe(refusal);
+    expect((await zhou.chat.press(`tr-claim:${step.id}`))[0]!.text).toBe(refusal);
+    expect(await db.transferStep.findUniqueOrThrow({ where: { id: step.id } })).toMatchObject({
+      status: "PENDING",
+      decidedById: null,
+      claimedById: null,
+      escalationLevel: 2,
+    });
+    const toChen = await db.outboxMessage.findMany({
+      where: { identity: { memberId: chen.member.id }, args: { path: ["id"], equals: transfer.id } },
+    });
+    expect(toChen.map((r) => r.messageKey)).toEqual(["transfers-step-waiting-above"]);
+    expect(rowPayloads(toChen[0]!)[0]).toBe(`tr-approve:${step.id}`);
+    expect((await inbox(zhou.member.id)).map((m) => m.key)).toEqual(["transfers-member-step-sent-up"]);
+    expect(await h.events(transfer.id)).toEqual(["ESCALATED"]);
+    expect((await chen.chat.press(`tr-approve:${step.id}`))[0]!.text).toBe("已同意。 已转入下一步。");
   });
 });
 
