@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../prisma/generated/client.ts";
+import { serialTransactions } from "./serial-transactions.ts";
 
 export type Db = PrismaClient;
 export * from "../../prisma/generated/client.ts";
@@ -10,11 +11,14 @@ export function createDb(databaseUrl: string, poolSize = 10): Db {
   return new PrismaClient({
     // A server that takes the connection but never answers must not hold a chat message for ever: after 10 s
     // it is an error (so is waiting that long for a free pool slot), and the person is told the system is busy.
-    adapter: new PrismaPg({
-      connectionString: databaseUrl,
-      max: poolSize,
-      options: "-c jit=off",
-      connectionTimeoutMillis: 10_000,
-    }),
+    // One query at a time inside a transaction (see serial-transactions.ts).
+    adapter: serialTransactions(
+      new PrismaPg({
+        connectionString: databaseUrl,
+        max: poolSize,
+        options: "-c jit=off",
+        connectionTimeoutMillis: 10_000,
+      }),
+    ),
   });
 }

@@ -48,6 +48,7 @@ binding-required = For this I need to know who you are: please link your league 
 binding-button-start = Link my account
 binding-button-have-code = I have a code
 binding-issue-not-leader = Only branch secretaries, committee staff and administrators can create binding codes.
+binding-issue-own = You cannot create a binding code for yourself, so none was created. To use Tuanzhu in another chat app, send /bind there and confirm your details.
 binding-issue-ask-member-code = Which member is the code for? Send their member number (12 digits).
 binding-issue-out-of-scope = There is no member { $code } in the organisations you look after, so no code was created.
 binding-issue-created =

@@ -40,6 +40,7 @@ duesleaders-cash-bad-months = months must be a whole number from 1 to { $max }
 duesleaders-cash-duplicate = same member as line { $first }; please use one line
 duesleaders-cash-not-found = no member has this code
 duesleaders-cash-out-of-scope = this member is outside your scope
+duesleaders-cash-own = that is you: your own dues must be recorded by another leader of the branch
 duesleaders-cash-not-active = this member is no longer on the roll
 duesleaders-cash-too-many = this member can pay at most { $max } months (owed months plus 12 ahead)
 duesleaders-cash-no-rate = the dues table has no band for this member, so no amount can be computed

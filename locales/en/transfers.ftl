@@ -151,11 +151,19 @@ transfers-cancel-nothing = You have no transfer application to cancel.
 transfers-cancel-closed = That application is already closed and cannot be cancelled.
 transfers-step-waiting = [Transfer #{ $id } waiting] { $member } asks to move from { $from } to { $to } (reason: { transfers-reason-name }).
     To do: { transfers-step-kind } ({ $org }), by { $due }.
+transfers-step-waiting-above = { transfers-step-waiting } { $why ->
+    [member-leads] The applicant leads { $org } and cannot approve their own transfer, so it came to you.
+   *[unbound] Nobody at { $org } uses Tuanzhu yet, so it came straight to you.
+}
 transfers-button-approve = Approve
 transfers-button-reject = Send back
 transfers-button-claim = I'll handle it
 transfers-button-assign = Assign a branch
 transfers-denied = You cannot act on this step: it is outside the organisations you are responsible for.
+transfers-own-refused = This is your own transfer: you cannot approve, send back, claim or assign it yourself. { $held ->
+    [yes] It is with { $holder }.
+   *[no] No other leader uses Tuanzhu yet; please contact the committee above you offline.
+}
 transfers-wrong-step = This step cannot be handled that way.
 transfers-bad-branch = Only a branch under the receiving organisation can be assigned.
 transfers-already-handled = This step was already { $status ->
@@ -213,6 +221,11 @@ transfers-step-card = { $member } asks to move from { $from } to { $to } (reason
    *[no] {""}
 }).
     To do: { transfers-step-kind } ({ $org }), due { $due }.
+transfers-member-step-sent-up = Your transfer: { transfers-step-kind } belongs to { $org }, { $why ->
+    [member-leads] but you are the only one there who could act on it, and nobody decides their own transfer
+   *[other] but nobody at { $org } uses Tuanzhu yet
+}, so it went straight to { $to }. Nothing to do for you; you can check the progress at any time.
+transfers-member-nobody-can-act = Your transfer: { transfers-step-kind } belongs to { $org }, but nobody else at { $org } or above it (up to the provincial committee) uses Tuanzhu yet, so nobody can act on it here for now. Please contact { $org }'s league officers offline; as soon as a leader there starts using Tuanzhu, they will find it in their pending list.
 transfers-member-step-done = Your transfer: { transfers-step-kind } was approved by { $org }; on to the next step.
 transfers-member-rejected = Your application to move to { $to } was sent back by { $org } ({ transfers-step-kind }).
     Reason: { transfers-code-name }. { transfers-code-help }{ $noted ->

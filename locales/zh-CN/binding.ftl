@@ -36,6 +36,7 @@ binding-required = 这项功能需要先绑定你的团员身份，这样我才�
 binding-button-start = 开始绑定
 binding-button-have-code = 我有绑定码
 binding-issue-not-leader = 只有团支书、团委工作人员或管理员可以生成绑定码。
+binding-issue-own = 不能为自己生成绑定码，未生成。要在另一个聊天应用里使用团助，请在那里发送 /bind，按提示核对你的身份信息。
 binding-issue-ask-member-code = 要为哪位团员生成绑定码？请发送他的发展团员编号（12 位数字）。
 binding-issue-out-of-scope = 在你负责的组织里找不到编号为 { $code } 的团员，未生成绑定码。
 binding-issue-created =

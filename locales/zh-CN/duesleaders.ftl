@@ -40,6 +40,7 @@ duesleaders-cash-bad-months = 月数应为 1 到 { $max } 之间的整数
 duesleaders-cash-duplicate = 与第 { $first } 行是同一人，请合并为一行
 duesleaders-cash-not-found = 没有这个编号的团员
 duesleaders-cash-out-of-scope = 该团员不在你的管理范围内
+duesleaders-cash-own = 这是你自己，自己的团费不能由你登记，请由支部其他负责人登记
 duesleaders-cash-not-active = 该团员已不在册
 duesleaders-cash-too-many = 该团员最多可缴 { $max } 个月（欠缴月份加预缴 12 个月）
 duesleaders-cash-no-rate = 团费标准表中没有该团员适用的档次，无法计算金额

@@ -151,11 +151,19 @@ transfers-cancel-nothing = 你没有可以撤销的转接申请。
 transfers-cancel-closed = 这份申请已经办结，不能再撤销。
 transfers-step-waiting = 【转接待办理 #{ $id }】{ $member } 申请从 { $from } 转往 { $to }（原因：{ transfers-reason-name }）。
     待办：{ transfers-step-kind }（{ $org }），请在 { $due } 前办理。
+transfers-step-waiting-above = { transfers-step-waiting } { $why ->
+    [member-leads] 申请人本人是 { $org } 的负责人，不能审批自己的转接，所以交给你办理。
+   *[unbound] { $org } 还没有负责人使用团助，所以直接交给你办理。
+}
 transfers-button-approve = 同意
 transfers-button-reject = 退回
 transfers-button-claim = 我来处理
 transfers-button-assign = 分配团支部
 transfers-denied = 你无权办理这一步：它不在你负责的组织范围内。
+transfers-own-refused = 这是你自己的转接申请，不能由你本人审批、退回、认领或分配。{ $held ->
+    [yes] 它已交给 { $holder } 办理。
+   *[no] 目前没有其他负责人使用团助，请联系上级团组织线下办理。
+}
 transfers-wrong-step = 这一步不能这样办理。
 transfers-bad-branch = 只能分配到转入组织下属的团支部。
 transfers-already-handled = 这一步已{ $status ->
@@ -213,6 +221,11 @@ transfers-step-card = { $member } 申请从 { $from } 转往 { $to }（原因：
    *[no] {""}
 }）。
     待办：{ transfers-step-kind }（{ $org }），期限 { $due }。
+transfers-member-step-sent-up = 你的转接申请：{ transfers-step-kind }本应由 { $org } 办理，{ $why ->
+    [member-leads] 但那里能办理的只有你本人，自己的转接不能自己审批
+   *[other] 但 { $org } 还没有负责人使用团助
+}，已直接交给 { $to } 办理。你不需要做什么，可以随时查看进度。
+transfers-member-nobody-can-act = 你的转接申请：{ transfers-step-kind }应由 { $org } 办理，但 { $org } 及其上级团组织（到团省委为止）目前都没有其他负责人使用团助，暂时没有人能在这里办理。请直接联系 { $org } 的团干部线下办理；那里的负责人一开始使用团助，就能在「待审批」里看到并办理。
 transfers-member-step-done = 你的转接申请：{ transfers-step-kind }已由 { $org } 通过，进入下一步。
 transfers-member-rejected = 你转往 { $to } 的申请被 { $org } 退回（{ transfers-step-kind }）。
     退回原因：{ transfers-code-name }。{ transfers-code-help }{ $noted ->

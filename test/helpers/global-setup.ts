@@ -7,6 +7,7 @@ import { seedDemo } from "../../prisma/seed/seed.ts";
 import { migrate } from "../../prisma/tools/migrate.ts";
 import { TEST_NOW } from "./clock.ts";
 import { databaseUrl, withAdmin } from "./test-db.ts";
+import { collectWarnings } from "./warnings.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -23,11 +24,17 @@ export default async function setup(project: TestProject) {
     await c.query(`DROP DATABASE IF EXISTS ${templateName} WITH (FORCE)`);
     await c.query(`CREATE DATABASE ${templateName}`);
   });
+  // A warning while migrating or seeding fails the run, as one in a test file does (no-warnings.ts).
+  const warnings = collectWarnings();
   await migrate(url);
   const config = loadConfig({ DATABASE_URL: url });
   const db = createDb(url, 2);
   await seedDemo(db, config, TEST_NOW);
   await db.$disconnect();
+  await new Promise((resolve) => setImmediate(resolve));
+  const warned = warnings.check("while migrating and seeding the template database");
+  warnings.stop();
+  if (warned) throw warned;
   return async () => {
     await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${templateName} WITH (FORCE)`));
   };

@@ -12,12 +12,12 @@ import type { OutgoingMessage } from "../../bot/core/outbox.ts";
 import { plainTime } from "../../bot/core/plain-time.ts";
 import { type JobData, jobSchemas } from "../../bot/core/queues.ts";
 import { loadWorkCalendar } from "../../bot/features/transfers/sla/calendar.ts";
-import { type ChainOrg, escalationTarget } from "../../bot/features/transfers/sla/escalation.ts";
+import { escalationTarget } from "../../bot/features/transfers/sla/escalation.ts";
 import { nextTimers, type PlanStep, planSelect } from "../../bot/features/transfers/sla/plan.ts";
 import { isNudgeStage, stageDueAt, stageHours } from "../../bot/features/transfers/sla/stages.ts";
 import { addTimers, loadNextTimers } from "../../bot/features/transfers/sla/timers.ts";
-import { stepLeaders } from "../../bot/features/transfers/step-leaders.ts";
-import { type Db, type Platform, type Prisma, Role } from "../../bot/infra/db.ts";
+import { actingChain, whoActs } from "../../bot/features/transfers/step-leaders.ts";
+import type { Db, Platform, Prisma } from "../../bot/infra/db.ts";
 
 export type SlaOutcome =
   | { status: "sent"; stage: number; recipients: number; escalatedTo?: number | null }
@@ -33,30 +33,10 @@ const stepSelect = {
   transferId: true,
   claimedLevel: true,
   org: { select: { ancestorIds: true, name: true } },
-  transfer: { select: { member: { select: { name: true } } } },
+  transfer: { select: { memberId: true, member: { select: { name: true } } } },
 } as const;
 
 type SlaStep = Prisma.TransferStepGetPayload<{ select: typeof stepSelect }>;
-
-/** The ancestors from the parent up, each with whether it has committee staff. */
-async function chainOf(tx: Db, ancestorIds: number[]): Promise<ChainOrg[]> {
-  const above = ancestorIds.slice(0, -1).reverse();
-  if (!above.length) return [];
-  const [orgs, staff] = await Promise.all([
-    tx.organisation.findMany({ where: { id: { in: above } }, select: { id: true, level: true } }),
-    tx.roleAssignment.findMany({
-      where: { orgId: { in: above }, role: Role.COMMITTEE_STAFF },
-      select: { orgId: true },
-      distinct: ["orgId"],
-    }),
-  ]);
-  const levels = new Map(orgs.map((o) => [o.id, o.level]));
-  const staffed = new Set(staff.map((s) => s.orgId));
-  return above.flatMap((id) => {
-    const level = levels.get(id);
-    return level ? [{ id, level, staffed: staffed.has(id) }] : [];
-  });
-}
 
 type OutboxRef = { id: bigint; platform: Platform };
 
@@ -109,15 +89,6 @@ async function writeStage(db: Db, w: StageWrite): Promise<OutboxRef[] | null> {
     LEFT JOIN chat_identities ci ON ci.id = q.identity_id`;
   if (!rows[0]?.claimed) return null;
   return rows.flatMap((r) => (r.id !== null && r.platform ? [{ id: r.id, platform: r.platform }] : []));
-}
-
-async function committeeStaff(tx: Db, orgId: number): Promise<number[]> {
-  const rows = await tx.roleAssignment.findMany({
-    where: { orgId, role: Role.COMMITTEE_STAFF },
-    select: { memberId: true },
-    orderBy: { memberId: "asc" },
-  });
-  return [...new Set(rows.map((r) => r.memberId))];
 }
 
 function message(step: SlaStep, stage: number, key: string, extra: Record<string, string>, timeZone: string) {
@@ -187,7 +158,8 @@ export function createSlaProcessor(deps: CoreDeps) {
     if (isNudgeStage(stage)) {
       // A claim stops the nudges to the claimed level and below; the own leaders are level 0.
       const silent = step.claimedLevel !== null || overtaken;
-      const recipients = silent ? [] : await stepLeaders(db, step.orgId);
+      // Whoever can act nearest the step's organisation, never the transfer's own member.
+      const recipients = silent ? [] : ((await whoActs(db, step.orgId, step.transfer.memberId))?.memberIds ?? []);
       const rows = await writeStage(db, {
         stepId,
         stage,
@@ -207,18 +179,19 @@ export function createSlaProcessor(deps: CoreDeps) {
       });
       result = rows && { rows, recipients: recipients.length };
     } else {
-      const target = escalationTarget(await chainOf(db, step.org.ancestorIds), step.escalationLevel);
+      const chain = await actingChain(db, step.orgId);
+      const target = escalationTarget(chain, step.escalationLevel, step.transfer.memberId);
       // Past the province: the chain has ended, there is no such stage.
       if (!target) return { status: "skipped", stage };
       const orgId = target.orgId;
       if (orgId === null) {
-        // Nobody up to the province: the chain ends here, silently.
+        // Nobody up to the province can act: the chain ends here, silently (the member was told when the step began).
         const rows = await writeStage(db, { stepId, stage, escalationLevel: target.levelsUp, recipients: [] });
         result = rows && { rows, recipients: 0, escalatedTo: null, escalationLevel: target.levelsUp };
       } else {
         const notify = step.claimedLevel === null || target.levelsUp > step.claimedLevel;
-        const recipients = notify ? await committeeStaff(db, orgId) : [];
-        const targetOrg = await db.organisation.findUniqueOrThrow({ where: { id: orgId }, select: { name: true } });
+        const recipients = notify ? target.memberIds : [];
+        const targetOrg = chain[target.levelsUp]!;
         const rows = await writeStage(db, {
           stepId,
           stage,

@@ -25,10 +25,9 @@ export async function promoteWaiting(
   now: Date,
 ): Promise<bigint[]> {
   if (activity.status !== "PUBLISHED" || now.getTime() >= activity.startsAt.getTime()) return [];
-  const [confirmed, waiting] = await Promise.all([
-    tx.activitySignup.count({ where: { activityId: activity.id, status: "CONFIRMED" } }),
-    tx.activitySignup.count({ where: { activityId: activity.id, status: "WAITLISTED" } }),
-  ]);
+  // One after the other: `tx` is a transaction, one connection (see bot/infra/serial-transactions.ts).
+  const confirmed = await tx.activitySignup.count({ where: { activityId: activity.id, status: "CONFIRMED" } });
+  const waiting = await tx.activitySignup.count({ where: { activityId: activity.id, status: "WAITLISTED" } });
   const n = promotions(confirmed, activity.capacity, waiting);
   if (!n) return [];
   const moving = await tx.activitySignup.findMany({

@@ -23,7 +23,8 @@ export type BindResult =
 export type IssueResult =
   | { kind: "created"; code: string; member: Pick<Member, "id" | "name" | "code">; expiresAt: Date }
   | { kind: "not-leader" }
-  | { kind: "out-of-scope" };
+  | { kind: "out-of-scope" }
+  | { kind: "own" };
 
 export interface DetailsAnswer {
   memberCode: string;
@@ -164,7 +165,11 @@ export function createBindingService(deps: CoreDeps, random: (n: number) => Uint
     return (await rolesOf(db, actor.id)).filter((g) => ISSUER_ROLES.includes(g.role));
   }
 
-  async function deny(actor: Member, reason: "not-leader" | "out-of-scope" | "no-such-member", target?: Target) {
+  async function deny(
+    actor: Member,
+    reason: "not-leader" | "out-of-scope" | "no-such-member" | "own-record",
+    target?: Target,
+  ) {
     await audit.record({
       actorId: actor.id,
       action: "binding.code-denied",
@@ -254,6 +259,11 @@ export function createBindingService(deps: CoreDeps, random: (n: number) => Uint
         where: { code: memberCode },
         select: { ...targetFields, org: { select: { ancestorIds: true } } },
       });
+      // A code for oneself would let another chat account (anyone's) take over the leader's own record.
+      if (target?.id === actor.id) {
+        await deny(actor, "own-record", target);
+        return { kind: "own" };
+      }
       if (!target || !canAct(roles, target.org.ancestorIds, ISSUER_ROLES)) {
         await deny(actor, target ? "out-of-scope" : "no-such-member", target ?? undefined);
         return { kind: "out-of-scope" };

@@ -200,6 +200,7 @@ export async function issueForMember(ctx: Context, id: number) {
 function answerIssue(ctx: Context, result: IssueResult, memberCode: string) {
   if (result.kind === "not-leader") return ctx.say("binding-issue-not-leader");
   if (result.kind === "out-of-scope") return ctx.say("binding-issue-out-of-scope", { code: memberCode });
+  if (result.kind === "own") return ctx.say("binding-issue-own");
   // In full: the leader passes it on for 智慧团建, and only a leader in scope gets here.
   ctx.say("binding-issue-created", {
     name: result.member.name,

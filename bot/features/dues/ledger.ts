@@ -61,11 +61,10 @@ export async function owedMonths(
   now: Date,
   timeZone: string = DEFAULT_TIME_ZONE,
 ): Promise<Owed> {
-  const [member, rates, paid] = await Promise.all([
-    tx.member.findUniqueOrThrow({ where: { id: memberId }, select: memberFields }),
-    tx.duesRate.findMany(),
-    paidMonths(tx, memberId),
-  ]);
+  // One after the other: `tx` may be a transaction, one connection.
+  const member = await tx.member.findUniqueOrThrow({ where: { id: memberId }, select: memberFields });
+  const rates = await tx.duesRate.findMany();
+  const paid = await paidMonths(tx, memberId);
   const price = monthPricer(rates, member);
   const startMonth = monthOfDay(member.joinedAt);
   const current = monthOf(now, timeZone);
@@ -121,11 +120,9 @@ export async function settlePayment(tx: Tx, paymentId: number, actor: LedgerActo
   });
   // Another payment of this member settling at the same time waits here and then sees our months as paid.
   await tx.$queryRaw`SELECT id FROM members WHERE id = ${payment.memberId} FOR UPDATE`;
-  const [member, rates, paid] = await Promise.all([
-    tx.member.findUniqueOrThrow({ where: { id: payment.memberId }, select: memberFields }),
-    tx.duesRate.findMany(),
-    paidMonths(tx, payment.memberId),
-  ]);
+  const member = await tx.member.findUniqueOrThrow({ where: { id: payment.memberId }, select: memberFields });
+  const rates = await tx.duesRate.findMany();
+  const paid = await paidMonths(tx, payment.memberId);
   const price = monthPricer(rates, member);
   const startMonth = monthOfDay(member.joinedAt);
   const months = monthsToCover(startMonth, paid, payment.months).map((month) => ({

@@ -43,10 +43,9 @@ export interface PayPlan {
 }
 
 export async function payPlan(db: Tx, member: PayMember, now: Date, timeZone: string): Promise<PayPlan> {
-  const [rates, paidRows] = await Promise.all([
-    db.duesRate.findMany(),
-    db.duesMonth.findMany({ where: { memberId: member.id }, select: { month: true } }),
-  ]);
+  // One after the other: called inside the payment transaction too (one connection).
+  const rates = await db.duesRate.findMany();
+  const paidRows = await db.duesMonth.findMany({ where: { memberId: member.id }, select: { month: true } });
   const paid = paidRows.map((r) => r.month);
   const price = monthPricer(rates, member);
   const start = monthOfDay(member.joinedAt);

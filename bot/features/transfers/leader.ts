@@ -7,7 +7,7 @@ import { formatInstant } from "../membership/format.ts";
 import { stepButtons } from "./notify.ts";
 import { cleanNote, destinationText, REJECT_CODES } from "./rules.ts";
 import { branchesUnder, pendingForLeader, stepCard } from "./transfer-service.ts";
-import { claimStep, decideStep, type Handled, type StepAct, stepInScope } from "./workflow.ts";
+import { claimStep, decideStep, type Handled, type OwnTransfer, type StepAct, stepInScope } from "./workflow.ts";
 
 export const REJECT = "transfer.reject";
 export const ASSIGN = "transfer.assign";
@@ -24,14 +24,24 @@ function tellHandled(ctx: Context, handled: Handled) {
   });
 }
 
+type Refusal = { problem: "not-found" | "denied" | "wrong-step" | "bad-branch" } | OwnTransfer;
+
 /** A step outside the actor's scope is answered as one that does not exist (the denial is audited, not told). */
-function refuse(ctx: Context, problem: "not-found" | "denied" | "wrong-step" | "bad-branch") {
+function refuse(ctx: Context, refusal: Refusal) {
+  const { problem } = refusal;
+  if (refusal.problem === "own") {
+    // Her own transfer: say who has it, and where to follow it.
+    const { holder } = refusal;
+    return ctx.say("transfers-own-refused", { holder: holder ?? "", held: holder ? "yes" : "no" }, [
+      [ctx.button("transfers-button-progress", "go:transfer.status")],
+    ]);
+  }
   ctx.say(problem === "denied" || problem === "not-found" ? "transfers-expired" : `transfers-${problem}`);
 }
 
 async function act(ctx: Context, stepId: number, what: StepAct) {
   const result = await decideStep(ctx.deps, ctx.member!.id, stepId, what);
-  if (!result.ok) return result.problem === "handled" ? tellHandled(ctx, result.handled) : refuse(ctx, result.problem);
+  if (!result.ok) return result.problem === "handled" ? tellHandled(ctx, result.handled) : refuse(ctx, result);
   ctx.say("transfers-decided", { action: what.action, status: result.transferStatus });
 }
 
@@ -47,14 +57,14 @@ export async function claim(ctx: Context, stepId: number) {
   if (result.problem === "handled") return tellHandled(ctx, result.handled);
   if (result.problem === "claimed")
     return ctx.say("transfers-claimed-by", { by: result.by, mine: result.mine ? "yes" : "no" });
-  return refuse(ctx, result.problem);
+  return refuse(ctx, result);
 }
 
 /** Checks scope and that the step still waits, before showing more choices; forged payloads get refused here. */
 async function waitingStep(ctx: Context, stepId: number, action: string) {
   const found = await stepInScope(ctx.deps, ctx.member!.id, stepId, action);
   if ("problem" in found) {
-    refuse(ctx, found.problem);
+    refuse(ctx, found);
     return null;
   }
   if (found.step.status !== StepStatus.PENDING) {
@@ -135,7 +145,7 @@ function branchButtons(stepId: number, branches: { id: number; name: string }[])
 export async function assign(ctx: Context, stepId: number) {
   const step = await waitingStep(ctx, stepId, "assign");
   if (!step) return;
-  if (step.kind !== TransferStepKind.BRANCH_ASSIGNMENT) return refuse(ctx, "wrong-step");
+  if (step.kind !== TransferStepKind.BRANCH_ASSIGNMENT) return refuse(ctx, { problem: "wrong-step" });
   const branches = await branchesUnder(ctx.deps.db, step.orgId, undefined, BRANCH_BUTTONS + 1);
   if (!branches.length) return ctx.say("transfers-no-branches", { org: step.org.name });
   await ctx.dialog.start(ASSIGN, "search", { stepId: step.id });

@@ -3,6 +3,7 @@ import type { CoreDeps } from "../../core/feature.ts";
 import type { OutgoingMessage } from "../../core/outbox.ts";
 import { plainTime } from "../../core/plain-time.ts";
 import { type Prisma, type TransferReason, TransferStepKind } from "../../infra/db.ts";
+import type { Acting } from "./sla/escalation.ts";
 import { stepLeaders } from "./step-leaders.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -45,26 +46,47 @@ async function toLeaders(w: Work, memberIds: Iterable<number>, message: (id: num
   for (const id of new Set(memberIds)) await toMember(w, id, message(id));
 }
 
-/** Each leader of a newly waiting step gets it with the buttons to act. */
+/**
+ * Each person who can act on a newly waiting step gets it with the buttons to act (`acting`: the nearest level with
+ * someone, never the transfer's own member; see sla/escalation.ts). When that is above the step's organisation, or
+ * nobody can act at all, the member is told so in plain words: whom it went to, or whom to contact offline.
+ */
 export async function announceStep(
   w: Work,
   t: TransferFacts,
   step: { id: number; seq: number; kind: TransferStepKind; orgId: number; dueAt: Date },
   orgName: string,
+  acting: Acting | null,
 ) {
-  const leaders = await stepLeaders(w.tx, step.orgId);
-  await toLeaders(w, leaders, (id) => ({
-    messageKey: "transfers-step-waiting",
+  const why = !acting
+    ? "none"
+    : acting.levelsUp === 0
+      ? "own-org"
+      : acting.passedOverMember
+        ? "member-leads"
+        : "unbound";
+  await toLeaders(w, acting?.memberIds ?? [], (id) => ({
+    // Someone above the step's organisation is told why it came to them.
+    messageKey: why === "own-org" ? "transfers-step-waiting" : "transfers-step-waiting-above",
     args: {
       ...about(t),
       kind: step.kind,
       org: orgName,
       due: plainTime(step.dueAt, w.deps.config.TZ),
       id: t.id,
+      why,
     },
     buttons: stepButtons(step.id, step.kind),
     dedupeKey: `transfer-step:${step.id}:leader:${id}`,
   }));
+  if (why === "own-org") return;
+  await toMember(w, t.memberId, {
+    messageKey: acting ? "transfers-member-step-sent-up" : "transfers-member-nobody-can-act",
+    args: { kind: step.kind, org: orgName, to: acting?.orgName ?? "", why },
+    buttons: [[{ labelKey: "transfers-button-progress", payload: "go:transfer.status" }]],
+    // Once per organisation of the transfer: its receiving steps (approve, then assign) share one.
+    dedupeKey: `transfer:${t.id}:org:${step.orgId}:member-warned`,
+  });
 }
 
 export async function tellMemberApproved(w: Work, t: TransferFacts, kind: TransferStepKind, orgName: string) {
@@ -135,7 +157,7 @@ export async function tellCompleted(
 
 export async function tellCancelled(w: Work, t: TransferFacts, stepOrgId: number | null, actorId: number) {
   if (stepOrgId !== null) {
-    const leaders = (await stepLeaders(w.tx, stepOrgId)).filter((id) => id !== actorId);
+    const leaders = (await stepLeaders(w.tx, stepOrgId)).filter((id) => id !== actorId && id !== t.memberId);
     await toLeaders(w, leaders, () => ({ messageKey: "transfers-leaders-cancelled", args: about(t) }));
   }
   if (actorId !== t.memberId) {

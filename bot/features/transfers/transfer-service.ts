@@ -57,6 +57,8 @@ export async function pendingForLeader(db: Db, leaderId: number, limit: number) 
   const where: Prisma.TransferStepWhereInput = {
     status: StepStatus.PENDING,
     org: { ancestorIds: { hasSome: scope } },
+    // A leader's own transfer is never theirs to decide.
+    transfer: { memberId: { not: leaderId } },
   };
   const [total, steps] = await Promise.all([
     db.transferStep.count({ where }),

@@ -39,6 +39,7 @@ import {
 } from "./rules.ts";
 import { startClock } from "./sla/clock.ts";
 import { scheduleStepTimers } from "./sla/timers.ts";
+import { whoActs } from "./step-leaders.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -143,7 +144,20 @@ async function startStep(w: Work, t: LoadedTransfer, seq: number, kind: Transfer
     return advance(w, t, seq, StepStatus.APPROVED, t.initiatedById);
   }
   w.startedSteps.push(step.id);
-  await announceStep(w, factsOf(t), step, org.name);
+  const acting = await whoActs(w.tx, orgId, t.memberId);
+  if (acting && acting.levelsUp > 0) {
+    // Nobody at the organisation itself can act (none bound, or only the member herself): the step goes up at once,
+    // and its 72 h escalations start above the level that has it.
+    await w.tx.transferStep.update({ where: { id: step.id }, data: { escalationLevel: acting.levelsUp } });
+    await event(w, {
+      transferId: t.id,
+      type: "ESCALATED",
+      stepId: step.id,
+      orgId: acting.orgId,
+      data: { stage: 0, level: acting.levelsUp, fromOrgId: orgId, memberLeads: acting.passedOverMember },
+    });
+  }
+  await announceStep(w, factsOf(t), step, org.name, acting);
 }
 
 /** After the step at `seq` was decided: the next step, or closing the request. */
@@ -269,8 +283,12 @@ export type StepAct =
 
 export type Handled = { by: string | null; status: StepStatus; at: Date | null };
 
+/** The actor is the transfer's member; `holder` = the organisation whose people can act on it now, if any. */
+export type OwnTransfer = { problem: "own"; holder: string | null };
+
 export type DecideResult =
   | { ok: true; transferStatus: TransferStatus; seq: number; kind: TransferStepKind }
+  | ({ ok: false } & OwnTransfer)
   | { ok: false; problem: "not-found" | "denied" | "wrong-step" | "bad-branch" }
   | { ok: false; problem: "handled"; handled: Handled };
 
@@ -287,22 +305,56 @@ export async function stepInScope(
   actorId: number,
   stepId: number,
   action: string,
-): Promise<{ step: ScopedStep } | { problem: "not-found" | "denied" }> {
+): Promise<{ step: ScopedStep } | { problem: "not-found" | "denied" } | OwnTransfer> {
   if (!Number.isSafeInteger(stepId) || stepId <= 0) return { problem: "not-found" };
   const step = await deps.db.transferStep.findUnique({ where: { id: stepId }, include: stepInclude });
   if (!step) return { problem: "not-found" };
-  if (!canAct(await rolesOf(deps.db, actorId), step.org.ancestorIds, ACT_ROLES)) {
+  const own = step.transfer.memberId === actorId;
+  if (own || !canAct(await rolesOf(deps.db, actorId), step.org.ancestorIds, ACT_ROLES)) {
     await deps.audit.record({
       actorId,
       action: "transfer.denied",
       orgId: step.orgId,
       targetType: "transfer-step",
       targetId: step.id,
-      data: { attempted: action },
+      data: { attempted: action, ...(own ? { reason: "own-transfer" } : {}) },
     });
-    return { problem: "denied" };
+    if (!own) return { problem: "denied" };
+    return { problem: "own", holder: await passOn(deps, step) };
   }
   return { step };
+}
+
+/**
+ * Nobody decides their own transfer: the name of the organisation whose people can act on her step. A step still
+ * below that level (it began before this rule, when it went to her) is handed up now, as a new step would have
+ * been; the dedupe keys of `announceStep` keep anyone already told from hearing twice.
+ */
+async function passOn(deps: CoreDeps, step: ScopedStep): Promise<string | null> {
+  const memberId = step.transfer.memberId;
+  const acting =
+    (await whoActs(deps.db, step.orgId, memberId, step.escalationLevel)) ??
+    (await whoActs(deps.db, step.orgId, memberId));
+  if (!acting) return null;
+  if (step.status === StepStatus.PENDING && acting.levelsUp > step.escalationLevel) {
+    await run(deps, async (w) => {
+      await lockTransfer(w.tx, step.transferId);
+      const moved = await w.tx.transferStep.updateMany({
+        where: { id: step.id, status: StepStatus.PENDING, escalationLevel: step.escalationLevel },
+        data: { escalationLevel: acting.levelsUp },
+      });
+      if (!moved.count) return;
+      await event(w, {
+        transferId: step.transferId,
+        type: "ESCALATED",
+        stepId: step.id,
+        orgId: acting.orgId,
+        data: { stage: 0, level: acting.levelsUp, fromOrgId: step.orgId, memberLeads: acting.passedOverMember },
+      });
+      await announceStep(w, factsOf(step.transfer), step, step.org.name, acting);
+    });
+  }
+  return acting.orgName;
 }
 
 async function handledBy(tx: Tx, stepId: number): Promise<Handled> {
@@ -315,7 +367,7 @@ async function handledBy(tx: Tx, stepId: number): Promise<Handled> {
 
 export async function decideStep(deps: CoreDeps, actorId: number, stepId: number, act: StepAct): Promise<DecideResult> {
   const found = await stepInScope(deps, actorId, stepId, act.action);
-  if ("problem" in found) return { ok: false, problem: found.problem };
+  if ("problem" in found) return { ok: false, ...found };
   const { step } = found;
   if (!actionFits(step.kind, act.action)) return { ok: false, problem: "wrong-step" };
   if (act.action === "assign") {
@@ -329,7 +381,8 @@ export async function decideStep(deps: CoreDeps, actorId: number, stepId: number
     await lockTransfer(tx, step.transferId);
     const status = stepStatusAfter(act.action);
     const won = await tx.transferStep.updateMany({
-      where: { id: step.id, status: StepStatus.PENDING },
+      // Checked again here: the step's transfer is never the actor's own.
+      where: { id: step.id, status: StepStatus.PENDING, transfer: { memberId: { not: actorId } } },
       data: {
         status,
         decidedById: actorId,
@@ -387,6 +440,7 @@ export async function decideStep(deps: CoreDeps, actorId: number, stepId: number
 
 export type ClaimResult =
   | { ok: true }
+  | ({ ok: false } & OwnTransfer)
   | { ok: false; problem: "not-found" | "denied" }
   | { ok: false; problem: "handled"; handled: Handled }
   | { ok: false; problem: "claimed"; by: string; mine: boolean };
@@ -394,7 +448,7 @@ export type ClaimResult =
 /** "I'm on it": stops the nudges at the step's current escalation level (C's timers), not the clock. */
 export async function claimStep(deps: CoreDeps, actorId: number, stepId: number): Promise<ClaimResult> {
   const found = await stepInScope(deps, actorId, stepId, "claim");
-  if ("problem" in found) return { ok: false, problem: found.problem };
+  if ("problem" in found) return { ok: false, ...found };
   const { step } = found;
   return run(deps, async (w): Promise<ClaimResult> => {
     const { tx } = w;

@@ -85,6 +85,21 @@ describe("one-time binding codes", () => {
     expect(denied[0]!.data).toEqual({ reason: "out-of-scope" });
   });
 
+  it("refuses 王芳 a code for her own 编号, typed or through the dialog, storing nothing but the audit entry", async () => {
+    const before = await app.deps.db.bindingCode.count();
+    const refusal =
+      "不能为自己生成绑定码，未生成。要在另一个聊天应用里使用团助，请在那里发送 /bind，按提示核对你的身份信息。";
+    expect(await leader.text("/code 201801000002")).toBe(refusal);
+    await leader.say("/code");
+    // With spaces, as people copy it; and a second try.
+    expect(await leader.text("2018 0100 0002")).toBe(refusal);
+    expect(await leader.text("/code 201801000002")).toBe(refusal);
+    expect(await app.deps.db.bindingCode.count()).toBe(before);
+    const denied = (await auditOf(app, "binding.code-denied")).filter((a) => a.actorId === wangFang.member.id);
+    expect(denied.map((a) => a.data)).toEqual(Array(3).fill({ reason: "own-record" }));
+    expect(denied[0]).toMatchObject({ targetType: "member", targetId: String(wangFang.member.id) });
+  });
+
   it("lets committee staff issue codes across their subtree", async () => {
     await boundInDb(app, "chen-gang", "201701000003");
     // 陈刚 is staff at 华南理工大学团委, above 李明's branch.

@@ -51,8 +51,9 @@ describe("办理转出", () => {
     const [step1, step2] = await h.steps(transfer.id);
     expect(step1).toMatchObject({ status: "APPROVED", decidedById: wang.member.id });
     expect(step2).toMatchObject({ kind: "RECEIVER_APPROVAL", orgId: sysuCs.id, status: "PENDING" });
-    expect(await h.events(transfer.id)).toEqual(["SUBMITTED", "STEP_STARTED", "APPROVED", "STEP_STARTED"]);
-    const [toZhou] = await h.outboxFor(zhou.id, "transfers-step-waiting");
+    // Nobody at the 计算机学院团总支 uses Tuanzhu: the receiving step goes at once to 中山大学团委 (周杰).
+    expect(await h.events(transfer.id)).toEqual(["SUBMITTED", "STEP_STARTED", "APPROVED", "STEP_STARTED", "ESCALATED"]);
+    const [toZhou] = await h.outboxFor(zhou.id, "transfers-step-waiting-above");
     expect(rowPayloads(toZhou!)[0]).toBe(`tr-approve:${step2!.id}`);
     expect(await h.outboxFor(wang.member.id, "transfers-step-waiting")).toHaveLength(0);
 
@@ -94,14 +95,14 @@ describe("办理转入", () => {
     const [step1] = await h.steps(transfer.id);
     // The sending branch has no 团支书: the university committee staff above it act.
     expect(step1).toMatchObject({ status: "PENDING", orgId: branch2202.id });
-    const [toChen] = await h.outboxFor(chen.member.id, "transfers-step-waiting");
+    const [toChen] = await h.outboxFor(chen.member.id, "transfers-step-waiting-above");
     expect(rowPayloads(toChen!)[0]).toBe(`tr-approve:${step1!.id}`);
 
     await chen.chat.press(`tr-approve:${step1!.id}`);
     const [, step2, step3] = await h.steps(transfer.id);
     expect(step2).toMatchObject({ status: "APPROVED", decidedById: wu.member.id });
     expect(step3).toMatchObject({ kind: "BRANCH_ASSIGNMENT", status: "PENDING" });
-    const assignRow = (await h.outboxFor(wu.member.id, "transfers-step-waiting")).at(-1)!;
+    const assignRow = (await h.outboxFor(wu.member.id, "transfers-step-waiting-above")).at(-1)!;
     expect(rowPayloads(assignRow)[0]).toBe(`tr-assign:${step3!.id}`);
   });
 

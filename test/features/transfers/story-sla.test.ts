@@ -28,6 +28,7 @@ const wu = await chatAsMember(app, "201801000010");
 const branch2201 = await h.org("GD-GZ-SCUT-CS-2201");
 const scut = await h.org("GD-GZ-SCUT");
 const shipai = await h.org("GD-GZ-TH-SP");
+const tianhe = await h.org("GD-GZ-TH");
 const shipaiBranch = await h.org("GD-GZ-TH-SP-01");
 const timers = app.deps.queues["transfer-sla"];
 const processSla = createSlaProcessor(app.deps);
@@ -172,8 +173,10 @@ describe("a transfer nobody answers: nudged, escalated, then finished", () => {
     const [toWu] = await inbox(wu.member.id);
     expect(toWu!.text).toContain(`【转接待办理 #${transferId}】李明 申请从 计科2022级1班团支部 转往 石牌街道团工委`);
     expect(toWu!.text).toContain("待办：转入组织审批（石牌街道团工委），请在 2026-11-29 11:00 前办理。");
+    // Nobody at the street committee uses Tuanzhu: step 2 went straight to the district, and 李明 is told so.
     expect((await inbox(li.member.id)).map((m) => m.text)).toEqual([
       "你的转接申请：转出组织审批已由 计科2022级1班团支部 通过，进入下一步。",
+      "你的转接申请：转入组织审批本应由 石牌街道团工委 办理，但 石牌街道团工委 还没有负责人使用团助，已直接交给 共青团广州市天河区委员会 办理。你不需要做什么，可以随时查看进度。",
     ]);
     // 王芳's old nudge button now says who handled it.
     expect((await wang.chat.press(`tr-approve:${step1}`))[0]!.text).toBe(
@@ -225,6 +228,7 @@ describe("a transfer nobody answers: nudged, escalated, then finished", () => {
     });
     expect((await inbox(li.member.id)).map((m) => m.text)).toEqual([
       "你的转接申请：转出组织审批已由 计科2022级1班团支部 通过，进入下一步。",
+      "你的转接申请：转入组织审批本应由 石牌街道团工委 办理，但 石牌街道团工委 还没有负责人使用团助，已直接交给 共青团广州市天河区委员会 办理。你不需要做什么，可以随时查看进度。",
       "你的转接申请：转入组织审批已由 石牌街道团工委 通过，进入下一步。",
       "你的组织关系转接已完成：从 计科2022级1班团支部 转入 石牌街道社区团支部。",
     ]);
@@ -233,8 +237,8 @@ describe("a transfer nobody answers: nudged, escalated, then finished", () => {
     );
     // 吴昊 finished it in his own chat; 陈刚 only stood in for the sending side's one step.
     expect((await inbox(wu.member.id)).map((m) => m.key)).toEqual([
-      "transfers-step-waiting",
-      "transfers-step-waiting",
+      "transfers-step-waiting-above",
+      "transfers-step-waiting-above",
       "sla-nudge",
     ]);
     expect((await inbox(chen.member.id)).map((m) => m.key)).toEqual(["sla-escalation"]);
@@ -249,11 +253,19 @@ describe("a transfer nobody answers: nudged, escalated, then finished", () => {
       ["ESCALATED", s1!.id, scut.id, null, at(72)],
       ["APPROVED", s1!.id, branch2201.id, chen.member.id, at(73)],
       ["STEP_STARTED", s2!.id, shipai.id, null, at(73)],
+      // Nobody at the street committee uses Tuanzhu: its steps go to the district at once.
+      ["ESCALATED", s2!.id, tianhe.id, null, at(73)],
       ["APPROVED", s2!.id, shipai.id, wu.member.id, at(74)],
       ["STEP_STARTED", s3!.id, shipai.id, null, at(74)],
+      ["ESCALATED", s3!.id, tianhe.id, null, at(74)],
       ["NUDGED", s3!.id, shipai.id, null, at(98)],
       ["BRANCH_ASSIGNED", s3!.id, shipai.id, wu.member.id, at(99)],
       ["COMPLETED", null, shipaiBranch.id, null, at(99)],
+    ]);
+    expect(events.filter((e) => e.type === "ESCALATED").map((e) => e.data)).toEqual([
+      { stage: 3, level: 2, fromOrgId: branch2201.id },
+      { stage: 0, level: 1, fromOrgId: shipai.id, memberLeads: false },
+      { stage: 0, level: 1, fromOrgId: shipai.id, memberLeads: false },
     ]);
     expect(events.filter((e) => e.type === "NUDGED").map((e) => e.data)).toEqual([
       { stage: 1, hours: 24 },

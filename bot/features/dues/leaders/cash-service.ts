@@ -28,6 +28,7 @@ export interface CashEntry {
 export type CashProblem =
   | { reason: "not-found" }
   | { reason: "out-of-scope" }
+  | { reason: "own" }
   | { reason: "not-active" }
   | { reason: "too-many"; max: number }
   | { reason: "no-rate" };
@@ -43,6 +44,8 @@ export interface CashPreview {
  */
 export async function previewCash(
   db: Tx,
+  /** The leader recording: her own dues are never hers to record. */
+  actorId: number,
   roles: RoleGrant[],
   lines: CashLine[],
   now: Date,
@@ -78,6 +81,10 @@ export async function previewCash(
     // Outside the scope reads the same as not found only for codes nobody has; a leader may know a code exists.
     if (!member) {
       problem({ reason: "not-found" });
+      continue;
+    }
+    if (member.id === actorId) {
+      problem({ reason: "own" });
       continue;
     }
     if (!canAct(roles, member.org.ancestorIds, DUES_LEADER_ROLES)) {

@@ -55,7 +55,14 @@ export const cashDialog: DialogHandler = async (ctx) => {
     return ctx.say("duesleaders-cash-too-many-lines", { max: MAX_CASH_LINES });
   }
   const scope = await leaderScope(ctx.deps.db, ctx.member!.id);
-  const preview = await previewCash(ctx.deps.db, scope.roles, parsed.lines, ctx.deps.now(), ctx.deps.config.TZ);
+  const preview = await previewCash(
+    ctx.deps.db,
+    ctx.member!.id,
+    scope.roles,
+    parsed.lines,
+    ctx.deps.now(),
+    ctx.deps.config.TZ,
+  );
   const problems = [
     ...parsed.errors.map((e) => ({ line: e.line, text: e.text, reason: lineReason(ctx, e.problem) })),
     ...preview.problems.map((p) => ({ line: p.line, text: p.text, reason: memberReason(ctx, p.problem) })),
@@ -117,6 +124,8 @@ function memberReason(ctx: Context, p: CashProblem): string {
       return ctx.t("duesleaders-cash-not-found");
     case "out-of-scope":
       return ctx.t("duesleaders-cash-out-of-scope");
+    case "own":
+      return ctx.t("duesleaders-cash-own");
     case "not-active":
       return ctx.t("duesleaders-cash-not-active");
     case "too-many":
@@ -142,7 +151,7 @@ export async function confirmCash(ctx: Context, answer: "yes" | "no") {
   // Scope is checked again at saving: a role may have been taken away since the preview.
   const scope = await leaderScope(db, leader.id);
   const lines = entries.map((e, i) => ({ line: i + 1, text: `${e.code} ${e.months}`, code: e.code, months: e.months }));
-  const again = await previewCash(db, scope.roles, lines, now, ctx.deps.config.TZ);
+  const again = await previewCash(db, leader.id, scope.roles, lines, now, ctx.deps.config.TZ);
   if (again.problems.length > 0 || !sameEntries(again.entries, entries)) {
     ctx.say("duesleaders-cash-changed");
     if (again.problems.length > 0) {
@@ -180,7 +189,7 @@ export async function confirmCash(ctx: Context, answer: "yes" | "no") {
   } catch (error) {
     if (!(error instanceof CashChanged)) throw error;
     ctx.say("duesleaders-cash-changed");
-    const fresh = await previewCash(db, scope.roles, lines, ctx.deps.now(), ctx.deps.config.TZ);
+    const fresh = await previewCash(db, ctx.member!.id, scope.roles, lines, ctx.deps.now(), ctx.deps.config.TZ);
     return fresh.problems.length ? ctx.say("duesleaders-cash-ask") : showPreview(ctx, fresh.entries);
   }
   await ctx.dialog.end();

@@ -45,6 +45,19 @@ describe("黄丽 records cash dues for her branch", () => {
     expect(await saved()).toBe(0);
   });
 
+  it("refuses her own line, even among good ones, and saves nothing", async () => {
+    const hers = () => db.duesPayment.count({ where: { memberId: huang.id } });
+    const before = await hers();
+    const [reply] = await chat.say("201901000001 1\n202201000007 2");
+    expect(reply!.text.split("\n")).toEqual([
+      "以下各行有问题，本次没有保存任何内容。请改正后把全部行重新发送：",
+      "第 2 行「202201000007 2」：这是你自己，自己的团费不能由你登记，请由支部其他负责人登记",
+    ]);
+    expect(reply!.buttons).toBeUndefined();
+    expect(await saved()).toBe(0);
+    expect(await hers()).toBe(before);
+  });
+
   it("refuses more months than owed plus a year ahead", async () => {
     const [reply] = await chat.say("201901000001 14");
     expect(reply!.text).toContain("第 1 行「201901000001 14」：该团员最多可缴 13 个月（欠缴月份加预缴 12 个月）");

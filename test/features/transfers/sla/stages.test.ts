@@ -1,6 +1,6 @@
 // The service-level timetable and the escalation ladder.
 import { describe, expect, it } from "vitest";
-import { escalationTarget } from "../../../../bot/features/transfers/sla/escalation.ts";
+import { escalationTarget, nearestActing } from "../../../../bot/features/transfers/sla/escalation.ts";
 import { dueAtFor, isNudgeStage, stageDueAt } from "../../../../bot/features/transfers/sla/stages.ts";
 import { holidays2026, workCalendarRows } from "../../../../prisma/seed/work-calendar.ts";
 
@@ -47,26 +47,66 @@ describe("stageDueAt", () => {
   });
 });
 
-describe("escalationTarget", () => {
-  // From a 团支部 upwards: 基层团委 (staffed), 县 (nobody), 市 (staffed), 省 (staffed), 团中央 (staffed).
+describe("who can act, and whom an escalation reaches", () => {
+  // From a 团支部 upwards: the branch (its 团支书 is member 1), 基层团委 (staffed), 县 (nobody), 市 (staffed),
+  // 省 (staffed), 团中央 (staffed).
   const chain = [
-    { id: 10, level: "GRASSROOTS_COMMITTEE" as const, staffed: true },
-    { id: 11, level: "COUNTY" as const, staffed: false },
-    { id: 12, level: "CITY" as const, staffed: true },
-    { id: 13, level: "PROVINCE" as const, staffed: true },
-    { id: 14, level: "CENTRAL" as const, staffed: true },
+    { id: 9, name: "团支部", level: "BRANCH" as const, actors: [1] },
+    { id: 10, name: "团委", level: "GRASSROOTS_COMMITTEE" as const, actors: [2, 3] },
+    { id: 11, name: "县委", level: "COUNTY" as const, actors: [] },
+    { id: 12, name: "市委", level: "CITY" as const, actors: [4] },
+    { id: 13, name: "省委", level: "PROVINCE" as const, actors: [5] },
+    { id: 14, name: "团中央", level: "CENTRAL" as const, actors: [6] },
   ];
+  const empty = chain.map((o) => ({ ...o, actors: [] }));
 
-  it("goes one level up at a time, skips a level with nobody and stops at the province", () => {
-    expect(escalationTarget(chain, 0)).toEqual({ levelsUp: 1, orgId: 10 });
-    expect(escalationTarget(chain, 1)).toEqual({ levelsUp: 3, orgId: 12 });
-    expect(escalationTarget(chain, 3)).toEqual({ levelsUp: 4, orgId: 13 });
-    expect(escalationTarget(chain, 4)).toBeNull();
+  it("a step starts with the people of its own organisation", () => {
+    expect(nearestActing(chain, 99)).toEqual({
+      levelsUp: 0,
+      orgId: 9,
+      orgName: "团支部",
+      memberIds: [1],
+      passedOverMember: false,
+    });
   });
 
-  it("ends the chain without a recipient when nobody up to the province is staffed", () => {
-    const empty = chain.map((o) => ({ ...o, staffed: false }));
-    expect(escalationTarget(empty, 0)).toEqual({ levelsUp: 4, orgId: null });
-    expect(escalationTarget([], 0)).toBeNull();
+  it("the member's own transfer passes her over: the next level with someone has it", () => {
+    expect(nearestActing(chain, 1)).toEqual({
+      levelsUp: 1,
+      orgId: 10,
+      orgName: "团委",
+      memberIds: [2, 3],
+      passedOverMember: true,
+    });
+    // A colleague at her own organisation takes it first.
+    const twoLeaders = [{ ...chain[0]!, actors: [1, 7] }, ...chain.slice(1)];
+    expect(nearestActing(twoLeaders, 1)).toMatchObject({ levelsUp: 0, memberIds: [7] });
+    // She stays passed over when she also works at the committee above.
+    const alsoAbove = [chain[0]!, { ...chain[1]!, actors: [1] }, ...chain.slice(2)];
+    expect(nearestActing(alsoAbove, 1)).toMatchObject({ levelsUp: 3, orgId: 12, memberIds: [4] });
+  });
+
+  it("nobody bound up to the province: nobody can act (团中央 never counts)", () => {
+    const onlyCentral = empty.map((o) => (o.level === "CENTRAL" ? { ...o, actors: [6] } : o));
+    expect(nearestActing(onlyCentral, 99)).toBeNull();
+  });
+
+  it("goes one level up at a time, skips a level with nobody and stops at the province", () => {
+    expect(escalationTarget(chain, 0, 99)).toEqual({ levelsUp: 1, orgId: 10, memberIds: [2, 3] });
+    expect(escalationTarget(chain, 1, 99)).toEqual({ levelsUp: 3, orgId: 12, memberIds: [4] });
+    expect(escalationTarget(chain, 3, 99)).toEqual({ levelsUp: 4, orgId: 13, memberIds: [5] });
+    expect(escalationTarget(chain, 4, 99)).toBeNull();
+  });
+
+  it("never escalates to the member herself", () => {
+    const memberAtCity = chain.map((o) => (o.id === 12 ? { ...o, actors: [4, 8] } : o));
+    expect(escalationTarget(memberAtCity, 1, 4)).toEqual({ levelsUp: 3, orgId: 12, memberIds: [8] });
+    const onlyMemberAtCity = chain.map((o) => (o.id === 12 ? { ...o, actors: [4] } : o));
+    expect(escalationTarget(onlyMemberAtCity, 1, 4)).toEqual({ levelsUp: 4, orgId: 13, memberIds: [5] });
+  });
+
+  it("ends the chain without a recipient when nobody up to the province can act", () => {
+    expect(escalationTarget(empty, 0, 99)).toEqual({ levelsUp: 4, orgId: null, memberIds: [] });
+    expect(escalationTarget([], 0, 99)).toBeNull();
   });
 });
