@@ -3,7 +3,7 @@
 import { createQueues } from "../workers/queues.ts";
 import type { Config } from "./config.ts";
 import { createAudit } from "./core/audit.ts";
-import type { CoreDeps } from "./core/feature.ts";
+import { broadcastMessages, type CoreDeps } from "./core/feature.ts";
 import { createI18n } from "./core/i18n.ts";
 import { meteredCore } from "./core/metered-core.ts";
 import { createIntentClassifier } from "./core/nlu/classifier.ts";
@@ -37,7 +37,7 @@ export function createApp(config: Config, options: { logger?: Logger; now?: () =
     i18n: createI18n(config.DEFAULT_LOCALE),
     logger,
     audit: createAudit(db),
-    outbox: createOutbox(db, queues),
+    outbox: createOutbox(db, queues, broadcastMessages(features)),
     queues,
     metrics: createMetrics({ queues, db }),
     now: options.now ?? (() => new Date()),

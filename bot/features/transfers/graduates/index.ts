@@ -142,4 +142,5 @@ export const graduatesFeature: Feature = {
   buttons: { "grad-branch": { intent: "graduates.mark", handler: chooseBranch, needsMember: true } },
   intents: { "graduates.mark": mark, "graduates.progress": progress },
   dialogs: { [DIALOG]: onDialogText },
+  delivery: { [REMIND_START]: { broadcast: true }, [REMIND_COMPLETE]: { broadcast: true } },
 };
