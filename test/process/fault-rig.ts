@@ -4,13 +4,23 @@
 // API that enforces Telegram's 30/s and 1/s per chat with 429s and counts what each chat received; and a notice to
 // N members, whose outcome is read back per recipient.
 import { type ChildProcess, spawn } from "node:child_process";
+import net from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
 import { startFakeBotApi } from "../../bench/fake-bot-api.ts";
 import type { Db } from "../../bot/infra/db.ts";
 import { createQueues, enqueue, queueNames } from "../../workers/queues.ts";
 import { root } from "../helpers/run-script.ts";
-import { freePort } from "./main-process.ts";
+import { type RedisGate, startRedisGate } from "./redis-gate.ts";
+
+// Not main-process.ts's: that module reads vitest's context, and bench/faults.ts runs this outside vitest.
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 // Whatever happens to the run (a test timing out), no redis-server or workers process outlives this process.
 const children = new Set<ChildProcess>();
@@ -194,10 +204,14 @@ export interface FaultRun {
    * come): each `killWorkers` kills the oldest one left with SIGKILL, mid-send, and the others take over its jobs.
    */
   spares?: number;
+  /** The workers reach PostgreSQL through a TCP gate the fault can cut (`ctx.database`). */
+  gateDatabase?: boolean;
 }
 
 export interface FaultContext {
   redis: OwnRedis;
+  /** The gate between the workers and PostgreSQL, with `gateDatabase`: cut() is PostgreSQL down, open() back. */
+  database?: RedisGate;
   /** SIGKILL to the oldest worker process still running (never the last one). */
   killWorkers(): Promise<void>;
   /** Accepted messages so far. */
@@ -222,8 +236,12 @@ export async function runNotice(options: RigOptions, run: FaultRun = {}): Promis
   const redis = await startOwnRedis();
   const fake = await startFakeBotApi({ perSecond: 30, chatGapMs: 1_000 });
   const prefix = `fault-${tag}`;
+  // A TCP relay, so it serves PostgreSQL as well as Redis.
+  const pgGate = run.gateDatabase ? await startRedisGate(options.databaseUrl) : undefined;
+  const workersDbUrl = new URL(options.databaseUrl);
+  if (pgGate) workersDbUrl.port = new URL(pgGate.url).port;
   const env = {
-    DATABASE_URL: options.databaseUrl,
+    DATABASE_URL: workersDbUrl.toString(),
     REDIS_URL: redis.url,
     REDIS_PREFIX: prefix,
     TELEGRAM_BOT_TOKEN: "123456:fault",
@@ -268,6 +286,7 @@ export async function runNotice(options: RigOptions, run: FaultRun = {}): Promis
     if (run.fault) {
       const ctx: FaultContext = {
         redis,
+        ...(pgGate ? { database: pgGate } : {}),
         delivered: () => fake.stats.accepted,
         async killWorkers() {
           if (pool.length > 1) await pool.shift()!.kill9();
@@ -336,6 +355,7 @@ export async function runNotice(options: RigOptions, run: FaultRun = {}): Promis
     queueRedis.disconnect();
     await fake.close();
     await redis.close();
+    await pgGate?.close();
   }
 }
 
@@ -347,6 +367,14 @@ export const faults = {
       await ctx.redis.kill();
       await sleep(downMs);
       await ctx.redis.start();
+    },
+  }),
+  postgresDown: (downMs = 10_000): FaultRun => ({
+    gateDatabase: true,
+    fault: async (ctx) => {
+      ctx.database!.cut();
+      await sleep(downMs);
+      ctx.database!.open();
     },
   }),
   kill9: (times: number, everyMs: number): FaultRun => ({
