@@ -12,6 +12,8 @@ export interface FakeBotApiStats {
   tooManyForChat: number;
   /** Times (epoch ms, sub-millisecond) of accepted messages: comparable across processes. */
   acceptedAt: number[];
+  /** Accepted messages per chat id: who got their message, and who got it twice. */
+  perChat: Record<string, number>;
 }
 
 export interface FakeBotApi {
@@ -31,7 +33,14 @@ async function body(req: IncomingMessage): Promise<Record<string, unknown>> {
 }
 
 export async function startFakeBotApi({ perSecond = 30, chatGapMs = 1_000 } = {}): Promise<FakeBotApi> {
-  const stats: FakeBotApiStats = { accepted: 0, tooMany: 0, tooManyForBot: 0, tooManyForChat: 0, acceptedAt: [] };
+  const stats: FakeBotApiStats = {
+    accepted: 0,
+    tooMany: 0,
+    tooManyForBot: 0,
+    tooManyForChat: 0,
+    acceptedAt: [],
+    perChat: {},
+  };
   const lastPerChat = new Map<string, number>();
   let messageId = 0;
 
@@ -65,6 +74,7 @@ export async function startFakeBotApi({ perSecond = 30, chatGapMs = 1_000 } = {}
       }
       stats.accepted++;
       stats.acceptedAt.push(now);
+      stats.perChat[chatId] = (stats.perChat[chatId] ?? 0) + 1;
       lastPerChat.set(chatId, now);
       return reply(200, {
         ok: true,

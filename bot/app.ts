@@ -2,7 +2,7 @@
 
 import type { Config } from "./config.ts";
 import { createAudit } from "./core/audit.ts";
-import type { CoreDeps } from "./core/feature.ts";
+import { broadcastMessages, type CoreDeps } from "./core/feature.ts";
 import { createI18n } from "./core/i18n.ts";
 import { meteredCore } from "./core/metered-core.ts";
 import { createIntentClassifier } from "./core/nlu/classifier.ts";
@@ -39,7 +39,7 @@ export function createApp(config: Config, options: { logger?: Logger; now?: () =
     i18n: createI18n(config.DEFAULT_LOCALE),
     logger,
     audit: createAudit(db),
-    outbox: createOutbox(db, queues),
+    outbox: createOutbox(db, queues, broadcastMessages(features)),
     queues,
     timers: createTimers(queues, now),
     metrics: createMetrics({ queues, db }),

@@ -107,6 +107,11 @@ export const configSchema = z
     QUIET_HOURS_END: clock.default("08:00"),
     /** Proactive sends per second for the whole Telegram bot (Telegram's broadcast limit is about 30). */
     TELEGRAM_SENDS_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(30),
+    /**
+     * Share of TELEGRAM_SENDS_PER_SECOND kept for replies to people (direct answers and outbox rows a person's action
+     * caused): broadcasts (notices, reminders, reports) never take it, so a reply never waits behind a backlog.
+     */
+    DELIVERY_REPLY_SHARE: z.coerce.number().min(0).max(0.9).default(0.2),
     /** Proactive sends per second to one Telegram private chat. */
     TELEGRAM_CHAT_SENDS_PER_SECOND: z.coerce.number().int().min(1).default(1),
     /** Proactive sends per minute to one Telegram group (chat ids starting with "-"). */
@@ -117,7 +122,12 @@ export const configSchema = z
     DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
     /** First wait after a failed try; doubled for each further one. */
     DELIVERY_BACKOFF_MS: z.coerce.number().int().min(1).default(5_000),
-    /** Outbox rows the reconciler looks at per status per run (every minute). */
+    /**
+     * BullMQ's job lock, and how often stalled jobs are looked for: the jobs of a worker process that died are taken
+     * over within about twice this.
+     */
+    WORKER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
+    /** Rows the outbox reconciler queues per run at least; it queues more when the platform can send more per run. */
     RECONCILE_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
     /** Shared secret of the online payment provider's signed callback; unset = no /payments/callback route (404). */
     PAYMENT_CALLBACK_SECRET: optional.pipe(z.string().min(16, "at least 16 characters").optional()),

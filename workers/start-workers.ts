@@ -10,20 +10,17 @@ import { withLogContext } from "../bot/infra/logger.ts";
 import { createRedis } from "../bot/infra/redis.ts";
 import { quitRedis } from "../bot/lifecycle.ts";
 import { createActivityProcessor } from "./activities/activity-processor.ts";
-import { upsertActivitySchedules } from "./activities/schedules.ts";
 import { createChatLimiter } from "./delivery/chat-limiter.ts";
 import { createPacer } from "./delivery/pacer.ts";
 import { platformLimits } from "./delivery/platform-limits.ts";
 import { createDeliveryProcessor } from "./delivery/processor.ts";
 import { createDuesProcessor } from "./dues/dues-processor.ts";
-import { upsertDuesSchedule } from "./dues/schedule.ts";
 import { createGraduatesProcessor } from "./graduates/graduates-processor.ts";
-import { upsertGraduatesSchedule } from "./graduates/schedule.ts";
 import { createMaintenanceProcessor } from "./maintenance/processor.ts";
-import { upsertSchedules } from "./maintenance/schedules.ts";
 import { createNoticeProcessor } from "./notices/notice-processor.ts";
 import { createReportProcessor } from "./reports/report-processor.ts";
-import { upsertReportSchedule } from "./reports/schedule.ts";
+import { type ScheduleKeeper, startScheduleKeeper } from "./schedule-keeper.ts";
+import { schedules } from "./schedules.ts";
 import { createSlaProcessor } from "./transfers/sla-processor.ts";
 
 export interface RunningWorkers {
@@ -34,9 +31,9 @@ export interface RunningWorkers {
 }
 
 export interface WorkerTuning {
-  /** BullMQ's job lock; a crashed worker's jobs are taken over after it lapses (default 30 s). */
+  /** BullMQ's job lock; a crashed worker's jobs are taken over after it lapses (default WORKER_LOCK_MS). */
   lockDurationMs?: number;
-  /** How often stalled jobs are looked for (default 30 s). */
+  /** How often stalled jobs are looked for (default WORKER_LOCK_MS). */
   stalledIntervalMs?: number;
   /** Features whose delivery hooks apply (default: every feature). */
   features?: Feature[];
@@ -45,6 +42,8 @@ export interface WorkerTuning {
    * channel's session (WeChat) while another process (`npm run workers`) does the rest.
    */
   background?: boolean;
+  /** How often the schedule keeper looks for lost schedules (default schedule-keeper.ts CHECK_EVERY_MS). */
+  scheduleCheckMs?: number;
 }
 
 function hooksByMessage(features: Feature[]): Map<string, MessageHooks> {
@@ -70,8 +69,8 @@ export async function startWorkers(
   const base: WorkerOptions = {
     connection,
     prefix: `{${config.REDIS_PREFIX}}`,
-    ...(tuning.lockDurationMs ? { lockDuration: tuning.lockDurationMs } : {}),
-    ...(tuning.stalledIntervalMs ? { stalledInterval: tuning.stalledIntervalMs } : {}),
+    lockDuration: tuning.lockDurationMs ?? config.WORKER_LOCK_MS,
+    stalledInterval: tuning.stalledIntervalMs ?? config.WORKER_LOCK_MS,
   };
 
   const limits = platformLimits(config);
@@ -84,6 +83,7 @@ export async function startWorkers(
   });
 
   const workers = new Map<QueueName, Worker>();
+  let keeper: ScheduleKeeper | undefined;
   // biome-ignore lint/suspicious/noExplicitAny: each queue's job type is checked by its own processor.
   const start = (name: QueueName, processor: Processor<any, any, any>, options: Partial<WorkerOptions> = {}) => {
     // biome-ignore lint/suspicious/noExplicitAny: as above.
@@ -124,13 +124,11 @@ export async function startWorkers(
     start("activities", createActivityProcessor(deps), { concurrency: 2 });
     start("transfer-sla", createSlaProcessor(deps), { concurrency: 20 });
     start("reports", createReportProcessor(deps), { concurrency: 2 });
-    await upsertSchedules(queues);
     start("dues", createDuesProcessor(deps), { concurrency: 1 });
-    await upsertDuesSchedule(queues, config);
     start("graduates", createGraduatesProcessor(deps), { concurrency: 1 });
-    await upsertGraduatesSchedule(queues, config);
-    await upsertActivitySchedules(queues);
-    await upsertReportSchedule(queues, config.TZ);
+    for (const schedule of schedules) await schedule.upsert(queues, config);
+    // Schedules live only in Redis: re-created whenever a flush or an empty Redis has lost one.
+    keeper = startScheduleKeeper(deps, schedules, connection, tuning.scheduleCheckMs);
   }
 
   await Promise.all([...workers.values()].map((w) => w.waitUntilReady()));
@@ -142,6 +140,7 @@ export async function startWorkers(
       // close() lets every job in hand finish (and its outcome be written) before it resolves. With Redis gone
       // nothing in hand could be finished in Redis anyway, so then the workers are closed without waiting.
       const force = connection.status !== "ready";
+      keeper?.stop();
       await Promise.allSettled([...workers.values()].map((w) => w.close(force)));
       await quitRedis(connection);
     },

@@ -1,5 +1,8 @@
 // Starts each channel whose settings are present. Must run before the HTTP server listens (webhook routes).
 import type { FastifyInstance } from "fastify";
+import { createPacer } from "../../workers/delivery/pacer.ts";
+import { platformLimits } from "../../workers/delivery/platform-limits.ts";
+import { createReplyBudget } from "../../workers/delivery/reply-budget.ts";
 import type { App } from "../app.ts";
 import type { Config } from "../config.ts";
 import type { ChannelSender, PlatformName } from "../core/types.ts";
@@ -75,6 +78,8 @@ export async function startChannels(
       db,
       http,
       i18n: app.deps.i18n,
+      // Answers share Telegram's budget with the delivery workers' broadcasts (the reply lane).
+      replyBudget: createReplyBudget(createPacer(app.deps.redis, config.REDIS_PREFIX, platformLimits(config))),
     });
     await telegram.start();
     running.push(telegram);

@@ -2,7 +2,7 @@
 
 import type { Redis } from "ioredis";
 import type { Config } from "../config.ts";
-import type { ChatIdentity, Db, Member } from "../infra/db.ts";
+import type { ChatIdentity, Db, Member, Prisma } from "../infra/db.ts";
 import type { Logger } from "../infra/logger.ts";
 import type { Metrics } from "../infra/metrics.ts";
 import type { ArgSchema } from "./args.ts";
@@ -121,6 +121,12 @@ export interface Feature {
 
 export interface MessageHooks {
   /**
+   * A broadcast (a notice, a campaign's reminder, a report): it draws on the platform's budget less the share kept
+   * for replies, and queues behind them. Messages a person's action just caused (a payment confirmed, a transfer
+   * step approved) are replies, which is the default.
+   */
+  broadcast?: boolean;
+  /**
    * Arguments loaded at send time: a notice's text is stored once on the notice, not copied into a million outbox
    * rows. The result is merged over the row's own args.
    */
@@ -130,6 +136,22 @@ export interface MessageHooks {
    * transfer step handled overnight is no longer worth reading in the morning.
    */
   stillWanted?: (db: Db, args: Record<string, unknown>) => Promise<boolean>;
-  /** Told when a row of this message reaches SENT, FAILED or BLOCKED (a notice marks its delivery rows). */
-  onOutcome?: (db: Db, outboxId: bigint, status: "SENT" | "FAILED" | "BLOCKED" | "WAITING") => Promise<void>;
+  /**
+   * Told when a row of this message reaches SENT, FAILED, BLOCKED or WAITING (a notice marks its delivery rows), inside the
+   * transaction that writes the row's outcome: a failure rolls the outcome back too, so the two never disagree.
+   */
+  onOutcome?: (
+    tx: Prisma.TransactionClient,
+    outboxId: bigint,
+    status: "SENT" | "FAILED" | "BLOCKED" | "WAITING",
+  ) => Promise<void>;
+}
+
+/** The features' broadcast message ids (MessageHooks.broadcast), as the outbox's and the pacer's lane test. */
+export function broadcastMessages(features: Feature[]): (messageKey: string) => boolean {
+  const keys = new Set<string>();
+  for (const feature of features) {
+    for (const [key, hooks] of Object.entries(feature.delivery ?? {})) if (hooks.broadcast) keys.add(key);
+  }
+  return (messageKey) => keys.has(messageKey);
 }

@@ -6,6 +6,13 @@ import { deliveryQueueName, enqueueDeliveries, outboxJobId, type Queues } from "
 /** Rows per addBulk call and status update: large fan-outs go out in chunks. */
 const DISPATCH_CHUNK = 1000;
 
+/**
+ * BullMQ's priority for broadcasts' delivery jobs. A job without a priority is taken before any prioritized one, so
+ * a reply (none) never waits behind a broadcast backlog for a worker, as it never waits for the platform's budget
+ * (workers/delivery/pacer.ts lanes).
+ */
+export const BROADCAST_PRIORITY = 10;
+
 type Tx = Prisma.TransactionClient | Db;
 
 export interface OutgoingMessage {
@@ -23,7 +30,18 @@ export interface OutgoingMessage {
   notBefore?: Date;
 }
 
-export function createOutbox(db: Db, queues: Queues) {
+/** Which message ids are broadcasts (the features' `MessageHooks.broadcast`); everything else is a reply. */
+export type IsBroadcast = (messageKey: string) => boolean;
+
+export function createOutbox(db: Db, queues: Queues, isBroadcast: IsBroadcast = () => false) {
+  /** Queues rows in their lanes: broadcasts prioritized behind replies. */
+  async function enqueueByLane(rows: { id: bigint; platform: Platform; messageKey: string }[]) {
+    const broadcasts = rows.filter((r) => isBroadcast(r.messageKey));
+    const replies = rows.filter((r) => !isBroadcast(r.messageKey));
+    if (replies.length) await enqueueDeliveries(queues, replies);
+    if (broadcasts.length) await enqueueDeliveries(queues, broadcasts, { priority: BROADCAST_PRIORITY });
+  }
+
   /** One row for one chat identity; returns its id, or null when the dedupe key was already used. */
   async function toIdentity(tx: Tx, identityId: number, message: OutgoingMessage): Promise<bigint | null> {
     const data = {
@@ -82,12 +100,18 @@ export function createOutbox(db: Db, queues: Queues) {
       return rows.length;
     },
 
-    /** Queues rows already marked QUEUED whose platform is known (bulk fan-out): no database round trip. */
+    /**
+     * Queues rows already marked QUEUED whose platform is known (a broadcast's fan-out, a timer's batch): no
+     * database round trip. They are broadcasts.
+     */
     async enqueue(rows: { id: bigint; platform: Platform }[]) {
       for (let i = 0; i < rows.length; i += DISPATCH_CHUNK) {
-        await enqueueDeliveries(queues, rows.slice(i, i + DISPATCH_CHUNK));
+        await enqueueDeliveries(queues, rows.slice(i, i + DISPATCH_CHUNK), { priority: BROADCAST_PRIORITY });
       }
     },
+
+    /** Queues rows again (the reconciler), each in its lane. */
+    requeue: enqueueByLane,
 
     /** After commit: queue the rows for delivery. Job id = row id, so queueing twice sends once. */
     async dispatch(ids: bigint[]) {
@@ -96,12 +120,9 @@ export function createOutbox(db: Db, queues: Queues) {
         // Each platform has its own delivery queue (its own rate limit).
         const rows = await db.outboxMessage.findMany({
           where: { id: { in: chunk } },
-          select: { id: true, identity: { select: { platform: true } } },
+          select: { id: true, messageKey: true, identity: { select: { platform: true } } },
         });
-        await enqueueDeliveries(
-          queues,
-          rows.map((r) => ({ id: r.id, platform: r.identity.platform })),
-        );
+        await enqueueByLane(rows.map((r) => ({ id: r.id, platform: r.identity.platform, messageKey: r.messageKey })));
         await db.outboxMessage.updateMany({
           where: { id: { in: chunk }, status: "PENDING" },
           data: { status: "QUEUED" },

@@ -74,6 +74,16 @@ export class SendError extends Error {
   }
 }
 
+/**
+ * The platform's send budget, shared with the delivery workers (workers/delivery/pacer.ts): a direct reply takes
+ * its place in the replies' lane, which broadcasts never fill, so it is neither refused for a broadcast's sake nor
+ * makes the broadcast's sends be refused.
+ */
+export interface ReplyBudget {
+  /** Waits until the platform has room for one more send; call the returned function once it was answered. */
+  take(platform: PlatformName): Promise<() => Promise<void>>;
+}
+
 /** What a channel offers the delivery worker for proactive messages. */
 export interface ChannelSender {
   platform: PlatformName;

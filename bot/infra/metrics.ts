@@ -45,6 +45,19 @@ export function createMetrics(deps: { queues: Queues; db: Db }) {
       labelNames: ["platform", "outcome"] as const,
       registers,
     }),
+    schedulesRecreated: new Counter({
+      name: "tuanzhu_schedules_recreated_total",
+      help: "Recurring schedules found missing in Redis (a flush, an empty Redis) and re-created, by scheduler id",
+      labelNames: ["scheduler"] as const,
+      registers,
+    }),
+    schedulesMissing: new Gauge({
+      name: "tuanzhu_schedules_missing",
+      help: "Recurring schedules missing at the last check of this process's schedule keeper (0 once re-created)",
+      registers,
+    }),
+    /** What this process's schedule keeper last saw, for /readyz; unchecked where no keeper runs. */
+    schedules: { checked: false, missing: [] as string[], lastRecreatedAt: undefined as number | undefined },
   };
 
   new Gauge({

@@ -1,20 +1,28 @@
 // The delivery worker's writes to an outbox row. PostgreSQL decides who sends: only the worker whose claim moved
-// the row to SENDING may send it, and a row in SENDING is never sent again.
+// the row to SENDING may send it, and a row in SENDING is never sent again. A final outcome and the owning
+// feature's bookkeeping (a notice's delivery row) commit in one transaction, so they never disagree, whatever dies
+// between them.
 import type { MessageHooks } from "../../bot/core/feature.ts";
-import type { Db } from "../../bot/infra/db.ts";
-import type { Logger } from "../../bot/infra/logger.ts";
+import type { Db, Prisma } from "../../bot/infra/db.ts";
 
 /** Where a send ends; WAITING is final until the person writes again. */
 export type FinalStatus = "SENT" | "FAILED" | "BLOCKED" | "WAITING";
 
-export function createOutboxRows(db: Db, logger: Logger, hooks: Map<string, MessageHooks>) {
-  async function tell(messageKey: string, id: bigint, status: FinalStatus) {
+export function createOutboxRows(db: Db, hooks: Map<string, MessageHooks>) {
+  /** Writes the row's outcome and, in the same transaction, tells its feature. Returns how many rows changed. */
+  async function finish(
+    id: bigint,
+    messageKey: string,
+    status: FinalStatus,
+    write: (tx: Prisma.TransactionClient) => Promise<number>,
+  ): Promise<number> {
     const onOutcome = hooks.get(messageKey)?.onOutcome;
-    if (!onOutcome) return;
-    // The message has its outcome either way; a feature's bookkeeping failing must not resend or fail it.
-    await onOutcome(db, id, status).catch((err: unknown) =>
-      logger.warn({ err, outboxId: String(id), messageKey }, "delivery outcome hook failed"),
-    );
+    if (!onOutcome) return write(db);
+    return db.$transaction(async (tx) => {
+      const changed = await write(tx);
+      if (changed) await onOutcome(tx, id, status);
+      return changed;
+    });
   }
 
   return {
@@ -41,32 +49,45 @@ export function createOutboxRows(db: Db, logger: Logger, hooks: Map<string, Mess
     },
 
     async sent(id: bigint, messageKey: string, at: Date) {
-      // Whatever else was written meanwhile, the platform took the message: SENT is the truth.
-      await db.outboxMessage.update({ where: { id }, data: { status: "SENT", sentAt: at, lastError: null } });
-      await tell(messageKey, id, "SENT");
+      // Whatever else was written meanwhile, the platform took the message: SENT is the truth. A row already SENT
+      // (an outcome written back twice) is left as it is, and its feature is not told twice.
+      await finish(id, messageKey, "SENT", async (tx) => {
+        const { count } = await tx.outboxMessage.updateMany({
+          where: { id, status: { not: "SENT" } },
+          data: { status: "SENT", sentAt: at, lastError: null },
+        });
+        return count;
+      });
     },
 
     async failed(id: bigint, messageKey: string, reason: string) {
-      await db.outboxMessage.update({ where: { id }, data: { status: "FAILED", lastError: reason.slice(0, 500) } });
-      await tell(messageKey, id, "FAILED");
+      await finish(id, messageKey, "FAILED", async (tx) => {
+        await tx.outboxMessage.update({ where: { id }, data: { status: "FAILED", lastError: reason.slice(0, 500) } });
+        return 1;
+      });
     },
 
     /** The person blocked the bot: this row and every later one to the same identity stop here. */
     async blocked(id: bigint, messageKey: string, identityId: number) {
-      await db.$transaction([
-        db.chatIdentity.update({ where: { id: identityId }, data: { blocked: true } }),
-        db.outboxMessage.update({ where: { id }, data: { status: "BLOCKED", lastError: "blocked by the recipient" } }),
-      ]);
-      await tell(messageKey, id, "BLOCKED");
+      await finish(id, messageKey, "BLOCKED", async (tx) => {
+        await tx.chatIdentity.update({ where: { id: identityId }, data: { blocked: true } });
+        await tx.outboxMessage.update({
+          where: { id },
+          data: { status: "BLOCKED", lastError: "blocked by the recipient" },
+        });
+        return 1;
+      });
     },
 
     /** SENDING → WAITING: the platform takes it only after the person writes again (outbox.wake). */
     async waiting(id: bigint, messageKey: string, reason: string) {
-      await db.outboxMessage.updateMany({
-        where: { id, status: "SENDING" },
-        data: { status: "WAITING", lastError: reason.slice(0, 500), attempts: { decrement: 1 } },
+      await finish(id, messageKey, "WAITING", async (tx) => {
+        const { count } = await tx.outboxMessage.updateMany({
+          where: { id, status: "SENDING" },
+          data: { status: "WAITING", lastError: reason.slice(0, 500), attempts: { decrement: 1 } },
+        });
+        return count;
       });
-      await tell(messageKey, id, "WAITING");
     },
 
     /** Its feature no longer wants it sent (see MessageHooks.stillWanted). */
@@ -79,11 +100,13 @@ export function createOutboxRows(db: Db, logger: Logger, hooks: Map<string, Mess
 
     /** A row left in SENDING by a worker that died mid-send: whether the platform got it is unknown. */
     async outcomeUnknown(id: bigint, messageKey: string) {
-      const { count } = await db.outboxMessage.updateMany({
-        where: { id, status: "SENDING" },
-        data: { status: "FAILED", lastError: "outcome unknown: the worker stopped during the send; not resent" },
+      await finish(id, messageKey, "FAILED", async (tx) => {
+        const { count } = await tx.outboxMessage.updateMany({
+          where: { id, status: "SENDING" },
+          data: { status: "FAILED", lastError: "outcome unknown: the worker stopped during the send; not resent" },
+        });
+        return count;
       });
-      if (count) await tell(messageKey, id, "FAILED");
     },
 
     async moveChat(identityId: number, chatId: string) {

@@ -6,7 +6,7 @@
 import type { Redis } from "ioredis";
 import type { PlatformName } from "../../bot/core/types.ts";
 import { IN_FLIGHT_MAX_MS, IN_FLIGHT_POLL_MS, type Reservation, WINDOW_MARGIN_MS } from "./pacing.ts";
-import type { PlatformLimit } from "./platform-limits.ts";
+import type { Lane, PlatformLimit } from "./platform-limits.ts";
 
 // Same sum as reserveSlot (pacing.ts). Slots are kept as "%.3f" strings: Lua's default number format keeps 14
 // digits, which would round an epoch in ms to 0.1 ms and let the fractional spacing drift. Replies are strings for
@@ -67,16 +67,19 @@ local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
 redis.call('ZADD', KEYS[1], 'XX', string.format('%.3f', now + tonumber(ARGV[1])), ARGV[2])
 return 1`;
 
+// Each lane has its own timeline (a reply never queues behind the broadcast's slots); the window of sends in flight
+// and answered is one per platform, and a broadcast may depart only while it holds fewer than the broadcast share,
+// so the rest of the platform's count is always there for replies.
 export interface Pacer {
   /**
-   * Takes the platform's next send slot if it is at most `horizonMs` away (slotMs in Redis's clock). A platform
+   * Takes the lane's next send slot if it is at most `horizonMs` away (slotMs in Redis's clock). A platform
    * without a pace always gets one at once.
    */
-  reserve(platform: PlatformName, horizonMs: number): Promise<Reservation>;
-  /** The platform said "too fast": no slot in the next `ms`. */
+  reserve(platform: PlatformName, horizonMs: number, lane?: Lane): Promise<Reservation>;
+  /** The platform said "too fast": no slot in either lane in the next `ms`. */
   pushBack(platform: PlatformName, ms: number): Promise<void>;
   /** Right before a send leaves: records it as in flight, or says how long to wait first (ms, 0 = go). */
-  depart(platform: PlatformName, sendId: string): Promise<number>;
+  depart(platform: PlatformName, sendId: string, lane?: Lane): Promise<number>;
   /** The platform answered the send (whatever the answer). */
   answered(platform: PlatformName, sendId: string): Promise<void>;
 }
@@ -87,17 +90,19 @@ export function createPacer(
   limits: Record<PlatformName, PlatformLimit>,
   inFlightMaxMs = IN_FLIGHT_MAX_MS,
 ): Pacer {
-  const key = (platform: PlatformName) => `${keyPrefix}:pace:${platform}`;
+  // The broadcast lane keeps the key the single timeline had.
+  const key = (platform: PlatformName, lane: Lane) =>
+    `${keyPrefix}:pace:${platform}${lane === "reply" ? ":reply" : ""}`;
   const inWindow = (platform: PlatformName) => `${keyPrefix}:pace:${platform}:window`;
   return {
-    async reserve(platform, horizonMs) {
+    async reserve(platform, horizonMs, lane = "broadcast") {
       const pace = limits[platform].pace;
       if (!pace) return { reserved: true, waitMs: 0, slotMs: Date.now() };
       const [reserved, wait, slot] = (await redis.eval(
         reserveScript,
         1,
-        key(platform),
-        String(pace.spacingMs),
+        key(platform, lane),
+        String(pace.spacingMs[lane]),
         String(horizonMs),
       )) as [number, string, string];
       return { reserved: reserved === 1, waitMs: Number(wait), slotMs: Number(slot) };
@@ -105,16 +110,18 @@ export function createPacer(
     async pushBack(platform, ms) {
       const pace = limits[platform].pace;
       if (!pace) return;
-      await redis.eval(pushBackScript, 1, key(platform), String(ms), String(pace.spacingMs));
+      for (const lane of ["broadcast", "reply"] as const) {
+        await redis.eval(pushBackScript, 1, key(platform, lane), String(ms), String(pace.spacingMs[lane]));
+      }
     },
-    async depart(platform, sendId) {
+    async depart(platform, sendId, lane = "broadcast") {
       const pace = limits[platform].pace;
       if (!pace) return 0;
       const wait = (await redis.eval(
         departScript,
         1,
         inWindow(platform),
-        String(pace.perWindow),
+        String(pace.perWindow[lane]),
         String(pace.windowMs + WINDOW_MARGIN_MS),
         String(inFlightMaxMs),
         String(IN_FLIGHT_POLL_MS),

@@ -23,7 +23,7 @@ import type { Pacer } from "./pacer.ts";
 import { nextAllowedTime } from "./quiet-hours.ts";
 import { BadOutboxRow, recipientLocale, renderRow } from "./render.ts";
 import { persist, retryDelayMs } from "./retry.ts";
-import { createSendMarks } from "./send-marks.ts";
+import { createSendMarks, type KnownOutcome } from "./send-marks.ts";
 
 /** A chat that moves again right after moving is not followed further in the same try. */
 const MAX_CHAT_MOVES = 2;
@@ -48,6 +48,7 @@ export type DeliveryOutcome =
   | "missing"
   | "outcome-unknown"
   | "blocked"
+  | "failed"
   | "taken"
   | "dropped"
   | "waiting";
@@ -68,7 +69,7 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
 
 export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcessorOptions) {
   const { config, db, logger } = deps;
-  const rows = createOutboxRows(db, logger, options.hooks);
+  const rows = createOutboxRows(db, options.hooks);
   // A notice's picture is read once per process, not once per recipient.
   const images = createImageCache(db);
   const choices = createChoiceMemory(deps.redis, config.REDIS_PREFIX);
@@ -99,6 +100,25 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
     }
   }
 
+  async function recordKnown(
+    id: bigint,
+    messageKey: string,
+    identityId: number,
+    outcome: KnownOutcome,
+  ): Promise<DeliveryOutcome> {
+    switch (outcome.status) {
+      case "SENT":
+        await rows.sent(id, messageKey, new Date(outcome.at));
+        return "sent";
+      case "BLOCKED":
+        await rows.blocked(id, messageKey, identityId);
+        return "blocked";
+      case "FAILED":
+        await rows.failed(id, messageKey, outcome.reason);
+        return "failed";
+    }
+  }
+
   return async function processDelivery(
     job: Job<JobData<"delivery-telegram">>,
     token?: string,
@@ -110,7 +130,12 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
       return "done-before";
     }
     if (row.status === "SENDING") {
-      if (await marks.began(job.data.outboxId)) {
+      const mark = await marks.read(job.data.outboxId);
+      if (mark?.outcome) {
+        // The platform answered but the database could not be told then (it was down): tell it now.
+        return recordKnown(id, row.messageKey, row.identityId, mark.outcome);
+      }
+      if (mark) {
         // Its worker died during the send (or lost its lock): it may have been sent. Never twice.
         await rows.outcomeUnknown(id, row.messageKey);
         return "outcome-unknown";
@@ -142,8 +167,9 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
     const platform = platformName(identity.platform);
     const wait = await options.chatLimiter.reserve(platform, identity.chatId);
     if (wait > 0) return later(job, token, wait);
-    // Only now, so a job held for its chat takes no slot from the others.
-    const slot = await options.pacer.reserve(platform, PACE_HORIZON_MS);
+    // Only now, so a job held for its chat takes no slot from the others. Replies and broadcasts have a lane each.
+    const lane = options.hooks.get(messageKey)?.broadcast ? "broadcast" : "reply";
+    const slot = await options.pacer.reserve(platform, PACE_HORIZON_MS, lane);
     if (!slot.reserved) {
       await options.chatLimiter.release(platform, identity.chatId);
       return later(job, token, slot.waitMs - PACE_HORIZON_MS);
@@ -173,9 +199,9 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
     const early = sendAt - performance.now();
     if (early > 0) await setTimeout(early);
     const sendId = job.data.outboxId;
-    for (let wait = await options.pacer.depart(platform, sendId); wait > 0; ) {
+    for (let wait = await options.pacer.depart(platform, sendId, lane); wait > 0; ) {
       await setTimeout(wait);
-      wait = await options.pacer.depart(platform, sendId);
+      wait = await options.pacer.depart(platform, sendId, lane);
     }
     if (!(await marks.begin(sendId))) {
       // Another worker took this row over while this one was paused, and has sent it.
@@ -194,8 +220,12 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
       await options.pacer.answered(platform, sendId).catch(() => {});
     }
     if (!failure) {
-      // Left undone, the row would stay SENDING and end as "outcome unknown": worth a few tries.
-      await persist(() => rows.sent(id, messageKey, deps.now()));
+      const at = deps.now();
+      // Redis first: should PostgreSQL be down now, the next try of this job, or the reconciler's, records SENT from
+      // here instead of "outcome unknown". Then a few tries of the row itself; if they all fail the job fails, and
+      // its retries (or the reconciler) finish it from the mark.
+      await marks.settle(sendId, { status: "SENT", at: at.getTime() }).catch(() => {});
+      await persist(() => rows.sent(id, messageKey, at));
       // Where buttons are numbered choices (WeChat, console), "1" answers the message just delivered.
       const ref = { platform, chatId: identity.chatId, userId: identity.externalUserId };
       if (reply.buttons?.length) await choices.remember(ref, reply.buttons).catch(() => {});
@@ -205,6 +235,7 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
     const log = logger.child({ outboxId: job.data.outboxId, platform, failure: failure.kind });
     switch (failure.kind) {
       case "blocked":
+        await marks.settle(sendId, { status: "BLOCKED" }).catch(() => {});
         await rows.blocked(id, messageKey, identity.id);
         throw new UnrecoverableError("blocked by the recipient");
       case "rate-limited": {
@@ -225,6 +256,7 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
         const reason = "reason" in failure ? failure.reason : "chat moved";
         if (claim.attempts >= config.DELIVERY_MAX_ATTEMPTS) {
           // The dead letter: FAILED with the last reason, the job in BullMQ's failed set.
+          await marks.settle(sendId, { status: "FAILED", reason }).catch(() => {});
           await rows.failed(id, messageKey, reason);
           log.warn({ attempts: claim.attempts, reason }, "delivery given up");
           throw new UnrecoverableError(reason);
@@ -236,6 +268,7 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
         return later(job, token, retryDelayMs(claim.attempts, config.DELIVERY_BACKOFF_MS));
       }
       case "permanent":
+        await marks.settle(sendId, { status: "FAILED", reason: failure.reason }).catch(() => {});
         await rows.failed(id, messageKey, failure.reason);
         throw new UnrecoverableError(failure.reason);
       case "waiting":

@@ -1,26 +1,22 @@
-// Recurring jobs. `upsertJobScheduler` with a fixed id: every process may run this at start and there is still
-// one schedule (BullMQ's job schedulers replace the older repeatable jobs).
+// The maintenance schedules. `upsertJobScheduler` with a fixed id: every process may run this at start (and the
+// schedule keeper whenever one is missing) and there is still one schedule.
 import { jobSchemas, type Queues } from "../../bot/core/queues.ts";
 
 export const RECONCILE_EVERY_MS = 60_000;
 /** Service-level timers: a lost one is restored within this (each run walks every open step). */
 export const RECONCILE_SLA_EVERY_MS = 5 * 60_000;
 
-export async function upsertSchedules(queues: Queues) {
-  const task = "reconcile-outbox";
-  await queues.maintenance.upsertJobScheduler(
+type Task = "reconcile-outbox" | "reconcile-sla";
+
+function upsertTask(queues: Queues, task: Task, every: number) {
+  return queues.maintenance.upsertJobScheduler(
     task,
-    { every: RECONCILE_EVERY_MS },
+    { every },
     { name: task, data: jobSchemas.maintenance.parse({ task }), opts: { removeOnComplete: 100, removeOnFail: 100 } },
   );
-  const sla = "reconcile-sla";
-  await queues.maintenance.upsertJobScheduler(
-    sla,
-    { every: RECONCILE_SLA_EVERY_MS },
-    {
-      name: sla,
-      data: jobSchemas.maintenance.parse({ task: sla }),
-      opts: { removeOnComplete: 100, removeOnFail: 100 },
-    },
-  );
 }
+
+export const upsertOutboxReconcileSchedule = (queues: Queues) =>
+  upsertTask(queues, "reconcile-outbox", RECONCILE_EVERY_MS);
+export const upsertSlaReconcileSchedule = (queues: Queues) =>
+  upsertTask(queues, "reconcile-sla", RECONCILE_SLA_EVERY_MS);

@@ -20,7 +20,7 @@ import type { Redis } from "ioredis";
 import type { Config } from "../../config.ts";
 import { createI18n, type I18n, matchLocale } from "../../core/i18n.ts";
 import type { Core } from "../../core/router.ts";
-import type { Reply } from "../../core/types.ts";
+import type { Reply, ReplyBudget } from "../../core/types.ts";
 import { isUnavailableError, isUnavailableReply, unavailableReply } from "../../core/unavailable.ts";
 import type { Db } from "../../infra/db.ts";
 import { type Logger, withLogContext } from "../../infra/logger.ts";
@@ -29,6 +29,7 @@ import { registerCommands } from "./commands.ts";
 import { createUpdateClaims } from "./dedupe.ts";
 import { createFileDownloader } from "./download.ts";
 import { privateChatMismatch, toIncoming } from "./incoming.ts";
+import { pacedCalls } from "./paced-calls.ts";
 import { sendReply } from "./render.ts";
 import { retryAfter } from "./retry-after.ts";
 import { createTelegramSender } from "./sender.ts";
@@ -45,6 +46,8 @@ export interface TelegramChannelDeps {
   http?: FastifyInstance;
   /** For the command menu's descriptions; loaded from locales/ when not given. */
   i18n?: I18n;
+  /** The platform's send budget shared with the delivery workers; answers go unpaced without it. */
+  replyBudget?: ReplyBudget;
 }
 
 export interface TelegramChannel extends RunningChannel {
@@ -65,7 +68,11 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   const client = { apiRoot: config.TELEGRAM_API_ROOT };
 
   const bot = new Bot(token, { client });
-  bot.api.config.use(retryAfter({ onWait: (method, seconds) => logger.warn({ method, seconds }, "flood control") }));
+  // Each try of an answer takes its place in the send budget (inner), and a 429 is waited out and tried again (outer).
+  bot.api.config.use(
+    ...(deps.replyBudget ? [pacedCalls(deps.replyBudget)] : []),
+    retryAfter({ onWait: (method, seconds) => logger.warn({ method, seconds }, "flood control") }),
+  );
   // Proactive sends get their own client without retries and with a short timeout: the worker decides.
   const sender = createTelegramSender(new Api(token, { ...client, timeoutSeconds: 30 }), logger);
   // The bot's id is the token's first part: known before getMe.

@@ -46,7 +46,7 @@ const create = member("activity.create", startCreate);
 const manage = member("activity.manage", listManaged);
 const checkin = member("activity.checkin", startCheckin);
 const hooks = { resolveArgs: activityArgs };
-const whileOn = { resolveArgs: activityArgs, stillWanted: activityStillOn };
+const whileOn = { resolveArgs: activityArgs, stillWanted: activityStillOn, broadcast: true };
 
 export const activitiesFeature: Feature = {
   name: "activities",

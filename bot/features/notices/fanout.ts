@@ -138,9 +138,13 @@ export async function chaseBatch(
 }
 
 /** The delivery row follows the first outbox row of its member: sent, or failed, or the person blocked us. */
-export async function recordOutcome(db: Db, outboxId: bigint, status: "SENT" | "FAILED" | "BLOCKED" | "WAITING") {
+export async function recordOutcome(
+  tx: Prisma.TransactionClient,
+  outboxId: bigint,
+  status: "SENT" | "FAILED" | "BLOCKED" | "WAITING",
+) {
   const next = status === "BLOCKED" ? "UNREACHABLE" : status;
-  await db.$executeRaw`
+  await tx.$executeRaw`
     UPDATE notice_deliveries SET status = ${next}::"DeliveryStatus"
     WHERE outbox_id = ${outboxId} AND status IN ('QUEUED', 'FAILED', 'WAITING')`;
 }

@@ -47,7 +47,7 @@ export const noticesFeature: Feature = {
   intents: { "notice.create": create, "notice.progress": progressAction },
   dialogs: { [DIALOG]: onDialogText },
   delivery: {
-    [NOTICE_MESSAGE]: { resolveArgs: noticeArgs, onOutcome: recordOutcome },
-    [NOTICE_REMINDER]: { resolveArgs: noticeArgs },
+    [NOTICE_MESSAGE]: { resolveArgs: noticeArgs, onOutcome: recordOutcome, broadcast: true },
+    [NOTICE_REMINDER]: { resolveArgs: noticeArgs, broadcast: true },
   },
 };

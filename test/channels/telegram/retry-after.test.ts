@@ -33,6 +33,20 @@ describe("retryAfter", () => {
     expect(made).toHaveLength(2);
   });
 
+  it("keeps trying past three refusals while the answer is still due within the minute", async () => {
+    const { made, prev } = api([flood(0), flood(0), flood(0), flood(0), flood(0)]);
+    const result = await retryAfter()(prev, "sendMessage", {} as never);
+    expect(result).toMatchObject({ ok: true });
+    expect(made).toHaveLength(6);
+  });
+
+  it("gives up once the next wait would end past the minute", async () => {
+    const { made, prev } = api([flood(1), flood(1)]);
+    const result = await retryAfter({ withinMs: 1_500 })(prev, "sendMessage", {} as never);
+    expect(result).toMatchObject({ error_code: 429 });
+    expect(made).toHaveLength(2);
+  });
+
   it("leaves other errors alone", async () => {
     const { made, prev } = api([{ ok: false, error_code: 400, description: "Bad Request" }]);
     await retryAfter()(prev, "sendMessage", {} as never);

@@ -18,9 +18,14 @@ afterAll(async () => {
 });
 
 describe("platform limits from the configuration", () => {
-  it("paces Telegram's sends evenly at 30 a second and WeChat's one per 3 s", () => {
-    // 30 a second with 30 ms of room in each second; the queue's own limiter only has to exist (for a 429's pause).
-    expect(limits.telegram.pace).toEqual({ spacingMs: 1_003 / 30, perWindow: 30, windowMs: 1_000 });
+  it("paces Telegram's sends evenly at 30 a second, a fifth kept for replies, and WeChat's one per 3 s", () => {
+    // 30 a second with 3 ms of room in each second, of which broadcasts may take 24; the queue's own limiter only
+    // has to exist (for a 429's pause).
+    expect(limits.telegram.pace).toEqual({
+      spacingMs: { reply: 1_003 / 30, broadcast: 1_003 / 24 },
+      perWindow: { reply: 30, broadcast: 24 },
+      windowMs: 1_000,
+    });
     expect(limits.telegram.queue).toEqual({ max: 300, duration: 1_000 });
     expect(limits.wechat).toEqual({ queue: { max: 1, duration: 3_000 } });
   });

@@ -8,7 +8,7 @@ import { uniquePrefix } from "../../helpers/test-db.ts";
 
 const config = loadConfig({ ...process.env, TELEGRAM_SENDS_PER_SECOND: "30" });
 const limits = platformLimits(config);
-const spacing = limits.telegram.pace!.spacingMs;
+const spacing = limits.telegram.pace!.spacingMs.broadcast;
 // One connection per "process": each has its own socket, so their calls really interleave in Redis.
 const one = createRedis(config.REDIS_URL, "client");
 const two = createRedis(config.REDIS_URL, "client");
@@ -56,15 +56,15 @@ describe("the pacer shared through Redis", () => {
   it("lets a send leave only while fewer than the limit are in flight or answered within the last second", async () => {
     const pacer = createPacer(one, `${prefix}e`, limits);
     const waits = [];
-    for (let i = 0; i < 30; i++) waits.push(await pacer.depart("telegram", `a${i}`));
+    for (let i = 0; i < 30; i++) waits.push(await pacer.depart("telegram", `a${i}`, "reply"));
     expect(waits.every((w) => w === 0)).toBe(true);
     // All thirty still in flight: the next one is told to ask again shortly, and is not recorded.
-    const full = await pacer.depart("telegram", "b0");
+    const full = await pacer.depart("telegram", "b0", "reply");
     expect(full).toBeGreaterThan(0);
     expect(full).toBeLessThanOrEqual(5);
     // The first answer comes back: it keeps its place for a second from the answer, not from its departure.
     await pacer.answered("telegram", "a0");
-    const afterAnswer = await pacer.depart("telegram", "b0");
+    const afterAnswer = await pacer.depart("telegram", "b0", "reply");
     expect(afterAnswer).toBeGreaterThan(990);
     expect(afterAnswer).toBeLessThanOrEqual(1_001);
     expect(await one.zcard(`${prefix}e:pace:telegram:window`)).toBe(30);
@@ -72,10 +72,26 @@ describe("the pacer shared through Redis", () => {
 
   it("frees the place of a send whose process died before its answer came", async () => {
     const pacer = createPacer(one, `${prefix}f`, limits, 50);
-    for (let i = 0; i < 30; i++) await pacer.depart("telegram", `a${i}`);
-    expect(await pacer.depart("telegram", "late")).toBeGreaterThan(0);
+    for (let i = 0; i < 30; i++) await pacer.depart("telegram", `a${i}`, "reply");
+    expect(await pacer.depart("telegram", "late", "reply")).toBeGreaterThan(0);
     await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(await pacer.depart("telegram", "late")).toBe(0);
+    expect(await pacer.depart("telegram", "late", "reply")).toBe(0);
+  });
+
+  it("keeps a fifth of the second for replies: a broadcast stops at 24, a reply still leaves", async () => {
+    const pacer = createPacer(one, `${prefix}g`, limits);
+    const broadcast = [];
+    for (let i = 0; i < 25; i++) broadcast.push(await pacer.depart("telegram", `n${i}`));
+    expect(broadcast.filter((w) => w === 0)).toHaveLength(24);
+    expect(broadcast[24]).toBeGreaterThan(0);
+    // The other six places are the replies'; the thirty-first waits like any send.
+    const replies = [];
+    for (let i = 0; i < 7; i++) replies.push(await pacer.depart("telegram", `r${i}`, "reply"));
+    expect(replies.slice(0, 6)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(replies[6]).toBeGreaterThan(0);
+    // Their own timeline: a reply's slot does not wait behind the broadcast's.
+    for (let i = 0; i < 20; i++) await pacer.reserve("telegram", 60_000);
+    expect((await pacer.reserve("telegram", 60_000, "reply")).waitMs).toBeLessThan(1);
   });
 
   it("holds every send back for as long as the platform asked after a 429", async () => {

@@ -18,7 +18,8 @@ export const reminderDelivery: Record<string, MessageHooks> = {
       amount: formatYuan(Number(args.owedFen ?? 0)),
       level: arrearsLevel(Number(args.months ?? 0)),
     }),
+    broadcast: true,
   },
-  [BRANCH_ARREARS_MESSAGE]: { resolveArgs: async (_db, args) => monthArgs(args.month) },
-  [COMMITTEE_RISK_MESSAGE]: { resolveArgs: async (_db, args) => monthArgs(args.month) },
+  [BRANCH_ARREARS_MESSAGE]: { resolveArgs: async (_db, args) => monthArgs(args.month), broadcast: true },
+  [COMMITTEE_RISK_MESSAGE]: { resolveArgs: async (_db, args) => monthArgs(args.month), broadcast: true },
 };

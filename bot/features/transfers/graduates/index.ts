@@ -161,4 +161,5 @@ export const graduatesFeature: Feature = {
   buttons: { "grad-branch": buttonAction("graduates.mark", idArg, chooseBranch) },
   intents: { "graduates.mark": mark, "graduates.progress": progress },
   dialogs: { [DIALOG]: onDialogText },
+  delivery: { [REMIND_START]: { broadcast: true }, [REMIND_COMPLETE]: { broadcast: true } },
 };

@@ -2,7 +2,9 @@
 // its buttons would only answer "already handled".
 import type { MessageHooks } from "../../../core/feature.ts";
 
+// Timers' messages, not answers to someone who just acted: broadcasts.
 const whileStepWaits: MessageHooks = {
+  broadcast: true,
   async stillWanted(db, args) {
     if (typeof args.stepId !== "number") return true;
     const step = await db.transferStep.findUnique({ where: { id: args.stepId }, select: { status: true } });
