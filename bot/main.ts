@@ -2,6 +2,9 @@
 // With no platform configured and a terminal attached, the console channel opens as the demo member.
 // In a container run it as `node --import tsx bot/main.ts` (see Dockerfile): signals then reach this process directly.
 
+import { createPacer } from "../workers/delivery/pacer.ts";
+import { platformLimits } from "../workers/delivery/platform-limits.ts";
+import { createReplyBudget } from "../workers/delivery/reply-budget.ts";
 import { type RunningWorkers, startWorkers } from "../workers/start-workers.ts";
 import { createApp } from "./app.ts";
 import { configOrExit, prepareDatabase } from "./boot.ts";
@@ -40,7 +43,9 @@ const closers = (): Closer[] => [
 // Before anything that may wait (workers wait for Redis), so SIGTERM during start still shuts down cleanly.
 const stop = onShutdown(logger, config.SHUTDOWN_TIMEOUT_MS, closers);
 
-channels = await startChannels(app, http, { interactiveConsole: true, ...(terminal ? { terminal } : {}) });
+// Telegram's direct answers share the platform's send budget with the delivery worker (replies first).
+const replyBudget = createReplyBudget(createPacer(app.deps.redis, config.REDIS_PREFIX, platformLimits(config)));
+channels = await startChannels(app, http, { interactiveConsole: true, replyBudget, ...(terminal ? { terminal } : {}) });
 // Closing the console (Ctrl-D) ends a local session the same way as Ctrl-C.
 void channels.consoleDone?.then(() => stop("console closed").then(() => process.exit(0)));
 await http.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT });

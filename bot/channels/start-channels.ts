@@ -1,11 +1,8 @@
 // Starts each channel whose settings are present. Must run before the HTTP server listens (webhook routes).
 import type { FastifyInstance } from "fastify";
-import { createPacer } from "../../workers/delivery/pacer.ts";
-import { platformLimits } from "../../workers/delivery/platform-limits.ts";
-import { createReplyBudget } from "../../workers/delivery/reply-budget.ts";
 import type { App } from "../app.ts";
 import type { Config } from "../config.ts";
-import type { ChannelSender, PlatformName } from "../core/types.ts";
+import type { ChannelSender, PlatformName, ReplyBudget } from "../core/types.ts";
 import type { RunningChannel } from "./channel.ts";
 import { bindConsoleIdentity, createConsoleChannel } from "./console/console-channel.ts";
 import { createConsoleInbox } from "./console/inbox.ts";
@@ -37,7 +34,16 @@ export function wantsConsole(
 export async function startChannels(
   app: App,
   http: FastifyInstance,
-  { interactiveConsole, terminal }: { interactiveConsole: boolean; terminal?: Terminal },
+  {
+    interactiveConsole,
+    terminal,
+    replyBudget,
+  }: {
+    interactiveConsole: boolean;
+    terminal?: Terminal;
+    /** Telegram's direct answers take their place in the platform's send budget (the entry point builds it). */
+    replyBudget?: ReplyBudget;
+  },
 ): Promise<StartedChannels> {
   const { config, logger, db } = app.deps;
   const running: RunningChannel[] = [];
@@ -79,7 +85,7 @@ export async function startChannels(
       http,
       i18n: app.deps.i18n,
       // Answers share Telegram's budget with the delivery workers' broadcasts (the reply lane).
-      replyBudget: createReplyBudget(createPacer(app.deps.redis, config.REDIS_PREFIX, platformLimits(config))),
+      ...(replyBudget ? { replyBudget } : {}),
     });
     await telegram.start();
     running.push(telegram);
