@@ -105,7 +105,7 @@ async function bind(user: TgUser, code: string) {
       externalUserId: String(user.id),
       chatId: String(user.id),
       memberId: member.id,
-      boundAt: new Date(),
+      boundAt: app.clock.now,
     },
   });
 }

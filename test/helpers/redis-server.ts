@@ -1,5 +1,5 @@
 // A redis-server of the test's own on a free port, which the test may stop, start again and flush: never the
-// machine's shared Redis. No persistence, so a restart comes back empty, like a Redis that lost its data.
+// machine's shared Redis (the fault tests' and `npm run bench:faults`' too). No persistence, so a restart comes back empty, like a Redis that lost its data.
 import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 import { Redis } from "ioredis";
@@ -14,7 +14,13 @@ export interface OwnRedis {
   close(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+// Whatever happens to the run (a test timing out), no redis-server of ours outlives this process.
+const servers = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const server of servers) server.kill("SIGKILL");
+});
+
+export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as net.AddressInfo;
@@ -33,6 +39,9 @@ export async function startOwnRedis(): Promise<OwnRedis> {
       ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--loglevel", "warning"],
       { stdio: "ignore" },
     );
+    const spawned = child;
+    servers.add(spawned);
+    spawned.once("exit", () => servers.delete(spawned));
     const deadline = Date.now() + 10_000;
     for (;;) {
       const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });

@@ -4,25 +4,16 @@
 // API that enforces Telegram's 30/s and 1/s per chat with 429s and counts what each chat received; and a notice to
 // N members, whose outcome is read back per recipient.
 import { type ChildProcess, spawn } from "node:child_process";
-import net from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
 import { startFakeBotApi } from "../../bench/fake-bot-api.ts";
 import { createQueues, enqueue, queueNames } from "../../bot/core/queues.ts";
 import type { Db } from "../../bot/infra/db.ts";
+import { freePort, type OwnRedis, startOwnRedis } from "../helpers/redis-server.ts";
 import { root } from "../helpers/run-script.ts";
 import { type RedisGate, startRedisGate } from "./redis-gate.ts";
 
-// Not main-process.ts's: that module reads vitest's context, and bench/faults.ts runs this outside vitest.
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-// Whatever happens to the run (a test timing out), no redis-server or workers process outlives this process.
+// Whatever happens to the run (a test timing out), no workers process outlives this process.
 const children = new Set<ChildProcess>();
 process.once("exit", () => {
   for (const child of children) child.kill("SIGKILL");
@@ -31,62 +22,6 @@ function track(child: ChildProcess): ChildProcess {
   children.add(child);
   child.once("exit", () => children.delete(child));
   return child;
-}
-
-export interface OwnRedis {
-  url: string;
-  /** Everything gone at once, the process still running. */
-  flushAll(): Promise<void>;
-  /** SIGKILL: Redis is down (nothing saved: `--save "" --appendonly no`). */
-  kill(): Promise<void>;
-  /** Starts it again on the same port, empty. */
-  start(): Promise<void>;
-  close(): Promise<void>;
-}
-
-export async function startOwnRedis(): Promise<OwnRedis> {
-  const port = await freePort();
-  const url = `redis://127.0.0.1:${port}`;
-  let child: ChildProcess | undefined;
-  const start = async () => {
-    child = track(
-      spawn("redis-server", ["--save", "", "--appendonly", "no", "--port", String(port), "--bind", "127.0.0.1"], {
-        stdio: "ignore",
-      }),
-    );
-    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    probe.on("error", () => {});
-    for (let i = 0; ; i++) {
-      try {
-        await probe.connect();
-        await probe.ping();
-        break;
-      } catch (error) {
-        if (i > 100) throw error;
-        await sleep(50);
-      }
-    }
-    probe.disconnect();
-  };
-  const kill = async () => {
-    const c = child;
-    if (!c || c.exitCode !== null || c.signalCode !== null) return;
-    const gone = new Promise((resolve) => c.once("exit", resolve));
-    c.kill("SIGKILL");
-    await gone;
-  };
-  await start();
-  return {
-    url,
-    async flushAll() {
-      const r = new Redis(url);
-      await r.flushall();
-      r.disconnect();
-    },
-    kill,
-    start,
-    close: kill,
-  };
 }
 
 /** Members of one new branch, each bound to a Telegram chat; the notice goes to that branch. */
@@ -364,7 +299,7 @@ export const faults = {
   flushAll: (): FaultRun => ({ fault: (ctx) => ctx.redis.flushAll() }),
   redisDown: (downMs = 15_000): FaultRun => ({
     fault: async (ctx) => {
-      await ctx.redis.kill();
+      await ctx.redis.stop();
       await sleep(downMs);
       await ctx.redis.start();
     },

@@ -1,7 +1,7 @@
 // Payment requests and their proofs: a member asks to pay N months, gets a reference and a total, sends a
 // screenshot; the branch's treasurer or secretary confirms (the ledger settles it) or rejects with a reason.
 import type { CoreDeps } from "../../core/feature.ts";
-import { type Db, type Member, PaymentMethod, PaymentStatus, Prisma, Role } from "../../infra/db.ts";
+import { type Db, type Member, PaymentMethod, PaymentStatus, Prisma } from "../../infra/db.ts";
 import { canAct, rolesOf } from "../orgs/scope.ts";
 import { monthPricer, rejectPayment, type SettleResult, settlePayment } from "./ledger.ts";
 import { formatYuan } from "./money.ts";

@@ -40,7 +40,6 @@ export interface Draft {
 export const draftOf = (ctx: Context) =>
   ctx.dialog.current?.name === APPLY ? (ctx.dialog.current.data as unknown as Draft) : null;
 export const stepOf = (ctx: Context) => (ctx.dialog.current?.name === APPLY ? ctx.dialog.current.step : null);
-const isReason = (v: string): v is TransferReason => (REASONS as readonly string[]).includes(v);
 /** Free text the classifier reads as some other request (not a transfer one). */
 const isOtherRequest = (ctx: Context) => ctx.textIntent !== "unknown" && !ctx.textIntent.startsWith("transfer.");
 

@@ -18,7 +18,7 @@ async function bind(user: ReturnType<typeof telegramUser>, code: string) {
       externalUserId: String(user.id),
       chatId: String(user.id),
       memberId: member.id,
-      boundAt: new Date(),
+      boundAt: app.clock.now,
     },
   });
   return member;

@@ -10,7 +10,7 @@ const { db } = app.deps;
 async function bound(code: string, userId: string) {
   const member = await db.member.findUniqueOrThrow({ where: { code } });
   await db.chatIdentity.create({
-    data: { platform: "CONSOLE", externalUserId: userId, chatId: userId, memberId: member.id, boundAt: new Date() },
+    data: { platform: "CONSOLE", externalUserId: userId, chatId: userId, memberId: member.id, boundAt: app.clock.now },
   });
   return chatAs(app.core, userId);
 }
