@@ -10,7 +10,6 @@ import { createIntentClassifier } from "./core/nlu/classifier.ts";
 import { createOutbox } from "./core/outbox.ts";
 import { type Core, createCore } from "./core/router.ts";
 import { features } from "./features/index.ts";
-import { intentVocabulary } from "./features/intents.ts";
 import { createDb } from "./infra/db.ts";
 import { createLogger, type Logger } from "./infra/logger.ts";
 import { createMetrics } from "./infra/metrics.ts";
@@ -42,7 +41,7 @@ export function createApp(config: Config, options: { logger?: Logger; now?: () =
     metrics: createMetrics({ queues, db }),
     now: options.now ?? (() => new Date()),
   };
-  const core = meteredCore(createCore(deps, features, createIntentClassifier(intentVocabulary)), deps.metrics);
+  const core = meteredCore(createCore(deps, features, createIntentClassifier()), deps.metrics);
   return {
     deps,
     core,

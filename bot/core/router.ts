@@ -4,12 +4,13 @@
 //   1. input checks (empty, binary, too long)      → polite refusal, nothing stored
 //   2. per-chat flood control                       → "slow down" once a minute
 //   3. identity: find or create the chat identity, load the bound member
-//   4. typed digit/label of an offered button       → treated as that button
+//   4. typed digit/label/synonym of an offered choice → treated as that button (choices.ts)
 //   5. button payload                               → its action, or "expired button" when unknown/forged
 //   6. /command                                     → its action (global commands close an open dialog)
 //   7. open dialog                                  → the dialog's handler (unless the text means "cancel")
-//   8. free text                                    → intent classifier → action
-//   9. nothing matched                              → short menu of what the bot can do
+//   8. free text                                    → intent model → action, when it is confident enough
+//   9. unsure                                       → "did you mean…?" with the likeliest intents as buttons
+//  10. nothing matched                              → short menu of what the bot can do
 
 import { createChatRateLimit } from "./chat-rate-limit.ts";
 import { createChoiceMemory } from "./choices.ts";
@@ -19,10 +20,19 @@ import type { Args } from "./i18n.ts";
 import { isLocale, matchLocale } from "./i18n.ts";
 import { loadIdentity, platformEnum } from "./identity.ts";
 import { checkText, parseCommand, parsePayload } from "./input.ts";
+import { createDidYouMean, DID_YOU_MEAN_ACTION } from "./nlu/did-you-mean.ts";
 import type { Button, Incoming, Reply } from "./types.ts";
 
+export interface Classification {
+  intent: string;
+  /** 0–1: how sure the model is of `intent`. */
+  confidence: number;
+  /** Every intent the model considered, likeliest first. */
+  ranked: { intent: string; confidence: number }[];
+}
+
 export interface IntentClassifier {
-  classify(text: string): { intent: string; score: number };
+  classify(text: string): Promise<Classification>;
 }
 
 export interface Core {
@@ -36,6 +46,7 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
   const prefix = deps.config.REDIS_PREFIX;
   const dialogs = createDialogStore(deps.redis, prefix);
   const choices = createChoiceMemory(deps.redis, prefix);
+  const didYouMean = createDidYouMean(deps);
   const rateCheck = createChatRateLimit(deps.redis, prefix, deps.config.CHAT_RATE_PER_MINUTE);
 
   const commands = new Map<string, Action>();
@@ -137,6 +148,9 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
       return action.handler(ctx);
     };
 
+    // How sure this turn's answer is (the console's --jsonl prints it): buttons, commands, offered choices and
+    // dialogs are certain; free text carries the model's confidence.
+    let confidence = 1;
     try {
       let payload = incoming.button;
       if (payload === undefined && text !== undefined && !text.startsWith("/")) {
@@ -145,8 +159,12 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
 
       if (payload !== undefined) {
         const parsed = parsePayload(payload);
-        // "go:<intent>" buttons (menus) run that intent's action.
-        const action = parsed && (parsed.action === "go" ? intents.get(parsed.arg) : buttons.get(parsed.action));
+        // "go:<intent>" buttons (menus) run that intent's action; a "did you mean" answer is recorded first.
+        let action = parsed && (parsed.action === "go" ? intents.get(parsed.arg) : buttons.get(parsed.action));
+        if (parsed?.action === DID_YOU_MEAN_ACTION) {
+          const chosen = await didYouMean.chosen(parsed.arg);
+          action = chosen ? intents.get(chosen) : undefined;
+        }
         if (parsed && action) await run(action, parsed.arg);
         else ctx.say("core-input-stale-button");
       } else if (text?.startsWith("/")) {
@@ -160,7 +178,8 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
           await run(fallback);
         }
       } else if (text !== undefined) {
-        const { intent } = classifier.classify(text);
+        const classification = await classifier.classify(text);
+        const { intent } = classification;
         ctx.textIntent = intent;
         const dialogHandler = current && dialogHandlers.get(current.name);
         let handled = false;
@@ -169,7 +188,16 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
           handled = (await dialogHandler(ctx)) !== "pass";
           if (!handled) await ctx.dialog.end();
         }
-        if (!handled) await run(intents.get(intent) ?? fallback);
+        if (!handled) {
+          confidence = classification.confidence;
+          const candidates = didYouMean.candidates(classification, (i) => intents.has(i));
+          if (candidates) {
+            ctx.intent = "nlu.did-you-mean";
+            await didYouMean.ask(ctx, text, candidates);
+          } else {
+            await run(intents.get(intent) ?? fallback);
+          }
+        }
       } else if (current && dialogHandlers.has(current.name)) {
         // An image while a dialog waits for one (a payment proof).
         ctx.intent = current.name;
@@ -183,8 +211,12 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
       ctx.say("core-error-generic");
     }
 
+    for (const r of replies) r.confidence ??= Math.round(confidence * 100) / 100;
+    // Offered choices stay valid until newer ones replace them (a "收到" typed after another answer still counts),
+    // except while a dialog waits for typed input: its "3" is an answer, not choice 3 of an older message.
     const offered = [...replies].reverse().find((r) => r.buttons?.length)?.buttons;
-    await choices.remember(ref, offered);
+    if (offered) await choices.remember(ref, offered);
+    else if (current) await choices.forget(ref);
     return replies;
   }
 
