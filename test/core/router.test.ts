@@ -71,8 +71,12 @@ describe("the core router", () => {
     expect((await person.say("English"))[0]!.text).toContain("reply in English");
     await person.say("/lang");
     expect((await person.say("1"))[0]!.text).toContain("用中文回复你");
-    // With no choices on offer a digit is just text.
-    expect((await person.say("1"))[0]!.intent).toBe("unknown");
+    // The answer offered no new choices, so the last ones still hold (on WeChat a reply without buttons used to
+    // clear them, and the person typing "1" again got the menu, in a loop).
+    expect((await person.say("1"))[0]!.text).toContain("用中文回复你");
+    // A newer message with choices replaces them: "2" is now the menu's second choice, no longer "English".
+    await person.say("/start");
+    expect((await person.say("2"))[0]!.intent).toBe("dues.status");
   });
 });
 

@@ -1,7 +1,10 @@
-// Once per test run: a fresh template database, migrated with our own migration command and seeded.
+// Once per test run: a fresh template database, migrated with our own migration command and seeded; and the intent
+// model trained once, so the test files (and the processes they start) load it from the disk cache instead of
+// each training their own at the same moment.
 
 import type { TestProject } from "vitest/node";
 import { loadConfig } from "../../bot/config.ts";
+import { sharedModel } from "../../bot/core/nlu/model.ts";
 import { createDb } from "../../bot/infra/db.ts";
 import { seedDemo } from "../../prisma/seed/seed.ts";
 import { migrate } from "../../prisma/tools/migrate.ts";
@@ -22,11 +25,13 @@ export default async function setup(project: TestProject) {
     await c.query(`DROP DATABASE IF EXISTS ${templateName} WITH (FORCE)`);
     await c.query(`CREATE DATABASE ${templateName}`);
   });
+  const model = sharedModel();
   await migrate(url);
   const config = loadConfig({ DATABASE_URL: url });
   const db = createDb(url, 2);
   await seedDemo(db, config);
   await db.$disconnect();
+  await model;
   return async () => {
     await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${templateName} WITH (FORCE)`));
   };

@@ -62,5 +62,13 @@ export async function consoleJsonl(
     .trim()
     .split("\n")
     .filter(Boolean)
-    .map((l) => JSON.parse(l) as { intent: string; text: string; buttons: { label: string; payload: string }[] });
+    .map(
+      (l) =>
+        JSON.parse(l) as {
+          intent: string;
+          confidence?: number;
+          text: string;
+          buttons: { label: string; payload: string }[];
+        },
+    );
 }

@@ -43,7 +43,7 @@ export function parseInteger(raw: string): number | null {
       digit = -1;
     }
   }
-  return total + (digit > 0 ? digit : 0);
+  return total + Math.max(digit, 0);
 }
 
 // A leading verb or filler, then the count and its unit: "交3个月", "预缴 三个月吧", "缴半年", "pay 3 months".
