@@ -20,6 +20,7 @@ import type { Args } from "./i18n.ts";
 import { isLocale, matchLocale } from "./i18n.ts";
 import { loadIdentity, platformEnum } from "./identity.ts";
 import { checkText, parseCommand, parsePayload } from "./input.ts";
+import { isCancelPhrase } from "./nlu/cancel.ts";
 import { createDidYouMean, DID_YOU_MEAN_ACTION, isSure } from "./nlu/did-you-mean.ts";
 import type { Button, Incoming, Reply } from "./types.ts";
 
@@ -181,7 +182,9 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
         const classification = await classifier.classify(text);
         // Dialogs hand text back when it clearly means something else ("我的团籍" where a name was asked): only a
         // confident answer counts, so a title, a note or a place is never taken for a request the model half-fits.
-        const intent = isSure(classification) ? classification.intent : "unknown";
+        // "Cancel" is only ever a whole cancel phrase (cancel.ts).
+        const sure = isSure(classification) && classification.intent !== "cancel" ? classification.intent : "unknown";
+        const intent = isCancelPhrase(text) ? "cancel" : sure;
         ctx.textIntent = intent;
         const dialogHandler = current && dialogHandlers.get(current.name);
         let handled = false;

@@ -133,7 +133,8 @@ export async function onPayDialog(ctx: Context) {
   if (step === "extra" && draft?.months) {
     const fen = parseMoneyFen(text);
     if (fen !== null) return createRequest(ctx, draft.months, fen);
-    if (ctx.textIntent !== "unknown") return "pass";
+    // A mistyped amount ("八块十毛") gets the hint, not whatever request the words also resemble.
+    if (ctx.textIntent !== "unknown" && !/[\d零一二两三四五六七八九十百块元毛角]/.test(text)) return "pass";
     return ctx.say("dues-pay-extra-invalid", { max: formatYuan(MAX_EXTRA_FEN) });
   }
   return "pass";
