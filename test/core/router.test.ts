@@ -74,9 +74,11 @@ describe("the core router", () => {
     // The answer offered no new choices, so the last ones still hold (on WeChat a reply without buttons used to
     // clear them, and the person typing "1" again got the menu, in a loop).
     expect((await person.say("1"))[0]!.text).toContain("用中文回复你");
-    // A newer message with choices replaces them: "2" is now the menu's second choice, no longer "English".
-    await person.say("/start");
-    expect((await person.say("2"))[0]!.intent).toBe("dues.status");
+    // A newer message with choices replaces them: "2" is then the menu's second choice, no longer "English".
+    const another = chatAs(app.core, "tg-choices-2", "telegram");
+    await another.say("/lang");
+    await another.say("/start");
+    expect((await another.say("2"))[0]!.intent).toBe("dues.status");
   });
 });
 
