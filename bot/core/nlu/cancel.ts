@@ -14,7 +14,11 @@ function normalise(text: string): string {
 }
 
 export function isCancelPhrase(text: string): boolean {
-  phrases ??= new Set(loadCorpus().filter((e) => e.intent === "cancel").map((e) => normalise(e.text)));
+  phrases ??= new Set(
+    loadCorpus()
+      .filter((e) => e.intent === "cancel")
+      .map((e) => normalise(e.text)),
+  );
   const said = normalise(text);
   return said !== "" && phrases.has(said);
 }

@@ -14,6 +14,7 @@ const LOCALES_DIR = join(import.meta.dirname, "../../../locales");
 
 export function loadCorpus(dir = LOCALES_DIR): Example[] {
   const examples: Example[] = [];
+  const seen = new Set<string>();
   for (const locale of readdirSync(dir, { withFileTypes: true })) {
     if (!locale.isDirectory()) continue;
     const folder = join(dir, locale.name, "intents");
@@ -27,7 +28,10 @@ export function loadCorpus(dir = LOCALES_DIR): Example[] {
       const intent = file.slice(0, -".txt".length);
       for (const line of readFileSync(join(folder, file), "utf8").split("\n")) {
         const text = line.trim();
-        if (text && !text.startsWith("#")) examples.push({ text, intent, locale: locale.name });
+        // A sentence twice would count twice in the held-out figure (both copies hash alike).
+        if (!text || text.startsWith("#") || seen.has(`${intent}\u0000${text}`)) continue;
+        seen.add(`${intent}\u0000${text}`);
+        examples.push({ text, intent, locale: locale.name });
       }
     }
   }
