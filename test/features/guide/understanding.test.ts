@@ -2,6 +2,7 @@
 // answer that was meant, not a keyword's neighbour. Business the bot does not do yet is named and sent to a person.
 import { describe, expect, it } from "vitest";
 import { createChoiceMemory } from "../../../bot/core/choices.ts";
+import { createDialogStore } from "../../../bot/core/dialog-store.ts";
 import { chatAs } from "../../helpers/chat.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
 import { chatAsMember } from "../membership/member-chat.ts";
@@ -95,6 +96,27 @@ describe("what a new member types, answered as meant", () => {
     await liMing.chat.say("谢谢");
     const [reply] = await liMing.chat.say("收到了");
     expect(reply!.intent).toBe("notice.read");
+  });
+
+  it("reads 下周三晚上7点 and 今天 20:40-22:00 when a 团支书 creates an activity", async () => {
+    const wangFang = await chatAsMember(app, "201801000002");
+    const saved = app.clock.now;
+    app.clock.set(new Date("2026-12-02T02:00:00Z")); // Wednesday 10:00 in Shanghai
+    try {
+      for (const [said, starts] of [
+        ["下周三晚上7点", "2026-12-09T11:00:00.000Z"],
+        ["今天 20:40-22:00", "2026-12-02T12:40:00.000Z"],
+      ] as const) {
+        expect((await wangFang.chat.say("发起活动"))[0]!.text).toContain("请发送活动名称");
+        expect((await wangFang.chat.say("主题团日"))[0]!.text).toContain("下周三晚上7点");
+        expect((await wangFang.chat.say(said))[0]!.text).toBe("活动地点在哪里？");
+        const draft = await createDialogStore(app.deps.redis, app.config.REDIS_PREFIX).get(wangFang.chat.ref);
+        expect(draft?.data.startsAt, said).toBe(starts);
+        await wangFang.chat.say("/cancel");
+      }
+    } finally {
+      app.clock.set(saved);
+    }
   });
 
   it("asks instead of guessing when unsure, and keeps the answer for review", async () => {
