@@ -42,6 +42,8 @@ export interface Core {
 
 /** Intents whose words close any open dialog instead of feeding it. */
 const ESCAPE_INTENTS = new Set(["cancel"]);
+/** "好的", "你好": inside a dialog these are not a new request; the dialog answers them (with its reminder). */
+const SMALL_TALK = new Set(["smalltalk.thanks", "start"]);
 
 export function createCore(deps: CoreDeps, features: Feature[], classifier: IntentClassifier): Core {
   const prefix = deps.config.REDIS_PREFIX;
@@ -184,7 +186,7 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
         // confident answer counts, so a title, a note or a place is never taken for a request the model half-fits.
         // "Cancel" is only ever a whole cancel phrase (cancel.ts).
         const sure = isSure(classification) && classification.intent !== "cancel" ? classification.intent : "unknown";
-        const intent = isCancelPhrase(text) ? "cancel" : sure;
+        const intent = isCancelPhrase(text) ? "cancel" : current && SMALL_TALK.has(sure) ? "unknown" : sure;
         ctx.textIntent = intent;
         const dialogHandler = current && dialogHandlers.get(current.name);
         let handled = false;

@@ -29,7 +29,7 @@ const cases: Record<string, string[]> = {
     "how far is my transfer",
     "transfer progress",
   ],
-  "transfer.start": ["我毕业了要转组织关系", "申请转接", "I want to transfer to another branch"],
+  "transfer.start": ["我毕业了要转组织关系", "我毕业了想转组织关系", "I want to transfer to another branch"],
   "activity.list": ["有什么活动", "最近有志愿活动吗", "any events this week"],
   "membership.branch": ["支部情况", "看看我们支部的情况", "花名册", "查看花名册", "branch", "show my branch roster"],
 };
@@ -40,6 +40,12 @@ describe("plain-language phrasings", () => {
       for (const phrase of phrases) expect((await classifier.classify(phrase)).intent, phrase).toBe(intent);
     });
   }
+
+  it("ask about 申请转接 alone rather than guess, offering to start one", async () => {
+    const c = await classifier.classify("申请转接");
+    expect(isSure(c) ? c.intent : "asked").not.toBe("transfer.status");
+    expect(c.ranked.slice(0, 3).map((r) => r.intent)).toContain("transfer.start");
+  });
 
   it("do not claim unrelated sentences", async () => {
     for (const phrase of ["集团费用报销", "今天天气不错"]) {
