@@ -11,7 +11,6 @@ import { createQueues } from "./core/queues.ts";
 import { type Core, createCore } from "./core/router.ts";
 import { createTimers } from "./core/timers.ts";
 import { features } from "./features/index.ts";
-import { intentVocabulary } from "./features/intents.ts";
 import { createDb } from "./infra/db.ts";
 import { createLogger, type Logger } from "./infra/logger.ts";
 import { createMetrics } from "./infra/metrics.ts";
@@ -45,7 +44,7 @@ export function createApp(config: Config, options: { logger?: Logger; now?: () =
     metrics: createMetrics({ queues, db }),
     now,
   };
-  const core = meteredCore(createCore(deps, features, createIntentClassifier(intentVocabulary)), deps.metrics);
+  const core = meteredCore(createCore(deps, features, createIntentClassifier()), deps.metrics);
   return {
     deps,
     core,

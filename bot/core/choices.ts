@@ -1,9 +1,49 @@
 // The buttons a chat was last offered. Where a platform has no buttons (WeChat) or the person types instead of
-// tapping, "2" or the button's words pick the choice, on every channel alike.
+// tapping, "2", the button's words or a close synonym of them ("收到了", "好的收到" for 收到) pick the choice, on
+// every channel alike. They stay valid until a newer message with choices replaces them, or a day has passed.
 import type { Redis } from "ioredis";
 import type { Button, ConversationRef } from "./types.ts";
 
 const TTL_SECONDS = 24 * 60 * 60;
+
+// Words people type for a button's label. Not shown to anyone, so they live here rather than in the catalogues.
+const SYNONYMS: Record<string, string[]> = {
+  收到: ["已收到", "收到了", "知道了", "已读", "好的", "明白", "明白了", "ok", "好"],
+  同意: ["批准", "通过", "可以", "同意了", "行", "没问题"],
+  拒绝: ["不同意", "驳回", "不批", "不行"],
+  退回: ["不同意", "驳回", "不批", "拒绝"],
+  报名: ["我报名", "参加", "我参加", "我去", "报个名"],
+  确认: ["确定", "对", "是的", "是", "没错", "好的"],
+  取消: ["不要了", "算了"],
+  "got it": ["ok", "okay", "received", "read", "noted", "got it thanks"],
+  approve: ["yes", "approved", "accept", "ok"],
+  reject: ["no", "decline", "deny"],
+  "sign up": ["join", "count me in", "i'll come", "register"],
+  confirm: ["yes", "ok", "sure", "correct"],
+};
+
+const FILLER = new Set([
+  "了",
+  "啦",
+  "的",
+  "吧",
+  "啊",
+  "呀",
+  "嗯",
+  "好的",
+  "好",
+  "我",
+  "我要",
+  "我想",
+  "ok",
+  "yes",
+  "please",
+  "i",
+  "i'll",
+]);
+
+/** Saying no to a label ("不报名", "don't sign up") must not pick it. */
+const NEGATION = /[不别没未莫勿]|\b(no|not|don't|dont|never)\b/i;
 
 export function createChoiceMemory(redis: Redis, prefix: string) {
   const key = (ref: ConversationRef) => `${prefix}:choices:${ref.platform}:${ref.chatId}:${ref.userId}`;
@@ -11,19 +51,46 @@ export function createChoiceMemory(redis: Redis, prefix: string) {
     async remember(ref: ConversationRef, buttons: Button[][] | undefined) {
       const flat = buttons?.flat() ?? [];
       if (flat.length) await redis.set(key(ref), JSON.stringify(flat), "EX", TTL_SECONDS);
-      else await redis.del(key(ref));
     },
-    /** The payload the text picks, if it is a choice number or a button's label. */
+    async forget(ref: ConversationRef) {
+      await redis.del(key(ref));
+    },
+    /** The payload the text picks, if it is a choice number, a button's label or a close synonym of one. */
     async pick(ref: ConversationRef, text: string): Promise<string | undefined> {
       const raw = await redis.get(key(ref));
       if (!raw) return undefined;
-      const offered = JSON.parse(raw) as Button[];
-      const said = text.trim().replace(/[.。、)）]$/, "");
-      const n = /^\d{1,2}$/.test(said) ? Number(said) : Number.NaN;
-      if (n >= 1 && n <= offered.length) return offered[n - 1]!.payload;
-      const lower = said.toLowerCase();
-      return offered.find((b) => b.label.toLowerCase() === lower)?.payload;
+      return pickChoice(JSON.parse(raw) as Button[], text);
     },
   };
 }
 export type ChoiceMemory = ReturnType<typeof createChoiceMemory>;
+
+/** Pure: which of the offered buttons the typed text means, if exactly one. */
+export function pickChoice(offered: Button[], text: string): string | undefined {
+  const said = normalise(text);
+  const n = /^\d{1,2}$/.test(said) ? Number(said) : Number.NaN;
+  if (n >= 1 && n <= offered.length) return offered[n - 1]!.payload;
+  const exact = offered.find((b) => normalise(b.label) === said);
+  if (exact) return exact.payload;
+  if (!said || said.length > 12) return undefined;
+  const matches = offered.filter((b) => {
+    const label = normalise(b.label);
+    if (SYNONYMS[label]?.includes(said)) return true;
+    // "收到了" / "好的，收到" / "我要报名": the label with only filler words around it. Not "发起活动" under a menu
+    // offering "活动": that is another request.
+    if (label.length < 2 || !said.includes(label)) return false;
+    const rest = said.replace(label, " ").trim().split(/\s+/).filter(Boolean);
+    return rest.every((w) => FILLER.has(w)) && !NEGATION.test(rest.join(""));
+  });
+  return matches.length === 1 ? matches[0]!.payload : undefined;
+}
+
+function normalise(text: string): string {
+  return text
+    .normalize("NFKC")
+    .trim()
+    .toLowerCase()
+    .replace(/[\s.。、，,!！?？~～)）「」《》]+/g, " ")
+    .trim()
+    .replace(/^(\d{1,2}) ?$/, "$1");
+}

@@ -5,14 +5,15 @@
 //   1. input checks (empty, binary, too long)      → polite refusal, nothing stored
 //   2. per-chat flood control                       → "slow down" once a minute
 //   3. identity: find or create the chat identity, load the bound member
-//   4. typed digit/label of an offered button       → treated as that button
+//   4. typed digit/label/synonym of an offered choice → treated as that button (choices.ts)
 //   5. button payload                               → its action, or "expired button" when unknown/forged
 //      (the argument is parsed with the action's schema here, before any handler or query sees it)
 //   6. /command                                     → its action (global commands close an open dialog)
 //   7. open dialog                                  → the dialog's handler (unless the text means "cancel")
-//   8. free text                                    → intent classifier → action
-//   9. an image with no dialog open                 → the first feature's `onImage` that takes it
-//  10. nothing matched                              → short menu of what the bot can do
+//   8. free text                                    → intent model → action, when it is confident enough
+//   9. unsure                                       → "did you mean…?" with the likeliest intents as buttons
+//  10. an image with no dialog open                 → the first feature's `onImage` that takes it
+//  11. nothing matched                              → short menu of what the bot can do
 
 import { createChatRateLimit } from "./chat-rate-limit.ts";
 import { createChoiceMemory } from "./choices.ts";
@@ -22,11 +23,21 @@ import type { Args } from "./i18n.ts";
 import { isLocale, type Locale, matchLocale } from "./i18n.ts";
 import { loadIdentity, platformEnum } from "./identity.ts";
 import { checkText, parseCommand, parsePayload } from "./input.ts";
+import { isCancelPhrase } from "./nlu/cancel.ts";
+import { createDidYouMean, DID_YOU_MEAN_ACTION, isSure } from "./nlu/did-you-mean.ts";
 import type { Button, Incoming, Reply } from "./types.ts";
 import { isUnavailableError, unavailableReply } from "./unavailable.ts";
 
+export interface Classification {
+  intent: string;
+  /** 0–1: how sure the model is of `intent`. */
+  confidence: number;
+  /** Every intent the model considered, likeliest first. */
+  ranked: { intent: string; confidence: number }[];
+}
+
 export interface IntentClassifier {
-  classify(text: string): { intent: string; score: number };
+  classify(text: string): Promise<Classification>;
 }
 
 export interface Core {
@@ -35,11 +46,14 @@ export interface Core {
 
 /** Intents whose words close any open dialog instead of feeding it. */
 const ESCAPE_INTENTS = new Set(["cancel"]);
+/** "好的", "你好": inside a dialog these are not a new request; the dialog answers them (with its reminder). */
+const SMALL_TALK = new Set(["smalltalk.thanks", "start"]);
 
 export function createCore(deps: CoreDeps, features: Feature[], classifier: IntentClassifier): Core {
   const prefix = deps.config.REDIS_PREFIX;
   const dialogs = createDialogStore(deps.redis, prefix);
   const choices = createChoiceMemory(deps.redis, prefix);
+  const didYouMean = createDidYouMean(deps);
   const rateCheck = createChatRateLimit(deps.redis, prefix, deps.config.CHAT_RATE_PER_MINUTE);
 
   const commands = new Map<string, Action<unknown>>();
@@ -171,6 +185,9 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
       return action.handler(ctx, value);
     };
 
+    // How sure this turn's answer is (the console's --jsonl prints it): buttons, commands, offered choices and
+    // dialogs are certain; free text carries the model's confidence.
+    let confidence = 1;
     try {
       let payload = incoming.button;
       if (payload === undefined && text !== undefined && !text.startsWith("/")) {
@@ -179,9 +196,11 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
 
       if (payload !== undefined) {
         const parsed = parsePayload(payload);
-        // "go:<intent>" buttons (menus) run that intent's action, as its words would.
-        if (parsed?.action === "go") {
-          const action = intents.get(parsed.arg);
+        // "go:<intent>" buttons (menus) run that intent's action, as its words would; a "did you mean" answer is
+        // recorded first, then runs the intent chosen.
+        if (parsed?.action === "go" || parsed?.action === DID_YOU_MEAN_ACTION) {
+          const intent = parsed.action === "go" ? parsed.arg : await didYouMean.chosen(parsed.arg);
+          const action = intent ? intents.get(intent) : undefined;
           if (action) await run(action);
           else ctx.say("core-input-stale-button");
         } else {
@@ -200,7 +219,12 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
           await run(fallback);
         }
       } else if (text !== undefined) {
-        const { intent } = classifier.classify(text);
+        const classification = await classifier.classify(text);
+        // Dialogs hand text back when it clearly means something else ("我的团籍" where a name was asked): only a
+        // confident answer counts, so a title, a note or a place is never taken for a request the model half-fits.
+        // "Cancel" is only ever a whole cancel phrase (cancel.ts).
+        const sure = isSure(classification) && classification.intent !== "cancel" ? classification.intent : "unknown";
+        const intent = isCancelPhrase(text) ? "cancel" : current && SMALL_TALK.has(sure) ? "unknown" : sure;
         ctx.textIntent = intent;
         const dialogHandler = current && dialogHandlers.get(current.name);
         let handled = false;
@@ -209,7 +233,16 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
           handled = (await dialogHandler(ctx)) !== "pass";
           if (!handled) await ctx.dialog.end();
         }
-        if (!handled) await run(intents.get(intent) ?? fallback);
+        if (!handled) {
+          confidence = classification.confidence;
+          const candidates = didYouMean.candidates(classification, (i) => intents.has(i));
+          if (candidates) {
+            ctx.intent = "nlu.did-you-mean";
+            await didYouMean.ask(ctx, text, candidates);
+          } else {
+            await run(intents.get(intent) ?? fallback);
+          }
+        }
       } else if (current && dialogHandlers.has(current.name)) {
         // An image while a dialog waits for one (a payment proof).
         ctx.intent = current.name;
@@ -232,12 +265,15 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
       ctx.say("core-error-generic");
     }
 
+    for (const r of replies) r.confidence ??= Math.round(confidence * 100) / 100;
+    // Offered choices stay valid until newer ones replace them (a "收到" typed after another answer still counts),
+    // except while a dialog waits for typed input: its "3" is an answer, not choice 3 of an older message.
     const offered = [...replies].reverse().find((r) => r.buttons?.length)?.buttons;
     // The action is done: losing the offered choices (typing "2" will not work) is better than saying "busy"
     // about something that happened.
-    await choices
-      .remember(ref, offered)
-      .catch((err: unknown) => deps.logger.warn({ err }, "offered choices not remembered"));
+    await (offered ? choices.remember(ref, offered) : current ? choices.forget(ref) : Promise.resolve()).catch(
+      (err: unknown) => deps.logger.warn({ err }, "offered choices not remembered"),
+    );
     return replies;
   }
 

@@ -49,6 +49,8 @@ export interface Reply {
   file?: ReplyFile;
   /** The intent this reply answers, e.g. `membership.status` (for logs, metrics and the console's --jsonl). */
   intent: string;
+  /** How sure the router was of that intent, 0–1 (1 for buttons, commands and dialogs); set by the router. */
+  confidence?: number;
 }
 
 export interface ReplyFile {

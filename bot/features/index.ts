@@ -4,6 +4,7 @@ import { activitiesFeature } from "./activities/index.ts";
 import { bindingFeature } from "./binding/index.ts";
 import { duesFeature } from "./dues/index.ts";
 import { duesLeadersFeature } from "./dues/leaders/index.ts";
+import { guideFeature } from "./guide/index.ts";
 import { membershipFeature } from "./membership/index.ts";
 import { noticesFeature } from "./notices/index.ts";
 import { reportsFeature } from "./reports/index.ts";
@@ -22,4 +23,5 @@ export const features: Feature[] = [
   graduatesFeature,
   activitiesFeature,
   reportsFeature,
+  guideFeature,
 ];

@@ -1,4 +1,5 @@
-// The words of every feature's intents, for the free-text classifier.
+// The keyword lists of the old rules classifier (core/nlu/rules-classifier.ts), kept only so `npm run bench:nlu` can
+// compare the trained model with them on the same sentences. The bot itself learns from locales/*/intents.
 import type { IntentWords } from "../core/nlu/vocabulary.ts";
 import { activityIntents } from "./activities/intents.ts";
 import { bindingIntents } from "./binding/intents.ts";

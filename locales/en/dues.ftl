@@ -65,14 +65,14 @@ dues-pay-option = { $ahead ->
     }
 } ({ $amount } yuan)
 dues-pay-months-invalid = You can pay 1 to { $max } months this time; please pick one of the buttons.
-dues-pay-use-buttons = Please pick the number of months with a button, or type e.g. "3 months".
+dues-pay-use-buttons = Please pick the number of months with a button, or type it, e.g. "3 months", "half a year" or "a year".
 dues-pay-extra = { $months ->
     [one] 1 month ({ $from })
    *[other] { $months } months ({ $from } – { $to })
 }: { $amount } yuan. Would you like to add a voluntary extra? Tap a button or type an amount (e.g. "8 yuan").
 dues-pay-no-extra = No extra
 dues-pay-extra-option = +{ $amount } yuan
-dues-pay-extra-invalid = Please type an extra between 0 and { $max } yuan, e.g. "8 yuan" or "2.5 yuan".
+dues-pay-extra-invalid = Please type an extra between 0 and { $max } yuan, e.g. "8 yuan" or "2.5 yuan", or "0" for none.
 dues-pay-awaiting = Your payment request { $reference } has a screenshot waiting for the branch to confirm; you will hear when it is confirmed or rejected, and can pay further months after that.
 dues-pay-no-rate = The dues table has no band that fits your record, so no payment request can be made; please ask { $contact } to check it.
 dues-pay-request = Payment request { $reference }: { $months ->

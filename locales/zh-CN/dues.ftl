@@ -53,14 +53,14 @@ dues-pay-option = { $ahead ->
     }
 }（{ $amount } 元）
 dues-pay-months-invalid = 本次可缴 1 至 { $max } 个月，请点按钮选择。
-dues-pay-use-buttons = 请点按钮选择缴纳的月数，或输入如「3个月」。
+dues-pay-use-buttons = 请点按钮选择缴纳的月数，或直接输入，如「3个月」「半年」「一年」。
 dues-pay-extra = 本次缴纳 { $months } 个月（{ $months ->
     [1] { $from }
    *[other] { $from } 至 { $to }
 }），共 { $amount } 元。是否自愿多缴？点按钮，或输入多缴金额（如「8 元」）。
 dues-pay-no-extra = 不多缴
 dues-pay-extra-option = 多缴 { $amount } 元
-dues-pay-extra-invalid = 多缴金额请输入 0 至 { $max } 元之间的数字，如「8 元」或「2.5 元」。
+dues-pay-extra-invalid = 多缴金额请输入 0 至 { $max } 元之间的金额，如「8块」「2.5元」「八块五」，不多缴请回「0」。
 dues-pay-awaiting = 你的缴费单 { $reference } 已提交付款截图，正在等待支部确认；确认或驳回后会通知你，之后再缴新的月份。
 dues-pay-no-rate = 团费标准表中没有适用于你的档次，暂时无法生成缴费单，请联系{ $contact }核对。
 dues-pay-request = 缴费单 { $reference }：{ $months } 个月（{ $months ->

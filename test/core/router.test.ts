@@ -70,8 +70,15 @@ describe("the core router", () => {
     expect((await person.say("English"))[0]!.text).toContain("reply in English");
     await person.say("/lang");
     expect((await person.say("1"))[0]!.text).toContain("用中文回复你");
-    // With no choices on offer a digit is just text.
-    expect((await person.say("1"))[0]!.intent).toBe("unknown");
+    // The answer offered no new choices, so the last ones still hold (on WeChat a reply without buttons used to
+    // clear them, and the person typing "1" again got the menu, in a loop).
+    expect((await person.say("1"))[0]!.text).toContain("用中文回复你");
+    // A newer message with choices replaces them: "2" is then the menu's second choice, no longer "English".
+    const another = chatAs(app.core, "tg-choices-2", "telegram");
+    await another.say("/lang");
+    await another.say("/start");
+    // (团费 needs a bound member, so this stranger is asked to bind first.)
+    expect((await another.say("2"))[0]!.intent).toBe("bind.required");
   });
 });
 

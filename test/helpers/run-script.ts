@@ -50,6 +50,8 @@ export function runScript(
 
 export interface JsonlLine {
   intent: string;
+  /** 0–1: how sure the intent model was (1 for buttons, commands and dialogs). */
+  confidence?: number;
   text: string;
   buttons: { label: string; payload: string }[];
   /** A message the bot sent on its own, not a reply. */

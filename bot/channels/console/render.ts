@@ -20,6 +20,7 @@ export function renderForTerminal(reply: Reply, imageLabel: string, filePath?: s
 export function renderJson(reply: Reply, filePath?: string): string {
   return JSON.stringify({
     intent: reply.intent,
+    ...(reply.confidence !== undefined ? { confidence: reply.confidence } : {}),
     text: reply.text,
     buttons: reply.buttons?.flat() ?? [],
     ...(reply.image ? { imageBytes: reply.image.length } : {}),

@@ -105,7 +105,7 @@ export async function onCreateText(ctx: Context): Promise<void> {
 }
 
 function askDeadline(ctx: Context) {
-  ctx.say("activities-ask-deadline", {}, [
+  ctx.say("activities-ask-deadline", { example: example(ctx).slice(0, -6) }, [
     [ctx.button("activities-deadline-start", "act-dl:start"), ctx.button("activities-deadline-day", "act-dl:day")],
   ]);
 }

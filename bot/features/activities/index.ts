@@ -67,7 +67,14 @@ export const activitiesFeature: Feature = {
     "act-cancel": buttonAction("activity.cancel", idArg, askCancel),
     "act-cancel-yes": buttonAction("activity.cancel", idArg, confirmCancel),
   },
-  intents: { "activity.list": list, "activity.create": create, "activity.manage": manage, "activity.checkin": checkin },
+  intents: {
+    "activity.list": list,
+    // "取消报名" typed: the list shows a cancel button under each activity the person signed up for.
+    "activity.leave": member("activity.leave", listActivities),
+    "activity.create": create,
+    "activity.manage": manage,
+    "activity.checkin": checkin,
+  },
   dialogs: { [CREATE_DIALOG]: onCreateText, [EDIT_DIALOG]: onEditText, [CHECKIN_DIALOG]: onCheckinText },
   delivery: {
     [PUBLISHED_MESSAGE]: whileOn,

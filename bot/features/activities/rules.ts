@@ -1,5 +1,6 @@
 // Activity rules: what a valid activity is, reading times people type, who gets a place, when reminders and
 // check-in happen, and the attendance sheet. Pure: callers pass the clock and the time zone.
+import { parseSpokenTime } from "../../core/nlu/times.ts";
 
 export const MAX_TITLE = 60;
 export const MAX_PLACE = 100;
@@ -98,7 +99,8 @@ const TIME = /(\d{1,2})\s*(?:[:：]\s*(\d{2})|点\s*(?:(半)|(\d{1,2})\s*分?)?)
 export function parseWhen(text: string, now: Date, timeZone: string): { start: Date; end: Date | null } | null {
   const cleaned = text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   const date = DATE.exec(cleaned);
-  if (!date) return null;
+  // Not a written date: a spoken one ("下周三晚上7点", "今天 20:40-22:00", "明天下午").
+  if (!date) return parseSpokenTime(cleaned, now, timeZone);
   const rest = cleaned.slice(date[0].length);
   const afternoon = /下午|晚上|晚|pm/i.test(rest);
   const times = [...rest.matchAll(TIME)].map((m) => {

@@ -17,10 +17,3 @@ export function formatDecimal(units: number, scale: number): string {
   const fraction = digits.slice(digits.length - scale).replace(/0+$/, "");
   return `${sign}${whole}${fraction ? `.${fraction}` : ""}`;
 }
-
-/** "5", "2.5", "2.50 元" → fen; null for anything else (negative, more than two decimals, not a number). */
-export function parseYuan(text: string): number | null {
-  const match = /^\s*(\d{1,7})(?:\.(\d{1,2}))?\s*(?:元|yuan|rmb|¥)?\s*$/i.exec(text);
-  if (!match) return null;
-  return Number(match[1]) * FEN_PER_YUAN + Number((match[2] ?? "").padEnd(2, "0"));
-}

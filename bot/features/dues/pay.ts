@@ -2,10 +2,11 @@
 // request with its reference and total → the member sends the transfer's screenshot, which goes to the branch.
 import type { Context } from "../../core/feature.ts";
 import { fetchImage, storeImage } from "../../core/images.ts";
+import { parseMoneyFen, parseMonthCount } from "../../core/nlu/numbers.ts";
 import { askerContact } from "../membership/contact-phrase.ts";
 import { formatMonthName } from "../membership/format.ts";
 import { pendingPayment } from "./dues-service.ts";
-import { formatYuan, parseYuan } from "./money.ts";
+import { formatYuan } from "./money.ts";
 import type { Month } from "./months.ts";
 import { paymentMethodFor } from "./payment-method.ts";
 import { attachProof, cancelPayment, MAX_EXTRA_FEN, payPlan, requestPayment } from "./payment-service.ts";
@@ -13,7 +14,6 @@ import { attachProof, cancelPayment, MAX_EXTRA_FEN, payPlan, requestPayment } fr
 export const PAY_DIALOG = "dues.pay";
 /** The voluntary extras offered as buttons, in fen; any other amount can be typed. */
 const EXTRA_CHOICES = [100, 500, 1_000];
-const TYPED_MONTHS = /^\s*(\d{1,3})\s*(个月|月|months?)\s*$/i;
 
 interface PayDraft {
   months?: number;
@@ -39,6 +39,9 @@ export async function startPay(ctx: Context) {
   const plan = await payPlan(db, member, ctx.deps.now(), config.TZ);
   if (!plan.priced) return ctx.say("dues-pay-no-rate", { contact: await askerContact(ctx) });
   await ctx.dialog.start(PAY_DIALOG, "months", {});
+  // "交3个月" / "预缴半年" said the number already: straight to the extra.
+  const said = ctx.incoming.text === undefined ? null : parseMonthCount(ctx.incoming.text);
+  if (said !== null) return askExtra(ctx, said);
   const owedFen = plan.cover(plan.owed.length).amountFen;
   const owed = plan.owed.length
     ? ctx.t("dues-pay-owed", { months: plan.owed.length, amount: formatYuan(owedFen), ...rangeArgs(ctx, plan.owed) })
@@ -138,15 +141,16 @@ export async function onPayDialog(ctx: Context) {
     return ctx.say("dues-proof-waiting", {}, [[ctx.button("dues-pay-cancel", `dues-cancel:${draft.paymentId}`)]]);
   }
   if (step === "months") {
-    const typed = TYPED_MONTHS.exec(text);
-    if (typed) return askExtra(ctx, Number(typed[1]));
+    const typed = parseMonthCount(text);
+    if (typed !== null) return askExtra(ctx, typed);
     if (ctx.textIntent !== "unknown") return "pass";
     return ctx.say("dues-pay-use-buttons");
   }
   if (step === "extra" && draft?.months) {
-    const fen = parseYuan(text);
+    const fen = parseMoneyFen(text);
     if (fen !== null) return createRequest(ctx, draft.months, fen);
-    if (ctx.textIntent !== "unknown") return "pass";
+    // A mistyped amount ("八块十毛") gets the hint, not whatever request the words also resemble.
+    if (ctx.textIntent !== "unknown" && !/[\d零一二两三四五六七八九十百块元毛角]/.test(text)) return "pass";
     return ctx.say("dues-pay-extra-invalid", { max: formatYuan(MAX_EXTRA_FEN) });
   }
   return "pass";

@@ -30,7 +30,7 @@ async function roleMenu(ctx: Context) {
     ? [
         [
           ctx.button("start-menu-pending", "go:transfer.pending"),
-          ctx.button("start-menu-dues-review", "go:dues.review"),
+          ctx.button("start-menu-dues-review", "go:duesleaders.review"),
         ],
         [ctx.button("start-menu-notice", "go:notice.create"), ctx.button("start-menu-report", "go:report.league")],
         ...(kind === "committee"

@@ -31,6 +31,15 @@ describe("console --jsonl", () => {
     expect(replies[3]!.text).toBe("好的，之后我会用中文回复你。");
   });
 
+  it("names the intent of a typed sentence with the model's confidence; commands are certain", async () => {
+    const replies = await consoleJsonl(db.url, ["我是不是团员", "/help"]);
+    expect(replies[0]!.intent).toBe("membership.status");
+    expect(replies[0]!.confidence).toBeGreaterThanOrEqual(0.7);
+    expect(replies[0]!.confidence).toBeLessThanOrEqual(1);
+    expect(replies[1]!.intent).toBe("help");
+    expect(replies[1]!.confidence).toBe(1);
+  });
+
   it("refuses an unknown 编号 with one line", async () => {
     await expect(consoleJsonl(db.url, ["/start"], ["--as", "209912345678"])).rejects.toThrow(
       "No member has 编号 209912345678",

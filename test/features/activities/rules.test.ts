@@ -35,13 +35,30 @@ describe("parseWhen", () => {
     expect(parseWhen("２０２６年１２月５日 ９：００", now, TZ)?.start).toEqual(new Date("2026-12-05T01:00:00Z"));
   });
 
+  it("reads times said rather than written, from today (a Thursday here)", () => {
+    expect(parseWhen("明天下午", now, TZ)?.start).toEqual(new Date("2026-11-27T07:00:00Z"));
+    expect(parseWhen("下周三晚上7点", now, TZ)?.start).toEqual(new Date("2026-12-02T11:00:00Z"));
+    expect(parseWhen("今天 20:40-22:00", now, TZ)).toEqual({
+      start: new Date("2026-11-26T12:40:00Z"),
+      end: new Date("2026-11-26T14:00:00Z"),
+    });
+    expect(parseWhen("周五晚上8点", now, TZ)?.start).toEqual(new Date("2026-11-27T12:00:00Z"));
+    expect(parseWhen("next wednesday 7pm", now, TZ)?.start).toEqual(new Date("2026-12-02T11:00:00Z"));
+  });
+
+  it("counts 下周 from Monday, as in China, even on a Sunday", () => {
+    const sunday = new Date("2026-11-29T02:00:00Z"); // 10:00 on Sunday in Shanghai
+    expect(parseWhen("下周三晚上7点", sunday, TZ)?.start).toEqual(new Date("2026-12-02T11:00:00Z"));
+    expect(parseWhen("下周日上午9点", sunday, TZ)?.start).toEqual(new Date("2026-12-06T01:00:00Z"));
+  });
+
   it("takes a date without a year as its next occurrence", () => {
     expect(parseWhen("1-10 09:00", now, TZ)?.start).toEqual(new Date("2027-01-10T01:00:00Z"));
     expect(parseWhen("11-26 18:00", now, TZ)?.start).toEqual(new Date("2026-11-26T10:00:00Z"));
   });
 
   it("refuses what it cannot read", () => {
-    for (const text of ["明天下午", "2026-02-30 10:00", "12-05", "12-05 25:00", "hello", "12-05 1:00 2:00 3:00"]) {
+    for (const text of ["明天", "2026-02-30 10:00", "12-05", "12-05 25:00", "hello", "12-05 1:00 2:00 3:00"]) {
       expect(parseWhen(text, now, TZ), text).toBeNull();
     }
   });

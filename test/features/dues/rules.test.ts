@@ -1,6 +1,7 @@
 // The dues table as the seed stores it, the amounts it gives at the band edges, and what paid months leave owing.
 import { describe, expect, it } from "vitest";
-import { formatDecimal, formatYuan, parseYuan } from "../../../bot/features/dues/money.ts";
+import { parseMoneyFen as parseYuan } from "../../../bot/core/nlu/numbers.ts";
+import { formatDecimal, formatYuan } from "../../../bot/features/dues/money.ts";
 import { addMonths, monthOf } from "../../../bot/features/dues/months.ts";
 import { monthsOwed } from "../../../bot/features/dues/owed.ts";
 import { newReference, REFERENCE_PATTERN } from "../../../bot/features/dues/reference.ts";
@@ -179,7 +180,8 @@ describe("money", () => {
     expect(parseYuan("8 元")).toBe(800);
     expect(parseYuan("0.05yuan")).toBe(5);
     expect(parseYuan("0")).toBe(0);
-    for (const bad of ["-1", "1.234", "abc", "", "5元5", "1e3"]) expect(parseYuan(bad), bad).toBeNull();
+    expect(parseYuan("5元5"), "5 元 5 角, as said").toBe(550);
+    for (const bad of ["-1", "1.234", "abc", "", "五", "1e3", "5元50"]) expect(parseYuan(bad), bad).toBeNull();
   });
 });
 

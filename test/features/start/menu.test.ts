@@ -37,7 +37,7 @@ describe("the menu per role", () => {
     expect(labels(shown).slice(0, 4)).toEqual(["待审批", "待确认缴费", "发通知", "报表"]);
     expect(payloads(shown).slice(0, 4)).toEqual([
       "go:transfer.pending",
-      "go:dues.review",
+      "go:duesleaders.review",
       "go:notice.create",
       "go:report.league",
     ]);

@@ -1,0 +1,30 @@
+# Small talk, help about the member number, and league business the bot does not handle yet.
+guide-thanks = You're welcome! Just send me a message whenever you need something.
+guide-code-where =
+    Your member number (发展团员编号) has 12 digits (for members who joined from 2017, the first 4 are the year you joined). You can find it:
+    · in 智慧团建: after logging in, under "我的" → personal information
+    · on your league membership card (团员证)
+    · from your branch secretary, on the branch roster
+    Then tap "Bind my account" and follow the steps.
+guide-code-unknown =
+    No member number? No problem:
+    · log in to 智慧团建 and look under "我的" → personal information;
+    · or ask { $contact } for a one-time binding code, then tap "I have a code" and send it to me — no member number needed.
+guide-button-bind = Bind my account
+guide-button-have-code = I have a code
+guide-unserved =
+    I can't handle "{ $topic }" yet, and I won't treat it as something else.
+    { $advice }
+    Please contact { $contact }.
+guide-topic-join = applying to join the league
+guide-topic-leave = leaving the league
+guide-topic-register = annual membership registration
+guide-topic-review = member education review
+guide-topic-recommend = recommendation for Party membership
+guide-topic-volunteer-hours = volunteer hours
+guide-advice-join = To join, hand your application to the league branch of your school or workplace; the branch trains and assesses applicants before admitting them.
+guide-advice-leave = Leaving the league (over age or otherwise) is handled by your branch; 智慧团建 holds the official record.
+guide-advice-register = Annual registration is done in 智慧团建, following your league committee's notice.
+guide-advice-review = The education review is organised by your branch and recorded in 智慧团建.
+guide-advice-recommend = Recommendation for Party membership is organised by your branch, following the Party organisation's requirements.
+guide-advice-volunteer-hours = Volunteer hours are recorded on volunteering platforms (such as 中国志愿服务网 or 志愿汇): look them up there or ask the activity's organiser.

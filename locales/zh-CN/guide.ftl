@@ -1,0 +1,30 @@
+# Small talk, help about the 编号, and league business the bot does not handle yet.
+guide-thanks = 不客气！还有什么需要，直接发消息给我就好。
+guide-code-where =
+    发展团员编号是 12 位数字（2017 年以后入团的，前 4 位是入团年份）。可以在这些地方找到：
+    · 智慧团建：登录后在「我的」→ 个人信息里
+    · 团员证：扉页上的团员编号
+    · 问你的团支书，支部的团员名册上有
+    找到后点「绑定身份」，按提示发送即可。
+guide-code-unknown =
+    不知道编号也没关系：
+    · 可以先登录智慧团建，在「我的」→ 个人信息里查看；
+    · 或者请{ $contact }给你生成一个一次性绑定码，拿到后点「我有绑定码」发送给我，就不需要编号了。
+guide-button-bind = 绑定身份
+guide-button-have-code = 我有绑定码
+guide-unserved =
+    「{ $topic }」我暂时还办不了，也不会把它当成别的业务来办。
+    { $advice }
+    具体请联系{ $contact }。
+guide-topic-join = 入团申请
+guide-topic-leave = 离团 / 退团
+guide-topic-register = 团籍注册
+guide-topic-review = 团员教育评议
+guide-topic-recommend = 推优入党
+guide-topic-volunteer-hours = 志愿服务时长
+guide-advice-join = 入团要向所在学校或单位的团支部递交入团申请书，经团组织培养、考察后发展。
+guide-advice-leave = 超龄离团、退团等手续由你所在的团支部办理，团籍的变更以智慧团建的记录为准。
+guide-advice-register = 团籍注册按上级团委的通知，在智慧团建上完成。
+guide-advice-review = 教育评议由团支部组织开展，结果记录在智慧团建。
+guide-advice-recommend = 推优入党由团支部组织推荐，按党组织的要求进行。
+guide-advice-volunteer-hours = 志愿服务时长记录在志愿服务平台（如中国志愿服务网、志愿汇），请在平台上查询，或联系活动的组织方。

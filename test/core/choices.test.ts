@@ -1,0 +1,38 @@
+// What typed words pick among the buttons last offered: the number, the label, a close synonym — never a "no".
+import { describe, expect, it } from "vitest";
+import { pickChoice } from "../../bot/core/choices.ts";
+
+const notice = [{ label: "收到", payload: "notice-read:7" }];
+const approval = [
+  { label: "同意", payload: "tr-approve:1" },
+  { label: "退回", payload: "tr-reject:1" },
+];
+const menu = [
+  { label: "我的团籍", payload: "go:membership.status" },
+  { label: "团费", payload: "go:dues.status" },
+  { label: "活动", payload: "go:activity.list" },
+];
+const activity = [{ label: "报名", payload: "act-join:3" }];
+
+describe("picking an offered choice from typed words", () => {
+  it("takes the number, with or without a dot", () => {
+    expect(pickChoice(menu, "2")).toBe("go:dues.status");
+    expect(pickChoice(menu, " 3. ")).toBe("go:activity.list");
+    expect(pickChoice(menu, "4")).toBeUndefined();
+  });
+
+  it("takes the label and close synonyms", () => {
+    for (const said of ["收到", "收到了", "好的，收到", "已读", "知道了", "OK"]) {
+      expect(pickChoice(notice, said), said).toBe("notice-read:7");
+    }
+    expect(pickChoice(approval, "批准")).toBe("tr-approve:1");
+    expect(pickChoice(activity, "我要报名")).toBe("act-join:3");
+  });
+
+  it("does not take a no, another request that contains a label, or a long sentence", () => {
+    expect(pickChoice(activity, "我不报名")).toBeUndefined();
+    expect(pickChoice(approval, "不同意")).toBe("tr-reject:1");
+    expect(pickChoice(menu, "发起活动")).toBeUndefined();
+    expect(pickChoice(menu, "我的团费交到哪个月了呢请问一下")).toBeUndefined();
+  });
+});
