@@ -43,6 +43,8 @@ export interface Context {
   intent: string;
   /** What the free-text classifier made of the text (`unknown` for buttons, commands and non-text). */
   textIntent: string;
+  /** How sure the model was of its best guess for the text (0 for buttons, commands and non-text). */
+  textConfidence: number;
   /**
    * The raw argument after the action name in a button payload or after a command ("/code 2019…" → "2019…").
    * Handlers of actions that declare a schema get the parsed value as their second parameter instead.

@@ -131,6 +131,7 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
       t,
       intent: "unknown",
       textIntent: "unknown",
+      textConfidence: 0,
       arg: "",
       replies,
       reply(text, buttons) {
@@ -226,6 +227,7 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
         const sure = isSure(classification) && classification.intent !== "cancel" ? classification.intent : "unknown";
         const intent = isCancelPhrase(text) ? "cancel" : current && SMALL_TALK.has(sure) ? "unknown" : sure;
         ctx.textIntent = intent;
+        ctx.textConfidence = classification.confidence;
         const dialogHandler = current && dialogHandlers.get(current.name);
         let handled = false;
         if (dialogHandler && !ESCAPE_INTENTS.has(intent)) {

@@ -42,6 +42,12 @@ export const draftOf = (ctx: Context) =>
 export const stepOf = (ctx: Context) => (ctx.dialog.current?.name === APPLY ? ctx.dialog.current.step : null);
 /** Free text the classifier reads as some other request (not a transfer one). */
 const isOtherRequest = (ctx: Context) => ctx.textIntent !== "unknown" && !ctx.textIntent.startsWith("transfer.");
+/**
+ * Typed into the destination search and matching no organisation: a name the model has never seen (字节跳动) can
+ * still look like a request to it, so only a near-certain one leaves the dialog ("我的团籍" does).
+ */
+const NEAR_CERTAIN = 0.9;
+const isClearlyOtherRequest = (ctx: Context) => isOtherRequest(ctx) && ctx.textConfidence >= NEAR_CERTAIN;
 
 // ─────────────────────────────── entry points ───────────────────────────────
 
@@ -222,7 +228,7 @@ async function search(ctx: Context, draft: Draft, query: string) {
   // Nothing the rules allow: say what was found and why it cannot be chosen, in the rule's own words.
   const any = await searchOrganisations(db, query, { limit: 1 });
   // "我的团籍" typed here is a question, not an organisation: leave the dialog and answer it.
-  if (!any[0] && isOtherRequest(ctx)) return "pass" as const;
+  if (!any[0] && isClearlyOtherRequest(ctx)) return "pass" as const;
   if (any[0]) {
     return ctx.say(
       "transfers-dest-only-disallowed",
