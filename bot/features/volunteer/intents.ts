@@ -2,12 +2,8 @@ import type { IntentWords } from "../../core/nlu/vocabulary.ts";
 
 export const volunteerIntents: IntentWords[] = [
   {
-    intent: "volunteer.mine",
-    zh: ["志愿时长", "志愿服务时长", "服务时长", "志愿小时", "志愿服务小时", "时长", "多少小时", "志愿工时"],
-    en: ["volunteer hours", "service hours", "my hours", "hours"],
-  },
-  {
-    // For 团支书 and committee staff; everyone else gets a polite refusal from the handler.
+    // For 团支书 and committee staff; everyone else gets a polite refusal from the handler. Before "mine", so a tie
+    // ("登记志愿时长" holds "志愿时长") goes to the leader's request.
     intent: "volunteer.add",
     zh: [
       "加时长",
@@ -22,6 +18,11 @@ export const volunteerIntents: IntentWords[] = [
       "添加志愿时长",
     ],
     en: ["add hours", "log hours", "record hours", "credit hours"],
+  },
+  {
+    intent: "volunteer.mine",
+    zh: ["志愿时长", "志愿服务时长", "服务时长", "志愿小时", "志愿服务小时", "时长", "多少小时", "志愿工时"],
+    en: ["volunteer hours", "service hours", "my hours", "hours"],
   },
   {
     intent: "volunteer.export",

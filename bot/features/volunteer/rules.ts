@@ -104,7 +104,7 @@ export function reasonProblem(reason: string): boolean {
  */
 export function parseEntry(raw: string): { ok: true; entry: Entry } | { ok: false; problem: EntryProblem } {
   const text = raw.trim().replace(/\u3000/g, " ");
-  const match = /^(\S+)[\s,，]+(\S+)(?:[\s,，]+([\s\S]+))?$/.exec(text);
+  const match = /^([^\s,，]+)[\s,，]+([^\s,，]+)(?:[\s,，]+([\s\S]+))?$/.exec(text);
   if (!match) return { ok: false, problem: "format" };
   const [, code, hours, reason = ""] = match;
   if (!/^\d{12}$/.test(code!)) return { ok: false, problem: "code" };
