@@ -123,7 +123,7 @@ function askHours(ctx: Context) {
       ...(length > 0
         ? [ctx.button("activities-hours-length", `act-hours:${length}`, { hours: formatHours(length) })]
         : []),
-      ctx.button("activities-hours-none", "act-hours:0"),
+      ctx.button("activities-hours-none", "act-hours:none"),
     ],
   ]);
 }
@@ -134,9 +134,9 @@ async function setHours(ctx: Context, serviceMinutes: number) {
 }
 
 /** Button: the hours offered (the activity's length, or none). */
-export async function chooseHours(ctx: Context, minutes: number) {
+export async function chooseHours(ctx: Context, minutes: number | "none") {
   if (!draftOf(ctx) || ctx.dialog.current?.step !== "hours") return ctx.say("activities-draft-expired");
-  return setHours(ctx, minutes);
+  return setHours(ctx, minutes === "none" ? 0 : minutes);
 }
 
 function askDeadline(ctx: Context) {

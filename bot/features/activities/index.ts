@@ -42,8 +42,10 @@ import {
 const member = (intent: string, handler: Action["handler"]): Action => ({ intent, handler, needsMember: true });
 /** Childless audience toggles: a child organisation's id, or done. */
 const audienceArg = idArg.or(wordArg(["done"]));
-/** Volunteer hours offered as a button, in minutes: half-hour steps up to a day. */
-const hoursArg = countArg(0, MAX_MINUTES).refine((m) => m % STEP_MINUTES === 0);
+/** Volunteer hours offered as a button: minutes in half-hour steps up to a day, or none. */
+const hoursArg = countArg(STEP_MINUTES, MAX_MINUTES)
+  .refine((m) => m % STEP_MINUTES === 0)
+  .or(wordArg(["none"]));
 
 const list = member("activity.list", listActivities);
 const create = member("activity.create", startCreate);

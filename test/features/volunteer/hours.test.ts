@@ -36,7 +36,7 @@ describe("volunteer hours", () => {
     // The activity's own length is offered, and "none".
     expect(ask!.buttons!.flat()).toEqual([
       { label: "按活动时长 2.5 小时", payload: "act-hours:150" },
-      { label: "不计时长", payload: "act-hours:0" },
+      { label: "不计时长", payload: "act-hours:none" },
     ]);
     for (const bad of ["三天", "25", "1.2小时"]) {
       const [refused] = await chat.say(bad);
