@@ -13,7 +13,7 @@ volunteer-mine-line =
     }
 volunteer-mine-more = …older entries are not listed; the totals above count them all.
 
-volunteer-not-leader = Only branch secretaries and committee staff can export volunteer hours.
+volunteer-not-leader = Only league officers (branch secretaries, treasurers, committee staff) can export volunteer hours.
 volunteer-add-refused =
     { $problem ->
         [not-leader] Only branch secretaries and committee staff can record volunteer hours.

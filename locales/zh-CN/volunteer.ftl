@@ -13,7 +13,7 @@ volunteer-mine-line =
     }
 volunteer-mine-more = ……更早的记录未列出，上面的合计已包括全部记录。
 
-volunteer-not-leader = 只有团支书和团委工作人员可以导出志愿时长表。
+volunteer-not-leader = 只有团干部（团支书、组织委员、团委工作人员）可以导出志愿时长表。
 volunteer-add-refused =
     { $problem ->
         [not-leader] 只有团支书和团委工作人员可以登记志愿时长。

@@ -1,6 +1,7 @@
 // /addhours: a leader adds volunteer hours for offline service. One line ("/addhours 201901000001 2 社区敬老院服务")
 // or a short dialog (编号 → hours → reason); either way a preview with the member's name, then a confirmation.
 // Never for one's own record, only inside the leader's scope; refusals and entries are audited.
+import { randomUUID } from "node:crypto";
 import type { Context, DialogHandler } from "../../core/feature.ts";
 import { addHours, type EntryProblem, entryTarget, mayAddHours } from "./ledger.ts";
 import { formatHours, MAX_REASON, parseEntry, parseHours, reasonProblem } from "./rules.ts";
@@ -13,7 +14,12 @@ interface AddDraft {
   org?: string;
   minutes?: number;
   reason?: string;
+  /** Names this preview: the first confirmation claims it, so two taps at once save one entry. */
+  nonce?: string;
 }
+
+/** How long a claimed preview stays claimed: longer than any dialog lives. */
+const CLAIM_TTL_SEC = 24 * 60 * 60;
 
 const draftOf = (ctx: Context) =>
   ctx.dialog.current?.name === ADD_DIALOG ? (ctx.dialog.current.data as AddDraft) : null;
@@ -81,7 +87,14 @@ export const onAddText: DialogHandler = async (ctx) => {
 async function preview(ctx: Context, code: string, minutes: number, reason: string) {
   const target = await entryTarget(ctx.deps.db, ctx.member!.id, code);
   if (!target.ok) return refuse(ctx, target.problem, target, minutes);
-  const draft: AddDraft = { code, name: target.member.name, org: target.member.org.name, minutes, reason };
+  const draft: AddDraft = {
+    code,
+    name: target.member.name,
+    org: target.member.org.name,
+    minutes,
+    reason,
+    nonce: randomUUID(),
+  };
   await ctx.dialog.update("confirm", { ...draft });
   ctx.say("volunteer-add-preview", { name: draft.name!, code, org: draft.org!, hours: formatHours(minutes), reason }, [
     [ctx.button("volunteer-add-yes", "hours-add:yes"), ctx.button("volunteer-add-no", "hours-add:no")],
@@ -91,7 +104,14 @@ async function preview(ctx: Context, code: string, minutes: number, reason: stri
 /** Buttons under the preview. The dialog ends first, so a second tap finds nothing to save. */
 export async function confirmAdd(ctx: Context, answer: "yes" | "no") {
   const draft = draftOf(ctx);
-  if (!draft?.reason || ctx.dialog.current?.step !== "confirm") return ctx.say("volunteer-add-expired");
+  if (!draft?.reason || !draft.nonce || ctx.dialog.current?.step !== "confirm") {
+    return ctx.say("volunteer-add-expired");
+  }
+  // Two taps may both read the dialog before either ends it: only the one that claims the preview goes on.
+  const claimKey = `${ctx.deps.config.REDIS_PREFIX}:hours-add:${draft.nonce}`;
+  if ((await ctx.deps.redis.set(claimKey, "1", "EX", CLAIM_TTL_SEC, "NX")) !== "OK") {
+    return ctx.say("volunteer-add-expired");
+  }
   await ctx.dialog.end();
   if (answer === "no") return ctx.say("volunteer-add-cancelled");
   const leader = ctx.member!;

@@ -125,7 +125,14 @@ describe("activities", () => {
 
   it("let the organiser add places (the waitlist moves up) but not fewer than those confirmed", async () => {
     const [what] = await chen.chat.press(`act-edit:${activityId}`);
-    expect(what!.buttons!.flat().map((b) => b.label)).toEqual(["名称", "时间", "地点", "名额", "志愿时长", "报名截止时间"]);
+    expect(what!.buttons!.flat().map((b) => b.label)).toEqual([
+      "名称",
+      "时间",
+      "地点",
+      "名额",
+      "志愿时长",
+      "报名截止时间",
+    ]);
     await chen.chat.press(`act-field:${activityId}.capacity`);
     expect((await chen.chat.say("1"))[0]!.text).toContain("已报名的人数超过了新的名额");
     expect((await db.activity.findUniqueOrThrow({ where: { id: activityId } })).capacity).toBe(2);

@@ -197,10 +197,16 @@ describe("volunteer hours", () => {
     expect(saved!.text).toContain("已为 李明 登记 2.5 小时");
     expect(await db.volunteerCredit.count({ where: { memberId: li.member.id } })).toBe(3);
 
+    // Two taps at once on one preview (Telegram delivers both): one entry.
+    await chat.say("/addhours 201901000001 0.5 整理活动照片");
+    const taps = await Promise.all([chat.press("hours-add:yes"), chat.press("hours-add:yes")]);
+    expect(taps.map((t) => t[0]!.text.includes("已为 李明 登记 0.5 小时")).sort()).toEqual([false, true]);
+    expect(await db.volunteerCredit.count({ where: { memberId: li.member.id } })).toBe(4);
+
     // Cancelled at the preview: nothing stored.
     await chat.say("/addhours 201901000001 1 图书馆值班");
     expect((await chat.say("取消"))[0]!.text).toContain("已取消");
-    expect(await db.volunteerCredit.count({ where: { memberId: li.member.id } })).toBe(3);
+    expect(await db.volunteerCredit.count({ where: { memberId: li.member.id } })).toBe(4);
   });
 
   it("refuse hours for oneself, outside one's branch, and to anyone without a leader's role — changing nothing", async () => {
@@ -235,9 +241,9 @@ describe("volunteer hours", () => {
     // 00:30 on 1 January 2027 in Shanghai is still 2026 in UTC.
     app.clock.set(new Date("2026-12-31T16:30:00Z"));
     await wang.chat.say("/addhours 201901000001 1 元旦值班");
-    expect((await wang.chat.press("hours-add:yes"))[0]!.text).toContain("李明 2027 年共 1 小时，累计 7 小时");
+    expect((await wang.chat.press("hours-add:yes"))[0]!.text).toContain("李明 2027 年共 1 小时，累计 7.5 小时");
     const me = await li.chat.text("我的团籍");
-    expect(me).toContain("志愿服务时长：2027 年 1 小时，累计 7 小时");
+    expect(me).toContain("志愿服务时长：2027 年 1 小时，累计 7.5 小时");
   });
 
   it("export the branch's sheet for its 团支书 and, by choice, for committee staff: UTF-8 with BOM, 编号 as text", async () => {
@@ -259,9 +265,9 @@ describe("volunteer hours", () => {
     });
     expect(lines).toHaveLength(members.length + 1);
     expect(lines.slice(1).map((l) => l.split(",")[1])).toEqual(members.map((m) => m.name));
-    expect(lines).toContain('="201901000001",李明,1,7');
+    expect(lines).toContain('="201901000001",李明,1,7.5');
     expect(lines).toContain('="201801000002",王芳,0,0');
-    expect(file!.text).toContain(`${members.length} 人，2027 年共 1 小时，累计 7 小时`);
+    expect(file!.text).toContain(`${members.length} 人，2027 年共 1 小时，累计 7.5 小时`);
     expect(
       await db.auditLog.count({ where: { action: "volunteer.export", actorId: wang.member.id, orgId: branch.id } }),
     ).toBe(1);
@@ -282,6 +288,6 @@ describe("volunteer hours", () => {
     expect(forged!.text).toContain("在你负责的范围内没有找到");
     const [member] = await li.chat.say("/hours export");
     expect(member!.file).toBeUndefined();
-    expect(member!.text).toContain("只有团支书和团委工作人员可以导出志愿时长表");
+    expect(member!.text).toContain("只有团干部（团支书、组织委员、团委工作人员）可以导出志愿时长表");
   });
 });
