@@ -12,7 +12,10 @@ activities-list-item =
        Places: { $confirmed }/{ $capacity } taken{ $waiting ->
         [0] {""}
        *[other] , { $waiting } waiting
-    }; sign-up closes { $deadlineEn }
+    }; sign-up closes { $deadlineEn }{ $credit ->
+        [yes] ; { $hours } volunteer hours for checking in
+       *[no] {""}
+    }
        { $mine ->
         [CONFIRMED] ✅ You are signed up
         [WAITLISTED] ⏳ You are number { $position } on the waitlist
@@ -62,7 +65,10 @@ activities-published =
     New activity from { $org }: { $title }
     When: { $startsEn }
     Where: { $place }
-    Places: { $capacity }; sign-up closes { $deadlineEn }
+    Places: { $capacity }; sign-up closes { $deadlineEn }{ $credit ->
+        [yes] {"\u000A"}{ $hours } volunteer hours for checking in
+       *[no] {""}
+    }
     Tap "Sign up" to join; when it is full you can join the waitlist.
 activities-reminder-day =
     Reminder: { $title } is tomorrow.
@@ -161,6 +167,10 @@ activities-card =
     When: { $startsEn } to { $endsEn }
     Where: { $place }
     Sign-up closes: { $deadlineEn }
+    Volunteer hours: { $credit ->
+        [yes] { $hours } for each member who checks in
+       *[no] none
+    }
     Signed up: { $confirmed }/{ $capacity }, { $waiting } waiting
     Checked in: { $attended }, no-shows: { $noShows }
 activities-button-roster = Sign-ups

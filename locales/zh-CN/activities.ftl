@@ -12,7 +12,10 @@ activities-list-item =
        名额：已报 { $confirmed }/{ $capacity }{ $waiting ->
         [0] {""}
        *[other] ，候补 { $waiting } 人
-    }；报名截止 { $deadlineZh }
+    }；报名截止 { $deadlineZh }{ $credit ->
+        [yes] ；签到计志愿服务时长 { $hours } 小时
+       *[no] {""}
+    }
        { $mine ->
         [CONFIRMED] ✅ 你已报名
         [WAITLISTED] ⏳ 你在候补名单第 { $position } 位
@@ -62,7 +65,10 @@ activities-published =
     【{ $org }活动】{ $title }
     时间：{ $startsZh }
     地点：{ $place }
-    名额：{ $capacity } 人，报名截止 { $deadlineZh }
+    名额：{ $capacity } 人，报名截止 { $deadlineZh }{ $credit ->
+        [yes] {"\u000A"}签到计志愿服务时长 { $hours } 小时
+       *[no] {""}
+    }
     想参加请点「报名」，额满后可进入候补。
 activities-reminder-day =
     【活动提醒】明天的活动：{ $title }
@@ -161,6 +167,10 @@ activities-card =
     时间：{ $startsZh } 至 { $endsZh }
     地点：{ $place }
     报名截止：{ $deadlineZh }
+    志愿服务时长：{ $credit ->
+        [yes] 签到后每人记 { $hours } 小时
+       *[no] 不计
+    }
     报名：{ $confirmed }/{ $capacity }，候补 { $waiting } 人
     签到：{ $attended } 人，缺席 { $noShows } 人
 activities-button-roster = 报名名单

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createActivity } from "../../../bot/features/activities/activity-service.ts";
 import { renderRow } from "../../../workers/delivery/render.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
+import { outboxTo, rendered, runActivityJob } from "../activities/helpers.ts";
 import { chatAsMember } from "../membership/member-chat.ts";
 
 const app = await createTestApp({ CHAT_RATE_PER_MINUTE: "1000" });
@@ -97,6 +98,18 @@ describe("volunteer hours", () => {
       },
     );
     expect(refused).toEqual({ ok: false, problem: "hours" });
+  });
+
+  it("tell members what an activity carries: in the invitation, the list, the organiser's card", async () => {
+    await runActivityJob(app, { task: "publish", activityId });
+    const invitation = (await outboxTo(app, "activities-published")).find((r) => r.user === li.chat.ref.userId)!;
+    expect((await rendered(app, invitation)).text).toContain("名额：10 人，报名截止");
+    expect((await rendered(app, invitation)).text).toContain("\n签到计志愿服务时长 2 小时\n");
+    expect((await rendered(app, invitation, "en")).text).toContain("2 volunteer hours for checking in");
+    expect(await li.chat.text("/activities")).toContain("签到计志愿服务时长 2 小时");
+    expect(await chen.chat.text(`/myactivities`)).toContain("社区敬老院志愿服务");
+    const [card] = await chen.chat.press(`act-manage:${activityId}`);
+    expect(card!.text).toContain("志愿服务时长：签到后每人记 2 小时");
   });
 
   it("credit the hours at check-in once: a second check-in credits nothing", async () => {
