@@ -20,6 +20,7 @@ const huang = await chatAsMember(app, "202201000007"); // 黄丽, treasurer of �
 const branch = await db.organisation.findUniqueOrThrow({ where: { code: "GD-GZ-SCUT-CS-2201" } });
 let activityId = 0;
 let code = "";
+let unboundRow = "";
 
 const creditsOf = (memberId: number) => db.volunteerCredit.findMany({ where: { memberId }, orderBy: { id: "asc" } });
 const payloads = (reply: { buttons?: { payload: string }[][] } | undefined) =>
@@ -259,6 +260,19 @@ describe("volunteer hours", () => {
     expect(me).toContain("志愿服务时长：2027 年 1 小时，累计 7.5 小时");
   });
 
+  it("record hours for a member who has not bound a chat: stored and counted, nobody to tell", async () => {
+    const unbound = await db.member.findFirstOrThrow({
+      where: { orgId: branch.id, status: "ACTIVE", identities: { none: {} } },
+      orderBy: { code: "asc" },
+    });
+    const outboxBefore = await db.outboxMessage.count();
+    await wang.chat.say(`/addhours ${unbound.code} 2 运动会志愿者`);
+    expect((await wang.chat.press("hours-add:yes"))[0]!.text).toContain(`已为 ${unbound.name} 登记 2 小时`);
+    expect(await db.outboxMessage.count()).toBe(outboxBefore);
+    expect(await db.volunteerCredit.count({ where: { memberId: unbound.id } })).toBe(1);
+    unboundRow = `="${unbound.code}",${unbound.name},2,2`;
+  });
+
   it("export the branch's sheet for its 团支书 and, by choice, for committee staff: UTF-8 with BOM, 编号 as text", async () => {
     const [file] = await wang.chat.say("/hours export");
     expect(file!.intent).toBe("volunteer.export");
@@ -280,7 +294,8 @@ describe("volunteer hours", () => {
     expect(lines.slice(1).map((l) => l.split(",")[1])).toEqual(members.map((m) => m.name));
     expect(lines).toContain('="201901000001",李明,1,7.5');
     expect(lines).toContain('="201801000002",王芳,0,0');
-    expect(file!.text).toContain(`${members.length} 人，2027 年共 1 小时，累计 7.5 小时`);
+    expect(lines).toContain(unboundRow);
+    expect(file!.text).toContain(`${members.length} 人，2027 年共 3 小时，累计 9.5 小时`);
     expect(
       await db.auditLog.count({ where: { action: "volunteer.export", actorId: wang.member.id, orgId: branch.id } }),
     ).toBe(1);
