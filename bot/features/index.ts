@@ -11,6 +11,7 @@ import { reportsFeature } from "./reports/index.ts";
 import { startFeature } from "./start/index.ts";
 import { graduatesFeature } from "./transfers/graduates/index.ts";
 import { transfersFeature } from "./transfers/index.ts";
+import { volunteerFeature } from "./volunteer/index.ts";
 
 export const features: Feature[] = [
   startFeature,
@@ -22,6 +23,7 @@ export const features: Feature[] = [
   transfersFeature,
   graduatesFeature,
   activitiesFeature,
+  volunteerFeature,
   reportsFeature,
   guideFeature,
 ];

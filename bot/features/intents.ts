@@ -11,6 +11,7 @@ import { reportIntents } from "./reports/intents.ts";
 import { startIntents } from "./start/intents.ts";
 import { graduateIntents } from "./transfers/graduates/intents.ts";
 import { transferIntents } from "./transfers/intents.ts";
+import { volunteerIntents } from "./volunteer/intents.ts";
 
 export const intentVocabulary: IntentWords[] = [
   ...startIntents,
@@ -21,6 +22,7 @@ export const intentVocabulary: IntentWords[] = [
   ...transferIntents,
   ...graduateIntents,
   ...activityIntents,
+  ...volunteerIntents,
   ...noticeIntents,
   ...reportIntents,
 ];

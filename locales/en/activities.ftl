@@ -12,7 +12,10 @@ activities-list-item =
        Places: { $confirmed }/{ $capacity } taken{ $waiting ->
         [0] {""}
        *[other] , { $waiting } waiting
-    }; sign-up closes { $deadlineEn }
+    }; sign-up closes { $deadlineEn }{ $credit ->
+        [yes] ; { $hours } volunteer hours for checking in
+       *[no] {""}
+    }
        { $mine ->
         [CONFIRMED] ✅ You are signed up
         [WAITLISTED] ⏳ You are number { $position } on the waitlist
@@ -62,7 +65,10 @@ activities-published =
     New activity from { $org }: { $title }
     When: { $startsEn }
     Where: { $place }
-    Places: { $capacity }; sign-up closes { $deadlineEn }
+    Places: { $capacity }; sign-up closes { $deadlineEn }{ $credit ->
+        [yes] {"\u000A"}{ $hours } volunteer hours for checking in
+       *[no] {""}
+    }
     Tap "Sign up" to join; when it is full you can join the waitlist.
 activities-reminder-day =
     Reminder: { $title } is tomorrow.
@@ -98,6 +104,9 @@ activities-ask-when = When is it? Send the start and end like "{ $example }" or 
 activities-bad-when = I could not read that time. Please send it like "{ $example }".
 activities-ask-place = Where is it?
 activities-ask-capacity = How many people can take part? Send a number (e.g. 30). Sign-ups beyond that join the waitlist.
+activities-ask-hours = How many volunteer hours does each member who checks in get? Tap a button, or send hours (half-hour steps, at most 24, e.g. 2 or 1.5); send 0 for none.
+activities-hours-length = Its length: { $hours } h
+activities-hours-none = No hours
 activities-ask-deadline = When does sign-up close? Tap a button, or send a time like "{ $example }" or "Friday 8pm".
 activities-deadline-start = At the start
 activities-deadline-day = One day before
@@ -110,6 +119,10 @@ activities-preview =
     When: { $startsEn } to { $endsEn }
     Where: { $place }
     Places: { $capacity }; sign-up closes { $deadlineEn }
+    { $credit ->
+        [yes] Volunteer hours: { $hours } for each member who checks in
+       *[no] Volunteer hours: none
+    }
 
     For { $total } members: { $reachable } have linked a chat and will be told; { $unreachable } have not and cannot be reached yet.
     Publish it?
@@ -127,6 +140,7 @@ activities-problem =
         [end] The end must be after the start.
         [capacity] Please send a whole number of places from 1 to 10000, e.g. 30.
         [deadline] Sign-up must close after now and no later than the start.
+        [hours] Volunteer hours go in half-hour steps from 0 to 24, e.g. 2 or 1.5; 0 for none.
         [cancelled] This activity has been cancelled.
         [started] The activity has started or ended; it can no longer be changed or cancelled.
         [below-confirmed] More people are already signed up than the new number of places. Talk to them first.
@@ -153,6 +167,10 @@ activities-card =
     When: { $startsEn } to { $endsEn }
     Where: { $place }
     Sign-up closes: { $deadlineEn }
+    Volunteer hours: { $credit ->
+        [yes] { $hours } for each member who checks in
+       *[no] none
+    }
     Signed up: { $confirmed }/{ $capacity }, { $waiting } waiting
     Checked in: { $attended }, no-shows: { $noShows }
 activities-button-roster = Sign-ups
@@ -209,6 +227,7 @@ activities-edit-field =
         [when] Time
         [place] Place
         [capacity] Places
+        [hours] Volunteer hours
        *[deadline] Sign-up deadline
     }
 activities-edit-ask =
@@ -217,10 +236,11 @@ activities-edit-ask =
         [when] Current time: { $startsEn } to { $endsEn }. Send the new time like "2026-12-05 14:00-16:00".
         [place] Current place: { $place }. Send the new place.
         [capacity] Current places: { $capacity }. Send the new number; more places move the waitlist up in order.
+        [hours] Current volunteer hours: { $hours }. Send the new number (half-hour steps, at most 24; 0 for none).
        *[deadline] Sign-up currently closes { $deadlineEn }. Send the new deadline like "2026-12-04 18:00".
     }
 activities-edited =
-    { $title } changed: { $startsEn }, { $place }, { $capacity } places, sign-up closes { $deadlineEn }.
+    { $title } changed: { $startsEn }, { $place }, { $capacity } places, sign-up closes { $deadlineEn }, { $hours } volunteer hours.
     If the time or place changed, everyone signed up or waiting is told.
 activities-edited-code-moved = The check-in code already handed out still works; check-in now runs from { $opensEn } to { $closesEn }.
 activities-cancel-confirm = Cancel { $title }? The { $confirmed } signed up and { $waiting } waiting will all be told.

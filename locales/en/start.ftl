@@ -9,6 +9,7 @@ start-help-text =
     · Dues — /dues, pay dues — /pay
     · Organisation transfer — /transfer
     · Upcoming activities — /activities, check in — /checkin
+    · My volunteer hours — /hours
     · Link your account — /bind, unlink — /unbind
     · Change language — /lang
     You can also just ask in your own words, e.g. "what's my status".
@@ -17,6 +18,7 @@ start-help-leaders =
     · Transfers waiting for you — /pending; start one for a member — /transfer
     · Send a notice — /notice
     · Create an activity — /newactivity; activities you run — /myactivities
+    · Record volunteer hours — /addhours; export them — /hours export
     · Branch dues — /duesbranch; record cash dues — /duescash; collection by organisation — /duesorgs
     · Transfer league table (weekly) — /report
     · Graduates' transfers — /graduation, /graduates

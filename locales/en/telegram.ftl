@@ -11,4 +11,5 @@ telegram-command-lang = 语言 / Change language
 telegram-command-cancel = Cancel what is in progress
 telegram-command-pay = Pay dues
 telegram-command-checkin = Check in at an activity
+telegram-command-hours = My volunteer hours
 telegram-command-pending = Transfers waiting for me (officers)

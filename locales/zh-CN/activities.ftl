@@ -12,7 +12,10 @@ activities-list-item =
        名额：已报 { $confirmed }/{ $capacity }{ $waiting ->
         [0] {""}
        *[other] ，候补 { $waiting } 人
-    }；报名截止 { $deadlineZh }
+    }；报名截止 { $deadlineZh }{ $credit ->
+        [yes] ；签到计志愿服务时长 { $hours } 小时
+       *[no] {""}
+    }
        { $mine ->
         [CONFIRMED] ✅ 你已报名
         [WAITLISTED] ⏳ 你在候补名单第 { $position } 位
@@ -62,7 +65,10 @@ activities-published =
     【{ $org }活动】{ $title }
     时间：{ $startsZh }
     地点：{ $place }
-    名额：{ $capacity } 人，报名截止 { $deadlineZh }
+    名额：{ $capacity } 人，报名截止 { $deadlineZh }{ $credit ->
+        [yes] {"\u000A"}签到计志愿服务时长 { $hours } 小时
+       *[no] {""}
+    }
     想参加请点「报名」，额满后可进入候补。
 activities-reminder-day =
     【活动提醒】明天的活动：{ $title }
@@ -98,6 +104,9 @@ activities-ask-when = 活动什么时候举行？请发送开始和结束时间�
 activities-bad-when = 没看懂这个时间。请按「{ $example }」的格式发送。
 activities-ask-place = 活动地点在哪里？
 activities-ask-capacity = 活动限多少人参加？请发送人数（例如 30）。额满后报名的人会进入候补名单。
+activities-ask-hours = 参加并签到的同学计多少志愿服务时长？点下面的按钮，或发送小时数（按半小时计，最多 24 小时，例如 2 或 1.5）；不计时长发送 0。
+activities-hours-length = 按活动时长 { $hours } 小时
+activities-hours-none = 不计时长
 activities-ask-deadline = 报名什么时候截止？点下面的按钮，或发送截止时间，如「{ $example }」或「周五晚上8点」。
 activities-deadline-start = 活动开始时截止
 activities-deadline-day = 提前一天截止
@@ -110,6 +119,10 @@ activities-preview =
     时间：{ $startsZh } 至 { $endsZh }
     地点：{ $place }
     名额：{ $capacity } 人，报名截止 { $deadlineZh }
+    { $credit ->
+        [yes] 志愿服务时长：签到后每人记 { $hours } 小时
+       *[no] 志愿服务时长：不计
+    }
 
     面向 { $total } 名团员，其中 { $reachable } 人已绑定、会收到通知；{ $unreachable } 人未绑定，暂时收不到。
     确认发布吗？
@@ -127,6 +140,7 @@ activities-problem =
         [end] 结束时间要晚于开始时间。
         [capacity] 人数请发送 1 到 10000 之间的整数，例如 30。
         [deadline] 报名截止时间要在现在之后、活动开始之前。
+        [hours] 志愿服务时长请按半小时计，0 到 24 小时，例如 2 或 1.5；不计时长发送 0。
         [cancelled] 这个活动已经取消。
         [started] 活动已经开始或结束，不能再修改或取消。
         [below-confirmed] 已报名的人数超过了新的名额，不能这样减少名额。请先与已报名的同学沟通。
@@ -153,6 +167,10 @@ activities-card =
     时间：{ $startsZh } 至 { $endsZh }
     地点：{ $place }
     报名截止：{ $deadlineZh }
+    志愿服务时长：{ $credit ->
+        [yes] 签到后每人记 { $hours } 小时
+       *[no] 不计
+    }
     报名：{ $confirmed }/{ $capacity }，候补 { $waiting } 人
     签到：{ $attended } 人，缺席 { $noShows } 人
 activities-button-roster = 报名名单
@@ -209,6 +227,7 @@ activities-edit-field =
         [when] 时间
         [place] 地点
         [capacity] 名额
+        [hours] 志愿时长
        *[deadline] 报名截止时间
     }
 activities-edit-ask =
@@ -217,10 +236,11 @@ activities-edit-ask =
         [when] 当前时间：{ $startsZh } 至 { $endsZh }。请按「2026-12-05 14:00-16:00」的格式发送新时间。
         [place] 当前地点：{ $place }。请发送新的地点。
         [capacity] 当前名额：{ $capacity } 人。请发送新的人数；增加名额会自动按顺序递补候补的同学。
+        [hours] 当前志愿服务时长：{ $hours } 小时。请发送新的小时数（按半小时计，最多 24，不计发送 0）。
        *[deadline] 当前报名截止：{ $deadlineZh }。请按「2026-12-04 18:00」的格式发送新的截止时间。
     }
 activities-edited =
-    已修改【{ $title }】：{ $startsZh }，{ $place }，名额 { $capacity } 人，报名截止 { $deadlineZh }。
+    已修改【{ $title }】：{ $startsZh }，{ $place }，名额 { $capacity } 人，报名截止 { $deadlineZh }，志愿时长 { $hours } 小时。
     时间或地点有变化时，已报名和候补的同学会收到通知。
 activities-edited-code-moved = 已发出的签到码仍然有效，签到时间随之改为 { $opensZh } 至 { $closesZh }。
 activities-cancel-confirm = 确定取消【{ $title }】吗？已报名的 { $confirmed } 人和候补的 { $waiting } 人都会收到取消通知。

@@ -9,6 +9,7 @@ start-help-text =
     · 团费 —— /dues，交团费 —— /pay
     · 组织关系转接 —— /transfer
     · 最近的活动 —— /activities，活动签到 —— /checkin
+    · 我的志愿时长 —— /hours
     · 绑定身份 —— /bind，解除绑定 —— /unbind
     · 切换语言 —— /lang
     直接用一句话问我也可以，例如「查一下我的团籍」。
@@ -17,6 +18,7 @@ start-help-leaders =
     · 待我审批的转接 —— /pending，办理转出/转入 —— /transfer
     · 发通知 —— /notice
     · 发起活动 —— /newactivity，我组织的活动 —— /myactivities
+    · 登记志愿时长 —— /addhours，导出志愿时长表 —— /hours export
     · 支部团费收缴 —— /duesbranch，登记现金团费 —— /duescash，下级收缴率 —— /duesorgs
     · 转接统计（每周排行）—— /report
     · 毕业生转接 —— /graduation、/graduates

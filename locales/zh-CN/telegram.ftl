@@ -11,4 +11,5 @@ telegram-command-lang = 切换语言 / Language
 telegram-command-cancel = 取消当前操作
 telegram-command-pay = 交团费
 telegram-command-checkin = 活动签到
+telegram-command-hours = 我的志愿时长
 telegram-command-pending = 待我审批的转接（团干部）

@@ -12,6 +12,7 @@ export const menuCommands = [
   { command: "transfer", key: "telegram-command-transfer" },
   { command: "activities", key: "telegram-command-activities" },
   { command: "checkin", key: "telegram-command-checkin" },
+  { command: "hours", key: "telegram-command-hours" },
   { command: "pending", key: "telegram-command-pending" },
   { command: "bind", key: "telegram-command-bind" },
   { command: "unbind", key: "telegram-command-unbind" },

@@ -37,10 +37,15 @@ export interface ActivityInput extends AudienceChoice {
   capacity: number;
   /** Defaults to the start. */
   signupDeadline?: Date;
+  /** Volunteer hours credited at check-in, in minutes (half-hour steps, at most 24 hours); defaults to none. */
+  serviceMinutes?: number;
 }
 
 export type ActivityPatch = Partial<
-  Pick<Activity, "title" | "description" | "place" | "startsAt" | "endsAt" | "capacity" | "signupDeadline">
+  Pick<
+    Activity,
+    "title" | "description" | "place" | "startsAt" | "endsAt" | "capacity" | "signupDeadline" | "serviceMinutes"
+  >
 >;
 
 export type ActivityProblem = FieldProblem | "not-allowed" | "not-found" | "cancelled" | "started" | "below-confirmed";
@@ -87,6 +92,7 @@ export async function createActivity(deps: CreateDeps, actor: Actor, input: Acti
     endsAt: input.endsAt ?? new Date(input.startsAt.getTime() + DEFAULT_DURATION_MS),
     capacity: input.capacity,
     signupDeadline: input.signupDeadline ?? input.startsAt,
+    serviceMinutes: input.serviceMinutes ?? 0,
   };
   const problem = fieldProblem(fields, deps.now());
   if (problem) return { ok: false, problem };
@@ -109,7 +115,12 @@ export async function createActivity(deps: CreateDeps, actor: Actor, input: Acti
         orgId: org.id,
         targetType: "activity",
         targetId: created.id,
-        data: { orgIds, capacity: fields.capacity, startsAt: fields.startsAt.toISOString() },
+        data: {
+          orgIds,
+          capacity: fields.capacity,
+          startsAt: fields.startsAt.toISOString(),
+          serviceMinutes: fields.serviceMinutes,
+        },
       },
       tx,
     );
@@ -189,6 +200,7 @@ export async function updateActivity(
       endsAt,
       capacity: patch.capacity ?? current.capacity,
       signupDeadline,
+      serviceMinutes: patch.serviceMinutes ?? current.serviceMinutes,
     };
     const problem = fieldProblem(next, now, { start: timesChanged, deadline: patch.signupDeadline !== undefined });
     if (problem) return { ok: false, problem };

@@ -5,6 +5,7 @@ import { randomInt } from "node:crypto";
 import type { CoreDeps } from "../../core/feature.ts";
 import type { Activity } from "../../infra/db.ts";
 import { keyedHash } from "../../infra/keyed-hash.ts";
+import { creditCheckin } from "../volunteer/ledger.ts";
 import { type Actor, activityInScope } from "./activity-service.ts";
 import { CHECKIN_CODE_LENGTH, checkinCodeFrom, checkinTiming, checkinWindow } from "./rules.ts";
 
@@ -58,7 +59,7 @@ export async function issueCheckinCode(
 }
 
 export type CheckinResult =
-  | { kind: "checked-in"; activity: Activity; at: Date }
+  | { kind: "checked-in"; activity: Activity; at: Date; creditedMinutes: number }
   | { kind: "already"; activity: Activity; at: Date }
   | { kind: "early"; activity: Activity; opensAt: Date }
   | { kind: "closed" | "cancelled" | "not-signed-up" | "waitlisted"; activity: Activity }
@@ -97,16 +98,17 @@ export async function checkIn(deps: CoreDeps, memberId: number, code: string): P
       where: { id: signup.id, checkedInAt: null },
       data: { checkedInAt: now },
     });
-    if (!marked.count) return false;
+    if (!marked.count) return null;
     await tx.member.updateMany({
       where: { id: memberId, OR: [{ lastOrgLifeAt: null }, { lastOrgLifeAt: { lt: now } }] },
       data: { lastOrgLifeAt: now },
     });
-    return true;
+    // The activity's volunteer hours, once: the ledger's unique key refuses a second credit for the same activity.
+    return creditCheckin(tx, { memberId, activityId: activity.id, minutes: activity.serviceMinutes, at: now });
   });
-  if (!done) {
+  if (done === null) {
     const again = await deps.db.activitySignup.findUniqueOrThrow({ where: { id: signup.id } });
     return { kind: "already", activity, at: again.checkedInAt! };
   }
-  return { kind: "checked-in", activity, at: now };
+  return { kind: "checked-in", activity, at: now, creditedMinutes: done };
 }

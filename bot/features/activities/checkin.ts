@@ -1,5 +1,7 @@
 // Members checking in: "签到 123456", `/checkin 123456`, the QR code's deep link, or "签到" and then the code.
 import type { Context, DialogHandler } from "../../core/feature.ts";
+import { hoursTotals } from "../volunteer/ledger.ts";
+import { formatHours } from "../volunteer/rules.ts";
 import { checkIn } from "./checkin-service.ts";
 import { activityFacts } from "./member-view.ts";
 import { findCheckinCode, whenArgs } from "./rules.ts";
@@ -43,7 +45,9 @@ async function answer(ctx: Context, code: string) {
   const tz = ctx.deps.config.TZ;
   switch (result.kind) {
     case "checked-in":
-      return ctx.say("activities-checkin-done", { ...facts, ...whenArgs("at", result.at, tz) });
+      ctx.say("activities-checkin-done", { ...facts, ...whenArgs("at", result.at, tz) });
+      if (result.creditedMinutes > 0) await tellCredited(ctx, result.creditedMinutes);
+      return;
     case "already":
       return ctx.say("activities-checkin-already", { ...facts, ...whenArgs("at", result.at, tz) });
     case "early":
@@ -51,4 +55,15 @@ async function answer(ctx: Context, code: string) {
     default:
       return ctx.say("activities-checkin-refused", { ...facts, reason: result.kind });
   }
+}
+
+/** The hours just credited, and where the member's year and total now stand. */
+async function tellCredited(ctx: Context, minutes: number) {
+  const totals = await hoursTotals(ctx.deps.db, ctx.member!.id, ctx.deps.now(), ctx.deps.config.TZ);
+  ctx.replies.at(-1)!.text += `\n${ctx.t("volunteer-checkin-credited", {
+    hours: formatHours(minutes),
+    year: String(totals.year),
+    yearHours: formatHours(totals.yearMinutes),
+    totalHours: formatHours(totals.totalMinutes),
+  })}`;
 }

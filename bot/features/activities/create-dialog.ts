@@ -4,6 +4,7 @@ import type { Context } from "../../core/feature.ts";
 import { type AudienceChoice, audienceOrgIds } from "../notices/audience.ts";
 import { audienceRows, toggledChildIds } from "../notices/audience-buttons.ts";
 import { audienceCounts } from "../notices/notice-service.ts";
+import { durationHours, formatHours, parseHours } from "../volunteer/rules.ts";
 import { type ActivityProblem, createActivity, organiserOrgs } from "./activity-service.ts";
 import { DEFAULT_DURATION_MS, MAX_PLACE, MAX_TITLE, parseCapacity, parseWhen, whenArgs } from "./rules.ts";
 
@@ -18,6 +19,7 @@ interface Draft {
   endsAt?: string;
   place?: string;
   capacity?: number;
+  serviceMinutes?: number;
   signupDeadline?: string;
 }
 
@@ -91,8 +93,16 @@ export async function onCreateText(ctx: Context): Promise<void> {
     case "capacity": {
       const capacity = parseCapacity(text);
       if (!capacity) return ctx.say("activities-problem", { problem: "capacity" });
-      await ctx.dialog.update("deadline", { capacity });
-      return askDeadline(ctx);
+      await ctx.dialog.update("hours", { capacity });
+      return askHours(ctx);
+    }
+    case "hours": {
+      const minutes = parseHours(text);
+      if (minutes === null) {
+        ctx.say("activities-problem", { problem: "hours" });
+        return askHours(ctx);
+      }
+      return setHours(ctx, minutes);
     }
     case "deadline": {
       const when = parseWhen(text, ctx.deps.now(), ctx.deps.config.TZ);
@@ -102,6 +112,31 @@ export async function onCreateText(ctx: Context): Promise<void> {
     default:
       return ctx.say("activities-use-buttons");
   }
+}
+
+/** Volunteer hours: the activity's own length offered as a button, and "none". */
+function askHours(ctx: Context) {
+  const draft = draftOf(ctx)!;
+  const length = durationHours(new Date(draft.startsAt!), new Date(draft.endsAt!));
+  ctx.say("activities-ask-hours", {}, [
+    [
+      ...(length > 0
+        ? [ctx.button("activities-hours-length", `act-hours:${length}`, { hours: formatHours(length) })]
+        : []),
+      ctx.button("activities-hours-none", "act-hours:none"),
+    ],
+  ]);
+}
+
+async function setHours(ctx: Context, serviceMinutes: number) {
+  await ctx.dialog.update("deadline", { serviceMinutes });
+  return askDeadline(ctx);
+}
+
+/** Button: the hours offered (the activity's length, or none). */
+export async function chooseHours(ctx: Context, minutes: number | "none") {
+  if (!draftOf(ctx) || ctx.dialog.current?.step !== "hours") return ctx.say("activities-draft-expired");
+  return setHours(ctx, minutes === "none" ? 0 : minutes);
 }
 
 function askDeadline(ctx: Context) {
@@ -161,6 +196,8 @@ async function preview(ctx: Context) {
       title: draft.title!,
       place: draft.place!,
       capacity: draft.capacity!,
+      hours: formatHours(draft.serviceMinutes ?? 0),
+      credit: draft.serviceMinutes ? "yes" : "no",
       ...whenArgs("starts", new Date(draft.startsAt!), tz),
       ...whenArgs("ends", new Date(draft.endsAt!), tz),
       ...whenArgs("deadline", new Date(draft.signupDeadline!), tz),
@@ -188,6 +225,7 @@ export async function confirmCreate(ctx: Context, answer: "yes" | "no") {
     startsAt: new Date(draft.startsAt!),
     endsAt: new Date(draft.endsAt!),
     capacity: draft.capacity!,
+    serviceMinutes: draft.serviceMinutes ?? 0,
     signupDeadline: new Date(draft.signupDeadline),
   });
   if (!result.ok) return problemReply(ctx, result.problem);

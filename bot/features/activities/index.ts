@@ -1,12 +1,14 @@
 // Activities: organisers publish them to their subtree (or chosen child organisations); members sign up, wait
 // their turn, get reminders and check in; organisers follow sign-ups and attendance and export the sheet.
-import { idArg, partsArg, wordArg } from "../../core/args.ts";
+import { countArg, idArg, partsArg, wordArg } from "../../core/args.ts";
 import { type Action, buttonAction, type Feature } from "../../core/feature.ts";
+import { MAX_MINUTES, STEP_MINUTES } from "../volunteer/rules.ts";
 import { CHECKIN_DIALOG, onCheckinText, startCheckin } from "./checkin.ts";
 import {
   CREATE_DIALOG,
   chooseAudience,
   chooseDeadline,
+  chooseHours,
   chooseOrg,
   confirmCreate,
   onCreateText,
@@ -40,6 +42,10 @@ import {
 const member = (intent: string, handler: Action["handler"]): Action => ({ intent, handler, needsMember: true });
 /** Childless audience toggles: a child organisation's id, or done. */
 const audienceArg = idArg.or(wordArg(["done"]));
+/** Volunteer hours offered as a button: minutes in half-hour steps up to a day, or none. */
+const hoursArg = countArg(STEP_MINUTES, MAX_MINUTES)
+  .refine((m) => m % STEP_MINUTES === 0)
+  .or(wordArg(["none"]));
 
 const list = member("activity.list", listActivities);
 const create = member("activity.create", startCreate);
@@ -55,6 +61,7 @@ export const activitiesFeature: Feature = {
     "act-join": buttonAction("activity.join", idArg, join),
     "act-leave": buttonAction("activity.leave", idArg, leave),
     "act-org": buttonAction("activity.create", idArg, chooseOrg),
+    "act-hours": buttonAction("activity.create", hoursArg, chooseHours),
     "act-dl": buttonAction("activity.create", wordArg(["start", "day"]), chooseDeadline),
     "act-aud": buttonAction("activity.create", audienceArg, chooseAudience),
     "act-publish": buttonAction("activity.create", wordArg(["yes", "no"]), confirmCreate),

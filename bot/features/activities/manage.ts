@@ -2,6 +2,7 @@
 // cancellation. Every look at members' names is audited, like any other look-up of someone else's record.
 import QRCode from "qrcode";
 import type { Context } from "../../core/feature.ts";
+import { parseHours } from "../volunteer/rules.ts";
 import { type Actor, activityInScope, cancelActivity, managedActivities, updateActivity } from "./activity-service.ts";
 import { attendanceCsv, rosterOf } from "./attendance.ts";
 import { issueCheckinCode } from "./checkin-service.ts";
@@ -10,7 +11,7 @@ import { activityFacts } from "./member-view.ts";
 import { CHECKIN_LINK_PREFIX, parseCapacity, parseWhen, whenArgs } from "./rules.ts";
 
 export const EDIT_DIALOG = "activity.edit";
-export const EDIT_FIELDS = ["title", "when", "place", "capacity", "deadline"] as const;
+export const EDIT_FIELDS = ["title", "when", "place", "capacity", "hours", "deadline"] as const;
 type EditField = (typeof EDIT_FIELDS)[number];
 /** Names shown in the roster before "and N more". */
 const ROSTER_SHOWN = 50;
@@ -204,6 +205,12 @@ export async function onEditText(ctx: Context): Promise<void> {
       const capacity = parseCapacity(text);
       if (!capacity) return ctx.say("activities-problem", { problem: "capacity" });
       patch = { capacity };
+      break;
+    }
+    case "hours": {
+      const serviceMinutes = parseHours(text);
+      if (serviceMinutes === null) return ctx.say("activities-problem", { problem: "hours" });
+      patch = { serviceMinutes };
       break;
     }
     case "when": {

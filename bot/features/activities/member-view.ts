@@ -1,6 +1,7 @@
 // Members: what they may join (soonest first), signing up and giving a place back.
 import type { Context } from "../../core/feature.ts";
 import type { Activity } from "../../infra/db.ts";
+import { formatHours } from "../volunteer/rules.ts";
 import { organiserOrgs } from "./activity-service.ts";
 import { whenArgs } from "./rules.ts";
 import { activitiesFor, cancelSignup, signUp } from "./signup-service.ts";
@@ -13,6 +14,8 @@ export function activityFacts(ctx: Context, activity: Activity) {
     title: activity.title,
     place: activity.place,
     capacity: activity.capacity,
+    hours: formatHours(activity.serviceMinutes),
+    credit: activity.serviceMinutes > 0 ? "yes" : "no",
     ...whenArgs("starts", activity.startsAt, tz),
     ...whenArgs("ends", activity.endsAt, tz),
     ...whenArgs("deadline", activity.signupDeadline, tz),

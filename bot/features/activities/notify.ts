@@ -2,6 +2,7 @@
 // place and times are read when each copy is sent, so an edit made before delivery is what members see.
 import type { CoreDeps } from "../../core/feature.ts";
 import type { Db, Prisma, SignupStatus } from "../../infra/db.ts";
+import { formatHours } from "../volunteer/rules.ts";
 import { whenArgs } from "./rules.ts";
 
 type Tx = Prisma.TransactionClient | Db;
@@ -45,6 +46,8 @@ export async function activityArgs(db: Db, args: Record<string, unknown>): Promi
     place: activity.place,
     org: activity.org.shortName ?? activity.org.name,
     capacity: activity.capacity,
+    hours: formatHours(activity.serviceMinutes),
+    credit: activity.serviceMinutes > 0 ? "yes" : "no",
     ...whenArgs("starts", activity.startsAt, tz),
     ...whenArgs("deadline", activity.signupDeadline, tz),
   };

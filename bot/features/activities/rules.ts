@@ -12,6 +12,8 @@ const HOUR = 60 * MINUTE;
 
 export interface ActivityFields {
   title: string;
+  /** Volunteer hours each attendee is credited, in minutes; checked when given. */
+  serviceMinutes?: number;
   place: string;
   startsAt: Date;
   endsAt: Date;
@@ -19,7 +21,7 @@ export interface ActivityFields {
   signupDeadline: Date;
 }
 
-export type FieldProblem = "title" | "place" | "past" | "end" | "capacity" | "deadline";
+export type FieldProblem = "title" | "place" | "past" | "end" | "capacity" | "deadline" | "hours";
 
 /**
  * The first problem with an activity's fields, or null. `now` matters only for the times being set: an edit of the
@@ -37,7 +39,13 @@ export function fieldProblem(
   if (!Number.isInteger(f.capacity) || f.capacity < 1 || f.capacity > MAX_CAPACITY) return "capacity";
   if (f.signupDeadline.getTime() > f.startsAt.getTime()) return "deadline";
   if (setting.deadline && f.signupDeadline.getTime() <= now.getTime()) return "deadline";
+  if (f.serviceMinutes !== undefined && !validServiceMinutes(f.serviceMinutes)) return "hours";
   return null;
+}
+
+/** Volunteer hours an activity may carry: 0 to 24 hours in half-hour steps (as minutes). */
+export function validServiceMinutes(minutes: number): boolean {
+  return Number.isInteger(minutes) && minutes >= 0 && minutes <= 24 * 60 && minutes % 30 === 0;
 }
 
 /** "30", "30人", "30 people" → 30; null for anything else. */

@@ -15,6 +15,8 @@ async function showStatus(ctx: Context) {
     [
       ctx.button("membership-button-dues", "go:dues.status"),
       ...(hasTransfer ? [ctx.button("membership-button-transfer", "go:transfer.status")] : []),
+      // 志愿时长 only once there is a credit to list.
+      ...(view.hours.totalMinutes > 0 ? [ctx.button("volunteer-button-mine", "go:volunteer.mine")] : []),
     ],
     [ctx.button("membership-button-full-code", "me-code:show")],
   ]);

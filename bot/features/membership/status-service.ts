@@ -5,6 +5,7 @@ import { type DuesPicture, loadDues } from "../dues/dues-service.ts";
 import { type Contact, nearestContact } from "../orgs/contacts.ts";
 import { orgPathNames } from "../orgs/org-service.ts";
 import { type TransferStanding, transferStanding } from "../transfers/history.ts";
+import { type HoursTotals, hoursTotals } from "../volunteer/ledger.ts";
 import { dayOf, fullYears, localDateOf, type MembershipWarning, membershipWarnings } from "./rules.ts";
 
 export interface StatusView {
@@ -19,6 +20,8 @@ export interface StatusView {
   warnings: MembershipWarning[];
   /** Whom to turn to about the warnings. */
   contact: Contact | undefined;
+  /** Volunteer service hours, this year and in all. */
+  hours: HoursTotals;
 }
 
 export async function loadStatus(deps: Pick<CoreDeps, "db" | "now" | "config">, member: Member): Promise<StatusView> {
@@ -26,11 +29,12 @@ export async function loadStatus(deps: Pick<CoreDeps, "db" | "now" | "config">, 
   const now = deps.now();
   const timeZone = deps.config.TZ;
   const org = await db.organisation.findUniqueOrThrow({ where: { id: member.orgId }, select: { ancestorIds: true } });
-  const [orgPath, dues, transfers, contact] = await Promise.all([
+  const [orgPath, dues, transfers, contact, hours] = await Promise.all([
     orgPathNames(db, org.ancestorIds),
     loadDues(db, member, now, timeZone),
     transferStanding(db, member.id),
     nearestContact(db, org.ancestorIds, member.id),
+    hoursTotals(db, member.id, now, timeZone),
   ]);
   const today = localDateOf(now, timeZone);
   return {
@@ -49,5 +53,6 @@ export async function loadStatus(deps: Pick<CoreDeps, "db" | "now" | "config">, 
       lastOrgLife: member.lastOrgLifeAt ? localDateOf(member.lastOrgLifeAt, timeZone) : null,
     }),
     contact,
+    hours,
   };
 }

@@ -5,6 +5,7 @@ import { owedText, paidThroughText } from "../dues/dues-view.ts";
 import { formatYuan } from "../dues/money.ts";
 import { completedLine, sentBackLines } from "../transfers/history.ts";
 import { currentStep } from "../transfers/transfer-service.ts";
+import { formatHours } from "../volunteer/rules.ts";
 import { contactPhrase } from "./contact-phrase.ts";
 import { formatDate, formatDay, formatInstant } from "./format.ts";
 import { maskMemberCode } from "./member-code.ts";
@@ -32,6 +33,13 @@ export function renderStatus(t: Translate, locale: Locale, timeZone: string, vie
   if (member.lastOrgLifeAt) {
     lines.push(t("activities-status-org-life", { date: formatDate(member.lastOrgLifeAt, locale, timeZone) }));
   }
+  lines.push(
+    t("volunteer-status-line", {
+      year: String(view.hours.year),
+      yearHours: formatHours(view.hours.yearMinutes),
+      totalHours: formatHours(view.hours.totalMinutes),
+    }),
+  );
   if (view.warnings.length > 0) {
     lines.push("", t("membership-warnings-title"));
     const contact = contactPhrase(t, view.contact);

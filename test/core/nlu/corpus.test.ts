@@ -1,6 +1,7 @@
 // The examples the intent model learns from: enough of them, in both languages, for intents the bot answers; a
 // held-out fifth that never changes; and training that gives the same model every time.
 import { describe, expect, it } from "vitest";
+import { createI18n } from "../../../bot/core/i18n.ts";
 import { isHeldOut, loadCorpus } from "../../../bot/core/nlu/corpus.ts";
 import { trainModel } from "../../../bot/core/nlu/model.ts";
 import { features as allFeatures } from "../../../bot/features/index.ts";
@@ -32,6 +33,15 @@ describe("the intent corpus", () => {
     for (const f of allFeatures) {
       for (const intent of Object.keys(f.intents ?? {})) {
         if (!notFromWords.has(intent)) expect(intents, `${f.name}: ${intent}`).toContain(intent);
+      }
+    }
+  });
+
+  it('has a "did you mean" label for every intent it can offer, in both languages', () => {
+    const i18n = createI18n("zh-CN");
+    for (const intent of intents.filter((i) => i !== "unknown")) {
+      for (const locale of ["zh-CN", "en"] as const) {
+        expect(i18n.has(locale, `nlu-intent-${intent.replace(/\./g, "-")}`), `${locale} ${intent}`).toBe(true);
       }
     }
   });

@@ -37,7 +37,9 @@ describe("activities", () => {
     expect((await chat.say("2027-03-06 09:00-11:00"))[0]!.text).toBe("活动地点在哪里？");
     await chat.say("五山校区体育馆");
     expect((await chat.say("零"))[0]!.text).toContain("1 到 10000 之间的整数");
-    const [deadline] = await chat.say("2人");
+    const [hours] = await chat.say("2人");
+    expect(hours!.buttons!.flat().map((b) => b.payload)).toEqual(["act-hours:120", "act-hours:none"]);
+    const [deadline] = await chat.press("act-hours:none");
     expect(deadline!.buttons!.flat().map((b) => b.payload)).toEqual(["act-dl:start", "act-dl:day"]);
     const [audience] = await chat.press("act-dl:day");
     expect(audience!.buttons!.flat().map((b) => b.label)).toEqual([
@@ -49,6 +51,7 @@ describe("activities", () => {
     const [preview] = await chat.press("act-aud:done");
     const inCs = await db.member.count({ where: { status: "ACTIVE", org: { ancestorIds: { has: cs.id } } } });
     expect(preview!.text).toContain("【周六社区志愿服务】");
+    expect(preview!.text).toContain("志愿服务时长：不计");
     expect(preview!.text).toContain("2027年3月6日");
     expect(preview!.text).toContain("09:00");
     // 陈刚, 王芳, 李明 and 黄丽 are bound inside the college; the EE member and 周杰 are outside it.
@@ -122,7 +125,14 @@ describe("activities", () => {
 
   it("let the organiser add places (the waitlist moves up) but not fewer than those confirmed", async () => {
     const [what] = await chen.chat.press(`act-edit:${activityId}`);
-    expect(what!.buttons!.flat().map((b) => b.label)).toEqual(["名称", "时间", "地点", "名额", "报名截止时间"]);
+    expect(what!.buttons!.flat().map((b) => b.label)).toEqual([
+      "名称",
+      "时间",
+      "地点",
+      "名额",
+      "志愿时长",
+      "报名截止时间",
+    ]);
     await chen.chat.press(`act-field:${activityId}.capacity`);
     expect((await chen.chat.say("1"))[0]!.text).toContain("已报名的人数超过了新的名额");
     expect((await db.activity.findUniqueOrThrow({ where: { id: activityId } })).capacity).toBe(2);
@@ -266,11 +276,14 @@ describe("activities", () => {
     await chen.chat.say("3-10 19:00");
     await chen.chat.say("线上");
     await chen.chat.say("1");
+    // No volunteer hours for a lecture, typed rather than tapped.
+    await chen.chat.say("0");
     await chen.chat.press("act-dl:start");
     await chen.chat.press("act-aud:done");
     await chen.chat.press("act-publish:yes");
     const second = await db.activity.findFirstOrThrow({ orderBy: { id: "desc" }, include: { audiences: true } });
     expect(second.title).toBe("团课：青年大学习");
+    expect(second.serviceMinutes).toBe(0);
     // No child chosen: the whole subtree of the committee.
     expect(second.audiences.map((a) => a.orgId)).toEqual([second.orgId]);
     await li.chat.press(`act-join:${second.id}`);

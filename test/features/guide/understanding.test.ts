@@ -76,7 +76,6 @@ describe("what a new member types, answered as meant", () => {
     ["团籍注册怎么弄", "unserved.register", "团籍注册"],
     ["教育评议什么时候", "unserved.review", "教育评议"],
     ["推优入党", "unserved.recommend", "推优入党"],
-    ["我的志愿时长", "unserved.volunteer-hours", "志愿服务时长"],
   ])("%s is recognised, answered honestly and sent to a person (%s)", async (text, intent, topic) => {
     const before = await db.transferRequest.count();
     const [reply] = await liMing.chat.say(text);

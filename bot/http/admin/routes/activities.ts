@@ -21,6 +21,7 @@ const activitySelect = {
   status: true,
   checkinOpensAt: true,
   checkinClosesAt: true,
+  serviceMinutes: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.ActivitySelect;
