@@ -2,6 +2,7 @@
 import type { Feature } from "../core/feature.ts";
 import { activitiesFeature } from "./activities/index.ts";
 import { bindingFeature } from "./binding/index.ts";
+import { cardFeature } from "./card/index.ts";
 import { duesFeature } from "./dues/index.ts";
 import { duesLeadersFeature } from "./dues/leaders/index.ts";
 import { membershipFeature } from "./membership/index.ts";
@@ -16,6 +17,7 @@ export const features: Feature[] = [
   bindingFeature,
   noticesFeature,
   membershipFeature,
+  cardFeature,
   duesFeature,
   duesLeadersFeature,
   transfersFeature,

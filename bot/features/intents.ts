@@ -2,6 +2,7 @@
 import type { IntentWords } from "../core/nlu/vocabulary.ts";
 import { activityIntents } from "./activities/intents.ts";
 import { bindingIntents } from "./binding/intents.ts";
+import { cardIntents } from "./card/intents.ts";
 import { duesIntents } from "./dues/intents.ts";
 import { duesLeaderIntents } from "./dues/leaders/intents.ts";
 import { membershipIntents } from "./membership/intents.ts";
@@ -15,6 +16,7 @@ export const intentVocabulary: IntentWords[] = [
   ...startIntents,
   ...bindingIntents,
   ...membershipIntents,
+  ...cardIntents,
   ...duesIntents,
   ...duesLeaderIntents,
   ...transferIntents,
