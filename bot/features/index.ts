@@ -5,6 +5,7 @@ import { bindingFeature } from "./binding/index.ts";
 import { cardFeature } from "./card/index.ts";
 import { duesFeature } from "./dues/index.ts";
 import { duesLeadersFeature } from "./dues/leaders/index.ts";
+import { leavingFeature } from "./leaving/index.ts";
 import { membershipFeature } from "./membership/index.ts";
 import { noticesFeature } from "./notices/index.ts";
 import { reportsFeature } from "./reports/index.ts";
@@ -18,6 +19,7 @@ export const features: Feature[] = [
   noticesFeature,
   membershipFeature,
   cardFeature,
+  leavingFeature,
   duesFeature,
   duesLeadersFeature,
   transfersFeature,

@@ -5,6 +5,7 @@ import { bindingIntents } from "./binding/intents.ts";
 import { cardIntents } from "./card/intents.ts";
 import { duesIntents } from "./dues/intents.ts";
 import { duesLeaderIntents } from "./dues/leaders/intents.ts";
+import { leavingIntents } from "./leaving/intents.ts";
 import { membershipIntents } from "./membership/intents.ts";
 import { noticeIntents } from "./notices/intents.ts";
 import { reportIntents } from "./reports/intents.ts";
@@ -17,6 +18,7 @@ export const intentVocabulary: IntentWords[] = [
   ...bindingIntents,
   ...membershipIntents,
   ...cardIntents,
+  ...leavingIntents,
   ...duesIntents,
   ...duesLeaderIntents,
   ...transferIntents,
