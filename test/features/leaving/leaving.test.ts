@@ -206,9 +206,16 @@ describe("超龄离团", () => {
 });
 
 describe("主动离团 / 退团", () => {
-  it("passes the request to the 团支书 with the member's words and changes nothing", async () => {
-    const [reply] = await liMing.chat.say("我要退团，毕业后不想继续了");
-    expect(reply!.intent).toBe("leaving.request");
+  it("asks first, then passes the request to the 团支书 with the member's words, and changes nothing", async () => {
+    const [ask] = await liMing.chat.say("我要退团，毕业后不想继续了");
+    expect(ask!.intent).toBe("leaving.request");
+    expect(ask!.text).toBe(
+      "离团/退团需要由团组织办理，团助不会自动处理。要把你的离团申请（连同你刚才的话）转告给你的团支书 王芳 吗？",
+    );
+    expect(ask!.buttons!.flat().map((b) => b.payload)).toEqual(["leave-request:send", "leave-request:cancel"]);
+    expect(await rows("leaving-request-leader")).toEqual([]);
+
+    const [reply] = await liMing.chat.press("leave-request:send");
     expect(reply!.text).toBe(
       "已把你的离团申请转告给 王芳，TA 会与你联系。团助不会自动办理，在支部确认前你的团籍不变。",
     );
@@ -220,12 +227,37 @@ describe("主动离团 / 退团", () => {
     expect((await db.member.findUniqueOrThrow({ where: { id: liMing.member.id } })).status).toBe("ACTIVE");
     expect(await db.auditLog.count({ where: { action: "leaving.request", actorId: liMing.member.id } })).toBe(1);
 
+    // A second tap sends nothing more.
+    const [second] = await liMing.chat.press("leave-request:send");
+    expect(second!.text).toBe("这个申请已处理或已过期。如需申请离团，请重新告诉我，例如“我要退团”。");
+    expect(await rows("leaving-request-leader")).toHaveLength(1);
+  });
+
+  it("takes a typed answer, and a no tells nobody", async () => {
     expect((await liMing.chat.say("申请离团"))[0]!.intent).toBe("leaving.request");
+    const [no] = await liMing.chat.say("不用了");
+    expect(no!.text).toBe("好的，没有转告任何人，你的团籍不变。");
+    // "算了" is everyone's cancel: the question closes, nobody is told.
+    await liMing.chat.say("申请离团");
+    expect((await liMing.chat.say("算了"))[0]!.text).toBe("已取消。");
+    expect((await liMing.chat.press("leave-request:send"))[0]!.text).toContain("已处理或已过期");
+    expect(await rows("leaving-request-leader")).toHaveLength(1);
+
+    // Something else typed instead is answered as usual and sends nothing.
+    await liMing.chat.say("我想退团");
+    expect((await liMing.chat.say("我的团籍"))[0]!.intent).toBe("membership.status");
+    expect(await rows("leaving-request-leader")).toHaveLength(1);
+
     await liMing.chat.press("lang:en");
-    const [en] = await liMing.chat.say("I want to leave the league");
+    const [ask] = await liMing.chat.say("I want to leave the league");
+    expect(ask!.text).toContain(
+      "Shall I pass your request to leave (with what you just wrote) on to your branch secretary 王芳?",
+    );
+    const [en] = await liMing.chat.say("yes");
     expect(en!.text).toBe(
       "I passed your request to leave on to 王芳, who will contact you. Tuanzhu does not process it by itself: your membership stays as it is until your branch confirms.",
     );
+    expect(await rows("leaving-request-leader")).toHaveLength(2);
   });
 
   it("says so when nobody can be told, and refuses someone who has already left", async () => {
