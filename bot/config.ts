@@ -147,6 +147,10 @@ export const configSchema = z
     HTTP_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     /** A CJK font file for the league-table chart's names; missing = the numbered chart (names in the text only). */
     CHART_FONT_FILE: z.string().default("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+    /** Where people reach this server's HTTP port from outside: the 电子团员证's QR code opens <PUBLIC_URL>/verify/<token>. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/, error: "an http(s):// URL" }).default("http://localhost:3000"),
+    /** Days a 电子团员证's verify token lives; a new /card replaces it sooner. */
+    CARD_TOKEN_DAYS: z.coerce.number().int().min(1).max(366).default(30),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   })
   .superRefine((c, ctx) => {

@@ -5,6 +5,7 @@ import type { QueueName, Queues } from "../bot/core/queues.ts";
 import { upsertActivitySchedules } from "./activities/schedules.ts";
 import { DUES_SCHEDULER_ID, upsertDuesSchedule } from "./dues/schedule.ts";
 import { GRADUATES_SCHEDULER_ID, upsertGraduatesSchedule } from "./graduates/schedule.ts";
+import { LEAVING_SCHEDULER_ID, upsertLeavingSchedule } from "./leaving/schedule.ts";
 import { upsertOutboxReconcileSchedule, upsertSlaReconcileSchedule } from "./maintenance/schedules.ts";
 import { REPORT_SCHEDULER_ID, upsertReportSchedule } from "./reports/schedule.ts";
 
@@ -21,5 +22,6 @@ export const schedules: Schedule[] = [
   { queue: "activities", id: "activities-reconcile", upsert: (q) => upsertActivitySchedules(q) },
   { queue: "dues", id: DUES_SCHEDULER_ID, upsert: (q, c) => upsertDuesSchedule(q, c) },
   { queue: "graduates", id: GRADUATES_SCHEDULER_ID, upsert: (q, c) => upsertGraduatesSchedule(q, c) },
+  { queue: "leaving", id: LEAVING_SCHEDULER_ID, upsert: (q, c) => upsertLeavingSchedule(q, c) },
   { queue: "reports", id: REPORT_SCHEDULER_ID, upsert: (q, c) => upsertReportSchedule(q, c.TZ) },
 ];

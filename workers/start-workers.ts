@@ -16,6 +16,7 @@ import { platformLimits } from "./delivery/platform-limits.ts";
 import { createDeliveryProcessor } from "./delivery/processor.ts";
 import { createDuesProcessor } from "./dues/dues-processor.ts";
 import { createGraduatesProcessor } from "./graduates/graduates-processor.ts";
+import { createLeavingProcessor } from "./leaving/leaving-processor.ts";
 import { createMaintenanceProcessor } from "./maintenance/processor.ts";
 import { createNoticeProcessor } from "./notices/notice-processor.ts";
 import { createReportProcessor } from "./reports/report-processor.ts";
@@ -126,6 +127,7 @@ export async function startWorkers(
     start("reports", createReportProcessor(deps), { concurrency: 2 });
     start("dues", createDuesProcessor(deps), { concurrency: 1 });
     start("graduates", createGraduatesProcessor(deps), { concurrency: 1 });
+    start("leaving", createLeavingProcessor(deps), { concurrency: 1 });
     for (const schedule of schedules) await schedule.upsert(queues, config);
     // Schedules live only in Redis: re-created whenever a flush or an empty Redis has lost one.
     keeper = startScheduleKeeper(deps, schedules, connection, tuning.scheduleCheckMs);

@@ -88,6 +88,18 @@ export const jobSchemas = {
       .optional(),
     cursor: z.number().int().nonnegative().optional(),
   }),
+  /**
+   * 超龄离团, daily: members turning 28 within three months, or 28 and over, are told once per stage (dedupe keys).
+   * `day` (yyyy-mm-dd in TZ) is fixed on the first attempt; `cursor` is the last member id done.
+   */
+  leaving: z.object({
+    task: z.literal("daily"),
+    day: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+    cursor: z.number().int().nonnegative().optional(),
+  }),
 } as const;
 
 export type QueueName = keyof typeof jobSchemas;

@@ -2,9 +2,11 @@
 import type { Feature } from "../core/feature.ts";
 import { activitiesFeature } from "./activities/index.ts";
 import { bindingFeature } from "./binding/index.ts";
+import { cardFeature } from "./card/index.ts";
 import { duesFeature } from "./dues/index.ts";
 import { duesLeadersFeature } from "./dues/leaders/index.ts";
 import { guideFeature } from "./guide/index.ts";
+import { leavingFeature } from "./leaving/index.ts";
 import { membershipFeature } from "./membership/index.ts";
 import { noticesFeature } from "./notices/index.ts";
 import { reportsFeature } from "./reports/index.ts";
@@ -18,6 +20,8 @@ export const features: Feature[] = [
   bindingFeature,
   noticesFeature,
   membershipFeature,
+  cardFeature,
+  leavingFeature,
   duesFeature,
   duesLeadersFeature,
   transfersFeature,

@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
+import type { I18n } from "../core/i18n.ts";
 import type { Outbox } from "../core/outbox.ts";
 import type { Db } from "../infra/db.ts";
 import { enterLogContext, type Logger } from "../infra/logger.ts";
@@ -12,6 +13,7 @@ import { metricsRoutes } from "./metrics.ts";
 import { registerOverloadGuard } from "./overload.ts";
 import { paymentsCallbackRoutes } from "./payments-callback.ts";
 import { registerSecurity, unroutableUrlHandler } from "./security.ts";
+import { verifyRoutes } from "./verify.ts";
 
 export interface HttpDeps extends AdminDeps {
   db: Db;
@@ -20,6 +22,8 @@ export interface HttpDeps extends AdminDeps {
   /** The payments callback tells members through the outbox. */
   outbox: Outbox;
   metrics: Metrics;
+  /** The member-card verify page speaks the reader's language. */
+  i18n: I18n;
 }
 
 export type HttpServer = FastifyInstance;
@@ -71,6 +75,7 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
   void app.register(metricsRoutes, { metrics: deps.metrics, token: deps.config.METRICS_TOKEN });
   void app.register(healthRoutes, deps);
   void app.register(paymentsCallbackRoutes, deps);
+  void app.register(verifyRoutes, deps);
   registerAdmin(app, deps);
   return app;
 }

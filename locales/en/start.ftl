@@ -5,7 +5,7 @@ start-welcome =
 start-welcome-back = Welcome back, { $name }! What can I do for you?
 start-help-text =
     I can help with:
-    · My membership status — /me
+    · My membership status — /me; member card — /card
     · Dues — /dues, pay dues — /pay
     · Organisation transfer — /transfer
     · Upcoming activities — /activities, check in — /checkin

@@ -2,6 +2,7 @@
 telegram-command-start = Get started with Tuanzhu
 telegram-command-help = See what I can do
 telegram-command-me = My membership status
+telegram-command-card = My member card (with a QR code)
 telegram-command-dues = Dues
 telegram-command-transfer = Organisation transfer
 telegram-command-activities = Upcoming activities

@@ -5,7 +5,7 @@ start-welcome =
 start-welcome-back = { $name }，欢迎回来！想办点什么？
 start-help-text =
     我能帮你：
-    · 我的团籍 —— /me
+    · 我的团籍 —— /me，电子团员证 —— /card
     · 团费 —— /dues，交团费 —— /pay
     · 组织关系转接 —— /transfer
     · 最近的活动 —— /activities，活动签到 —— /checkin

@@ -2,6 +2,7 @@
 telegram-command-start = 开始使用团助
 telegram-command-help = 查看我能做什么
 telegram-command-me = 我的团籍
+telegram-command-card = 电子团员证
 telegram-command-dues = 团费
 telegram-command-transfer = 组织关系转接
 telegram-command-activities = 最近的活动

@@ -7,6 +7,7 @@ export const menuCommands = [
   { command: "start", key: "telegram-command-start" },
   { command: "help", key: "telegram-command-help" },
   { command: "me", key: "telegram-command-me" },
+  { command: "card", key: "telegram-command-card" },
   { command: "dues", key: "telegram-command-dues" },
   { command: "pay", key: "telegram-command-pay" },
   { command: "transfer", key: "telegram-command-transfer" },

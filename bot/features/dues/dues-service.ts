@@ -1,7 +1,9 @@
 // A member's dues picture, read from the rate table, their paid months and their last payment.
+
 import { type Db, type Member, PaymentStatus, type Prisma } from "../../infra/db.ts";
 import { monthPricer } from "./ledger.ts";
 import { type Month, monthOf, monthOfDay } from "./months.ts";
+import { lastDuesMonth } from "./owed.ts";
 import {
   type DuesExplanation,
   type DuesPosition,
@@ -34,7 +36,8 @@ export interface PendingPayment {
   hasProof: boolean;
 }
 
-export type DuesMember = Pick<Member, "id" | "joinedAt" | "duesCategory" | "monthlyIncomeFen">;
+export type DuesMember = Pick<Member, "id" | "joinedAt" | "duesCategory" | "monthlyIncomeFen"> &
+  Partial<Pick<Member, "leftOn">>;
 
 export async function loadDues(db: Tx, member: DuesMember, now: Date, timeZone: string): Promise<DuesPicture> {
   const [rates, paid, last, pending] = await Promise.all([
@@ -54,7 +57,7 @@ export async function loadDues(db: Tx, member: DuesMember, now: Date, timeZone: 
   const price = monthPricer(rates, member);
   const position = duesPosition(
     startMonth,
-    current,
+    lastDuesMonth(current, member.leftOn),
     paid.map((p) => p.month),
     (m) => price(m) ?? 0,
   );

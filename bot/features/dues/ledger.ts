@@ -1,8 +1,10 @@
 // The dues ledger: which months a member owes, and settling a payment into paid months. Every way money arrives
 // (a confirmed screenshot, the provider's callback, cash a leader records) ends in `settlePayment`, so the rules
 // live in one place: whole months, oldest first, never a month twice, and an audit entry naming who did it.
+
 import { PaymentStatus, type Prisma } from "../../infra/db.ts";
 import { addMonths, type Month, monthOf, monthOfDay } from "./months.ts";
+import { lastDuesMonth } from "./owed.ts";
 import { duesPosition, monthlyDuesForMonth, monthsToCover, type Rate } from "./rules.ts";
 
 /** Settling takes row locks, so it must run inside `db.$transaction(async (tx) => …)`. */
@@ -41,7 +43,14 @@ interface LedgerMember {
   monthlyIncomeFen: number | null;
 }
 
-const memberFields = { id: true, orgId: true, joinedAt: true, duesCategory: true, monthlyIncomeFen: true } as const;
+const memberFields = {
+  id: true,
+  orgId: true,
+  joinedAt: true,
+  duesCategory: true,
+  monthlyIncomeFen: true,
+  leftOn: true,
+} as const;
 
 /** Each month's amount for this member: the rate in force in that month, at their current category and pay. */
 export function monthPricer(rates: Rate[], member: Pick<LedgerMember, "duesCategory" | "monthlyIncomeFen">) {
@@ -68,7 +77,7 @@ export async function owedMonths(
   const price = monthPricer(rates, member);
   const startMonth = monthOfDay(member.joinedAt);
   const current = monthOf(now, timeZone);
-  const position = duesPosition(startMonth, current, paid, (m) => price(m) ?? 0);
+  const position = duesPosition(startMonth, lastDuesMonth(current, member.leftOn), paid, (m) => price(m) ?? 0);
   return {
     current,
     startMonth,

@@ -6,7 +6,7 @@ import { canAct, rolesOf } from "../orgs/scope.ts";
 import { monthPricer, rejectPayment, type SettleResult, settlePayment } from "./ledger.ts";
 import { formatYuan } from "./money.ts";
 import { type Month, monthOf, monthOfDay, monthStamp } from "./months.ts";
-import { monthsOwed } from "./owed.ts";
+import { lastDuesMonth, monthsOwed } from "./owed.ts";
 import { PROOF_ROLES, proofRoute } from "./proof-route.ts";
 import { newReference } from "./reference.ts";
 import { maxPayableMonths, monthChoices, monthsToCover } from "./rules.ts";
@@ -21,7 +21,8 @@ export const PROOF_REVIEW = "dues-proof-review";
 export const SETTLED_TO_MEMBER = "dues-settled-member";
 export const REJECTED_TO_MEMBER = "dues-rejected-member";
 
-export type PayMember = Pick<Member, "id" | "orgId" | "joinedAt" | "duesCategory" | "monthlyIncomeFen">;
+export type PayMember = Pick<Member, "id" | "orgId" | "joinedAt" | "duesCategory" | "monthlyIncomeFen"> &
+  Partial<Pick<Member, "leftOn">>;
 
 export interface PayOption {
   months: number;
@@ -50,7 +51,7 @@ export async function payPlan(db: Tx, member: PayMember, now: Date, timeZone: st
   const price = monthPricer(rates, member);
   const start = monthOfDay(member.joinedAt);
   const current = monthOf(now, timeZone);
-  const owed = monthsOwed(start, current, paid);
+  const owed = monthsOwed(start, lastDuesMonth(current, member.leftOn), paid);
   const maxMonths = maxPayableMonths(start, current, paid);
   const cover = (n: number) => {
     const months = monthsToCover(start, paid, n);

@@ -1,8 +1,6 @@
-// The league table as a PNG with each organisation's name beside its bar: an SVG drawn here, rasterised by resvg
-// with one CJK font file given by path (the system's font lookup is not trusted: without a CJK font it draws empty
-// boxes). Pure apart from reading the font file once; figures in, bytes out.
-import { existsSync } from "node:fs";
-import { Resvg } from "@resvg/resvg-js";
+// The league table as a PNG with each organisation's name beside its bar: an SVG drawn here, rasterised with the
+// project's CJK font (infra/cjk-png.ts). Pure apart from reading the font file; figures in, bytes out.
+import { CJK_FONT_FAMILY, cjkSvgToPng, xmlText as xml } from "../../infra/cjk-png.ts";
 import { barColour } from "./chart.ts";
 import { type LeagueRow, responseRate } from "./rules.ts";
 
@@ -21,7 +19,6 @@ export const namedChartHeight = (rows: number) => TOP + Math.max(rows, 1) * ROW_
 
 const hex = ([r, g, b]: readonly [number, number, number]) =>
   `#${[r, g, b].map((v) => v.toString(16).padStart(2, "0")).join("")}`;
-const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const shorten = (name: string) => {
   const chars = [...name];
   return chars.length <= MAX_NAME_CHARS ? name : `${chars.slice(0, MAX_NAME_CHARS - 1).join("")}…`;
@@ -67,11 +64,5 @@ export function leagueSvg(caption: string, rows: readonly LeagueRow[], family: s
 
 /** The PNG, or null when the font file is missing (the caller falls back to the numbered chart). */
 export function drawNamedLeagueChart(caption: string, rows: readonly LeagueRow[], fontFile: string): Buffer | null {
-  if (!fontFile || !existsSync(fontFile)) return null;
-  const svg = leagueSvg(caption, rows, "WenQuanYi Micro Hei");
-  const resvg = new Resvg(svg, {
-    font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: "WenQuanYi Micro Hei" },
-    fitTo: { mode: "original" },
-  });
-  return Buffer.from(resvg.render().asPng());
+  return cjkSvgToPng(leagueSvg(caption, rows, CJK_FONT_FAMILY), fontFile);
 }

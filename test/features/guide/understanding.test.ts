@@ -71,8 +71,6 @@ describe("what a new member types, answered as meant", () => {
 
   it.each([
     ["入团申请", "unserved.join", "入团申请"],
-    ["我要离团", "unserved.leave", "离团"],
-    ["我想退团", "unserved.leave", "离团"],
     ["团籍注册怎么弄", "unserved.register", "团籍注册"],
     ["教育评议什么时候", "unserved.review", "教育评议"],
     ["推优入党", "unserved.recommend", "推优入党"],
@@ -86,16 +84,19 @@ describe("what a new member types, answered as meant", () => {
     expect(await db.transferRequest.count()).toBe(before);
   });
 
-  it("takes a typed 收到 under a notice as the button, even after another answer in between", async () => {
-    const notice = await db.notice.findFirst({ select: { id: true } });
-    // What the delivery worker remembers when it delivers a notice with its 收到 button.
-    const choices = createChoiceMemory(app.deps.redis, app.config.REDIS_PREFIX);
-    const payload = `notice-read:${notice?.id ?? 999999}`;
-    await choices.remember(liMing.chat.ref, [[{ label: "收到", payload }]]);
-    await liMing.chat.say("谢谢");
-    const [reply] = await liMing.chat.say("收到了");
-    expect(reply!.intent).toBe("notice.read");
-  });
+  it.each(["我要离团", "我想退团"])(
+    "%s is a request to leave, asked again before it goes to the 团支书",
+    async (text) => {
+      const zhangWei = await chatAsMember(app, "201801000004", {
+        platform: text === "我要离团" ? "console" : "wechat",
+      });
+      const [reply] = await zhangWei.chat.say(text);
+      expect(reply!.intent).toBe("leaving.request");
+      expect(reply!.text).toContain("孙静");
+      // Declined with the offered button's words: the question closes and nobody is told.
+      expect((await zhangWei.chat.say("先不了"))[0]!.text).toContain("没有转告任何人");
+    },
+  );
 
   it("reads 下周三晚上7点 and 今天 20:40-22:00 when a 团支书 creates an activity", async () => {
     const wangFang = await chatAsMember(app, "201801000002");

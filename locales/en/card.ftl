@@ -1,0 +1,12 @@
+card-title = Communist Youth League · Member Card
+card-field-name = Name
+card-field-code = Member no.
+card-field-org = Organisation
+card-field-joined = Joined
+card-qr-caption = Scan to verify membership
+card-sent = Here is your member card, valid until { $until }. Scanning its QR code shows only whether you are a valid member and of which organisation, nothing else about you. Sending /card again makes a new card and the old one's QR code stops working.
+card-not-active = Your membership status is not active, so you cannot show a member card. Ask your branch secretary if this looks wrong.
+card-no-font = The member card cannot be drawn right now (the server lacks a Chinese font). Please try again later or tell the administrator.
+card-verify-title = Membership check
+card-verify-valid = Valid member of { $organisation }
+card-verify-invalid = Not valid: this card cannot be verified (it may have expired or been replaced by a newer one).

@@ -1,0 +1,12 @@
+card-title = 中国共产主义青年团 · 电子团员证
+card-field-name = 姓名
+card-field-code = 团员编号
+card-field-org = 所在组织
+card-field-joined = 入团时间
+card-qr-caption = 扫码核验团员身份
+card-sent = 这是你的电子团员证，有效期至{ $until }。扫描二维码只会显示“是否为有效团员”和所在组织，不含其他个人信息。重新发送 /card 会生成新证，旧证的二维码随即失效。
+card-not-active = 你的团籍状态不是“正常”，不能出示电子团员证。如有疑问，请联系你的团支书。
+card-no-font = 暂时无法生成电子团员证（服务器缺少中文字体），请稍后再试或联系管理员。
+card-verify-title = 团员身份核验
+card-verify-valid = 有效团员：{ $organisation }
+card-verify-invalid = 无效：该团员证无法核验（可能已过期或已被新证替换）。
