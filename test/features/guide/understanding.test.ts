@@ -1,7 +1,6 @@
 // The phrases from the review of a new user (issue 14), typed into the console as a member would: each gets the
 // answer that was meant, not a keyword's neighbour. Business the bot does not do yet is named and sent to a person.
 import { describe, expect, it } from "vitest";
-import { createChoiceMemory } from "../../../bot/core/choices.ts";
 import { createDialogStore } from "../../../bot/core/dialog-store.ts";
 import { chatAs } from "../../helpers/chat.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
