@@ -7,6 +7,19 @@ import type { PlatformName } from "./types.ts";
 /** Send one outbox row. Job id = "outbox-<rowId>" (`outboxJobId`), so a row is queued at most once. */
 export const outboxJobSchema = z.object({ outboxId: z.string().regex(/^\d+$/) });
 
+/**
+ * A daily pass over the members: `day` (yyyy-mm-dd in TZ) is fixed on the first attempt so a retry after midnight
+ * finishes the same day; `cursor` is the last member id done.
+ */
+const dailyMemberPass = z.object({
+  task: z.literal("daily"),
+  day: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  cursor: z.number().int().nonnegative().optional(),
+});
+
 export const jobSchemas = {
   // One delivery queue per platform: each has its own rate limit (a 429 from Telegram slows Telegram only), and a
   // process runs the delivery worker only of the platforms it can send on (a WeChat session lives in one process).
@@ -76,30 +89,13 @@ export const jobSchemas = {
     }),
   ]),
   /**
-   * Graduate season, daily: reminders to graduates of branches with a graduation date this season. `day` (the
-   * calendar day in TZ) is fixed on the first attempt so a retry after midnight finishes the same day; `cursor` is
-   * the last member id done.
+   * Graduate season, daily: reminders to graduates of branches with a graduation date this season.
    */
-  graduates: z.object({
-    task: z.literal("daily"),
-    day: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
-    cursor: z.number().int().nonnegative().optional(),
-  }),
+  graduates: dailyMemberPass,
   /**
    * 超龄离团, daily: members turning 28 within three months, or 28 and over, are told once per stage (dedupe keys).
-   * `day` (yyyy-mm-dd in TZ) is fixed on the first attempt; `cursor` is the last member id done.
    */
-  leaving: z.object({
-    task: z.literal("daily"),
-    day: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
-    cursor: z.number().int().nonnegative().optional(),
-  }),
+  leaving: dailyMemberPass,
 } as const;
 
 export type QueueName = keyof typeof jobSchemas;
