@@ -133,6 +133,9 @@ export const configSchema = z
     PAYMENT_CALLBACK_SECRET: optional.pipe(z.string().min(16, "at least 16 characters").optional()),
     /** A transfer step's service level in hours, for organisations without their own (Organisation.slaHours). */
     TRANSFER_SLA_HOURS: z.coerce.number().int().positive().max(8760).default(72),
+    /** 入团: months an 入团积极分子 is trained, and 团课 hours required, where no organisation above sets its own. */
+    JOIN_TRAINING_MONTHS: z.coerce.number().int().min(0).max(36).default(3),
+    JOIN_COURSE_HOURS: z.coerce.number().int().min(0).max(200).default(8),
     /** The monthly dues reminder: day of the month (1–28, so every month has it) and hour, in TZ. */
     DUES_REMINDER_DAY: z.coerce.number().int().min(1).max(28, "1 to 28").default(5),
     DUES_REMINDER_HOUR: z.coerce.number().int().min(0).max(23, "0 to 23").default(10),
