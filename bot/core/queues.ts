@@ -53,8 +53,15 @@ export const jobSchemas = {
   ]),
   /** Periodic chores: the reconcilers re-queue rows and timers Redis lost. */
   maintenance: z.object({ task: z.enum(["reconcile-outbox", "reconcile-sla"]) }),
-  /** A transfer step's service-level timer: stage 1, 2 nudge, 3… escalate. Job id "sla-<stepId>-<stage>". */
-  "transfer-sla": z.object({ stepId: z.number().int().positive(), stage: z.number().int().positive() }),
+  /**
+   * A step's service-level timer: stage 1, 2 nudge, 3… escalate. One step machine for every kind of step: a transfer
+   * step (no kind; job id "sla-<stepId>-<stage>") or a 入团 step (kind "join"; "sla-join-<stepId>-<stage>").
+   */
+  "transfer-sla": z.object({
+    stepId: z.number().int().positive(),
+    stage: z.number().int().positive(),
+    kind: z.enum(["transfer", "join"]).optional(),
+  }),
   /**
    * Weekly league tables. "weekly": find the committees with activity in the week (after `cursor`, a committee id)
    * and queue one "committee" job each, job id "report-<week>-<orgId>". Weeks are named by their Monday (yyyy-mm-dd).
@@ -99,6 +106,9 @@ export const jobSchemas = {
 } as const;
 
 export type QueueName = keyof typeof jobSchemas;
+/** The kinds of step the service-level machine runs (the timer's `kind`; absent = transfer). */
+export type SlaStepKind = "transfer" | "join";
+
 export type JobData<Q extends QueueName> = z.infer<(typeof jobSchemas)[Q]>;
 export const queueNames = Object.keys(jobSchemas) as QueueName[];
 

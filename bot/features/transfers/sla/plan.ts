@@ -1,7 +1,9 @@
 // What a pending step's next service-level timer is: which stage, when, or none (the escalation chain reached the
-// province). Shared by the scheduler after a step starts, the processor after a stage fires, and the reconciler.
+// province). Shared by the scheduler after a step starts, the processor after a stage fires, and the reconciler —
+// for every kind of step (a transfer's, a 入团 application's): they share the clock's fields and their names.
 
-import type { Db, OrgLevel, Prisma } from "../../../infra/db.ts";
+import type { SlaStepKind } from "../../../core/queues.ts";
+import type { Db, OrgLevel, Prisma, StepStatus } from "../../../infra/db.ts";
 import { loadWorkCalendar } from "./calendar.ts";
 import { isEscalationLevel } from "./escalation.ts";
 import { FIRST_ESCALATION_STAGE, stageDueAt } from "./stages.ts";
@@ -20,12 +22,25 @@ export const planSelect = {
   org: { select: { ancestorIds: true } },
 } as const;
 
-export type PlanStep = Prisma.TransferStepGetPayload<{ select: typeof planSelect }>;
+/** What the timetable needs of a step, whatever its kind (`planSelect` of its table). */
+export interface PlanStep {
+  id: number;
+  status: StepStatus;
+  startedAt: Date;
+  dueAt: Date;
+  slaHours: number;
+  slaBusinessHours: boolean;
+  slaStage: number;
+  escalationLevel: number;
+  org: { ancestorIds: number[] };
+}
 
 export interface NextTimer {
   stepId: number;
   stage: number;
   dueAt: Date;
+  /** Absent: a transfer step. */
+  kind?: SlaStepKind;
 }
 
 function canEscalateTo(level: OrgLevel | undefined): boolean {
@@ -38,7 +53,7 @@ export function ancestorAt(ancestorIds: number[], levelsUp: number): number | un
 }
 
 /** The next timer of each PENDING step (steps that are done or at the top of their chain have none). */
-export async function nextTimers(tx: Tx, steps: PlanStep[]): Promise<NextTimer[]> {
+export async function nextTimers(tx: Tx, steps: PlanStep[], kind: SlaStepKind = "transfer"): Promise<NextTimer[]> {
   const pending = steps.filter((s) => s.status === "PENDING");
   if (!pending.length) return [];
   // The level of the organisation one above each step's current escalation decides whether a chain goes on.
@@ -65,7 +80,12 @@ export async function nextTimers(tx: Tx, steps: PlanStep[]): Promise<NextTimer[]
       const above = ancestorAt(s.org.ancestorIds, s.escalationLevel + 1);
       if (above === undefined || !canEscalateTo(levels.get(above))) continue;
     }
-    timers.push({ stepId: s.id, stage, dueAt: stageDueAt(s, stage, calendar) });
+    timers.push({
+      stepId: s.id,
+      stage,
+      dueAt: stageDueAt(s, stage, calendar),
+      ...(kind === "transfer" ? {} : { kind }),
+    });
   }
   return timers;
 }
