@@ -6,6 +6,7 @@ import { cardFeature } from "./card/index.ts";
 import { duesFeature } from "./dues/index.ts";
 import { duesLeadersFeature } from "./dues/leaders/index.ts";
 import { guideFeature } from "./guide/index.ts";
+import { joiningFeature } from "./joining/index.ts";
 import { leavingFeature } from "./leaving/index.ts";
 import { membershipFeature } from "./membership/index.ts";
 import { noticesFeature } from "./notices/index.ts";
@@ -22,6 +23,7 @@ export const features: Feature[] = [
   membershipFeature,
   cardFeature,
   leavingFeature,
+  joiningFeature,
   duesFeature,
   duesLeadersFeature,
   transfersFeature,

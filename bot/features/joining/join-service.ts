@@ -18,6 +18,7 @@ import {
   admissionCodeProblem,
   candidateProblem,
   courseHoursProblem,
+  type IdProblem,
   inviteFromBytes,
   type JoinPolicy,
   joinAgeProblem,
@@ -133,27 +134,44 @@ export async function inviteCodeFor(
 export interface ApplicationInput {
   orgId: number;
   name: string;
-  phone: string;
-  idNumber: string;
-  /** A record a leader entered (name + phone) that this chat bound to. */
-  applicationId?: number;
+  /** Keyed hashes and last four digits only: the numbers themselves are never kept, not even in the dialog. */
+  phoneHash: string;
+  phoneLast4: string;
+  idHash: string;
+  idLast4: string;
+  /** "YYYY-MM-DD", read from the ID number. */
+  birth: string;
 }
 
 export type SubmitResult =
   | { ok: true; applicationId: number; org: string; told: string[] }
-  | { ok: false; problem: AgeProblem | "id" | "already" };
+  | { ok: false; problem: AgeProblem | "already" };
 
-/** The 入团申请 itself: age checked on today's date in TZ; the 团支部's first step starts at once. */
+/** What the dialog keeps of a typed ID number: its keyed hash, last four and birth date; or why it cannot be one. */
+export function readApplicantId(
+  deps: Pick<CoreDeps, "config" | "now">,
+  text: string,
+): { ok: true; idHash: string; idLast4: string; birth: string } | { ok: false; problem: IdProblem | AgeProblem } {
+  const id = readIdNumber(text);
+  if (!id.ok) return id;
+  const age = joinAgeProblem(id.birth, localDateOf(deps.now(), deps.config.TZ));
+  if (age) return { ok: false, problem: age };
+  const birth = toUtcDay(id.birth).toISOString().slice(0, 10);
+  return { ok: true, idHash: keyedHash(deps.config.ID_HASH_SECRET, id.id), idLast4: id.last4, birth };
+}
+
+export const phoneHashOf = (deps: Pick<CoreDeps, "config">, phone: string) =>
+  keyedHash(deps.config.ID_HASH_SECRET, phone);
+
+/** The 入团申请 itself: age checked again on today's date in TZ; the 团支部's first step starts at once. */
 export async function submitApplication(
   deps: CoreDeps,
   identityId: number,
   input: ApplicationInput,
 ): Promise<SubmitResult> {
-  const id = readIdNumber(input.idNumber);
-  if (!id.ok) return { ok: false, problem: "id" };
-  const age = joinAgeProblem(id.birth, localDateOf(deps.now(), deps.config.TZ));
+  const birth = dayOf(new Date(`${input.birth}T00:00:00Z`));
+  const age = joinAgeProblem(birth, localDateOf(deps.now(), deps.config.TZ));
   if (age) return { ok: false, problem: age };
-  const secret = deps.config.ID_HASH_SECRET;
   return run(deps, async (w) => {
     const mine = await w.tx.joinApplication.findUnique({
       where: { identityId },
@@ -163,11 +181,11 @@ export async function submitApplication(
     const data = {
       orgId: input.orgId,
       name: input.name,
-      phoneHash: keyedHash(secret, input.phone),
-      phoneLast4: input.phone.slice(-4),
-      idHash: keyedHash(secret, id.id),
-      idLast4: id.last4,
-      birthDate: toUtcDay(id.birth),
+      phoneHash: input.phoneHash,
+      phoneLast4: input.phoneLast4,
+      idHash: input.idHash,
+      idLast4: input.idLast4,
+      birthDate: toUtcDay(birth),
       identityId,
       stage: "APPLIED" as const,
       appliedAt: w.now,
@@ -189,6 +207,15 @@ export async function submitApplication(
     const org = await w.tx.organisation.findUniqueOrThrow({ where: { id: input.orgId }, select: { name: true } });
     return { ok: true as const, applicationId: app.id, org: org.name, told };
   });
+}
+
+/** Binds this chat to a leader's entry (name + phone): the application goes on from it. */
+export async function bindPreRegistered(db: Db, identityId: number, applicationId: number): Promise<boolean> {
+  const bound = await db.joinApplication.updateMany({
+    where: { id: applicationId, identityId: null, appliedAt: null },
+    data: { identityId },
+  });
+  return bound.count === 1;
 }
 
 /** A leader's entry (name + phone) that a person binds to by typing the same; the application itself follows. */
