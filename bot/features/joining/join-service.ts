@@ -32,6 +32,8 @@ import {
 import { stepButtonRow } from "./step-buttons.ts";
 
 type Tx = Prisma.TransactionClient;
+/** What 入团 needs of the app: the chat and the admin API both give it. */
+export type JoinDeps = Pick<CoreDeps, "db" | "config" | "audit" | "outbox" | "timers" | "logger" | "now">;
 type AnyTx = Tx | Db;
 
 /** Roles that act on 入团 steps: the 团支书, committee staff, and admins. */
@@ -58,7 +60,7 @@ interface Work {
   startedSteps: number[];
 }
 
-async function run<T>(deps: CoreDeps, body: (w: Work) => Promise<T>): Promise<T> {
+async function run<T>(deps: JoinDeps, body: (w: Work) => Promise<T>): Promise<T> {
   const outbox: bigint[] = [];
   const startedSteps: number[] = [];
   const now = deps.now();
@@ -98,7 +100,7 @@ export async function branchByInvite(db: Db, code: string) {
 
 /** A 团支部's invite code, made on first ask; only for its leaders (and those above), audited. */
 export async function inviteCodeFor(
-  deps: CoreDeps,
+  deps: JoinDeps,
   actor: Actor,
   orgId: number,
 ): Promise<{ code: string; org: string } | null> {
@@ -165,7 +167,7 @@ export const phoneHashOf = (deps: Pick<CoreDeps, "config">, phone: string) =>
 
 /** The 入团申请 itself: age checked again on today's date in TZ; the 团支部's first step starts at once. */
 export async function submitApplication(
-  deps: CoreDeps,
+  deps: JoinDeps,
   identityId: number,
   input: ApplicationInput,
 ): Promise<SubmitResult> {
@@ -220,7 +222,7 @@ export async function bindPreRegistered(db: Db, identityId: number, applicationI
 
 /** A leader's entry (name + phone) that a person binds to by typing the same; the application itself follows. */
 export async function preRegister(
-  deps: CoreDeps,
+  deps: JoinDeps,
   actor: Actor,
   orgId: number,
   name: string,
@@ -253,7 +255,7 @@ export async function preRegister(
 }
 
 /** Name + phone as a leader entered them, not yet bound to a chat: the branch it is for. */
-export async function findPreRegistered(deps: CoreDeps, name: string, phone: string) {
+export async function findPreRegistered(deps: JoinDeps, name: string, phone: string) {
   return deps.db.joinApplication.findFirst({
     where: {
       name,
@@ -270,7 +272,7 @@ export async function findPreRegistered(deps: CoreDeps, name: string, phone: str
 
 /** Starts a step (its clock with the acting organisation's policy) and tells who acts now. Returns their names. */
 async function startStep(
-  deps: CoreDeps,
+  deps: JoinDeps,
   w: Work,
   app: { id: number; orgId: number; name: string },
   kind: JoinStepKind,
@@ -353,7 +355,7 @@ export async function stepInScope(tx: AnyTx, actor: Actor, stepId: number) {
 
 /** Moves an application on by one step, after the step's own checks; audited; the applicant is told. */
 export async function advanceStep(
-  deps: CoreDeps,
+  deps: JoinDeps,
   actor: Actor,
   stepId: number,
   action: StepAction,
@@ -362,6 +364,8 @@ export async function advanceStep(
   return run(deps, async (w): Promise<AdvanceResult> => {
     const step = await stepInScope(w.tx, actor, stepId);
     if (!step) {
+      // A step that exists outside the actor's scope is answered as none, and the try is audited.
+      if (!(await w.tx.joinStep.count({ where: { id: stepId } }))) return { ok: false, problem: "not-found" };
       await deps.audit.record(
         { ...actorAudit(actor), action: "joining.denied", targetType: "join-step", targetId: stepId },
         w.tx,
@@ -526,7 +530,7 @@ export type HoursResult =
 
 /** 团课 hours attended, added to an 入团积极分子's record; audited. */
 export async function recordCourseHours(
-  deps: CoreDeps,
+  deps: JoinDeps,
   actor: Actor,
   applicationId: number,
   hours: number,
@@ -606,7 +610,7 @@ export interface ListedApplicant {
 }
 
 /** Applicants in the actor's scope still on their way, by stage then oldest first; the look-up is audited. */
-export async function applicantsInScope(deps: CoreDeps, actor: Actor, limit = 30): Promise<ListedApplicant[]> {
+export async function applicantsInScope(deps: JoinDeps, actor: Actor, limit = 30): Promise<ListedApplicant[]> {
   const scope = "memberId" in actor ? scopeOrgIds(await rolesOf(deps.db, actor.memberId), JOIN_ROLES) : [actor.orgId];
   if (!scope.length) return [];
   const apps = await deps.db.joinApplication.findMany({

@@ -8,6 +8,7 @@ import { adminErrorHandler } from "./errors.ts";
 import { activityRoutes } from "./routes/activities.ts";
 import { duesRoutes } from "./routes/dues.ts";
 import { importRoutes } from "./routes/import.ts";
+import { joiningRoutes } from "./routes/joining.ts";
 import { memberRoutes } from "./routes/members.ts";
 import { noticeRoutes } from "./routes/notices.ts";
 import { orgRoutes } from "./routes/orgs.ts";
@@ -39,6 +40,7 @@ export const adminApi: FastifyPluginAsync<{ deps: AdminDeps }> = async (app, { d
     noticeRoutes,
     reportRoutes,
     importRoutes,
+    joiningRoutes,
   ]) {
     await app.register(routes, deps);
   }

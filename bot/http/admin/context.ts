@@ -7,7 +7,9 @@
 
 import type { Config } from "../../config.ts";
 import type { Audit } from "../../core/audit.ts";
+import type { Outbox } from "../../core/outbox.ts";
 import type { Queues } from "../../core/queues.ts";
+import type { Timers } from "../../core/timers.ts";
 import type { Db, Prisma } from "../../infra/db.ts";
 import type { Logger } from "../../infra/logger.ts";
 import { notFound, type Principal } from "./auth.ts";
@@ -18,6 +20,9 @@ export interface AdminDeps {
   audit: Audit;
   queues: Queues;
   logger: Logger;
+  /** 入团 steps tell the applicant and leaders, and start service-level timers. */
+  outbox: Outbox;
+  timers: Timers;
   now: () => Date;
 }
 

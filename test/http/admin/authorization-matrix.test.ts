@@ -50,7 +50,83 @@ async function freshRole(orgCode: string) {
   return db.roleAssignment.create({ data: { memberId: member.id, orgId, role: "ADMIN" } });
 }
 
+/** A fresh 入团 application in a 团支部, at a stage, waiting on its step there. */
+async function joinApplication(orgCode: string, stage: "APPLIED" | "ACTIVIST") {
+  const orgId = await id(orgCode);
+  const now = new Date();
+  const app = await db.joinApplication.create({
+    data: {
+      orgId,
+      name: "申请人",
+      phoneHash: `phone-${++codeSeq}`,
+      phoneLast4: "0000",
+      stage,
+      appliedAt: now,
+      ...(stage === "ACTIVIST" ? { activistAt: now, trainingMonths: 3, courseHoursRequired: 8 } : {}),
+    },
+  });
+  const step = await db.joinStep.create({
+    data: {
+      applicationId: app.id,
+      kind: stage === "APPLIED" ? "MARK_ACTIVIST" : "MARK_CANDIDATE",
+      orgId,
+      startedAt: now,
+      dueAt: new Date(now.getTime() + 72 * 3_600_000),
+      slaHours: 72,
+      slaBusinessHours: false,
+    },
+  });
+  return { app, step };
+}
+
 const entries: Record<string, Entry> = {
+  "GET /joining/applicants": {
+    inScope: () => ({ url: "/joining/applicants?stage=APPLIED" }),
+    outOfScope: async () => ({ url: `/joining/applicants?orgId=${await id(SYSU)}` }),
+  },
+  "POST /joining/steps/:id": {
+    write: true,
+    inScope: async () => ({
+      method: "POST",
+      url: `/joining/steps/${(await joinApplication("GD-GZ-SCUT-CS-2201", "APPLIED")).step.id}`,
+      payload: { kind: "MARK_ACTIVIST" },
+    }),
+    outOfScope: async () => ({
+      method: "POST",
+      url: `/joining/steps/${(await joinApplication("GD-GZ-SYSU-CS-M26", "APPLIED")).step.id}`,
+      payload: { kind: "MARK_ACTIVIST" },
+    }),
+  },
+  "POST /joining/applications/:id/course-hours": {
+    write: true,
+    inScope: async () => ({
+      method: "POST",
+      url: `/joining/applications/${(await joinApplication("GD-GZ-SCUT-CS-2201", "ACTIVIST")).app.id}/course-hours`,
+      payload: { hours: 2 },
+    }),
+    outOfScope: async () => ({
+      method: "POST",
+      url: `/joining/applications/${(await joinApplication("GD-GZ-SYSU-CS-M26", "ACTIVIST")).app.id}/course-hours`,
+      payload: { hours: 2 },
+    }),
+  },
+  "POST /joining/applicants": {
+    write: true,
+    inScope: async () => ({
+      method: "POST",
+      url: "/joining/applicants",
+      payload: {
+        orgId: await id("GD-GZ-SCUT-CS-2201"),
+        name: "新人",
+        phone: `1380000${String(++codeSeq).padStart(4, "0")}`,
+      },
+    }),
+    outOfScope: async () => ({
+      method: "POST",
+      url: "/joining/applicants",
+      payload: { orgId: await id("GD-GZ-SYSU-CS-M26"), name: "新人", phone: "13900000000" },
+    }),
+  },
   "GET /orgs": {
     inScope: () => ({ url: "/orgs" }),
     outOfScope: async () => ({ url: `/orgs?orgId=${await id(SYSU)}` }),

@@ -25,6 +25,8 @@ const bodyFor: Record<string, object> = {
   "PATCH /orgs/:id": { slaHours: 48 },
   "POST /orgs/:id/move": { parentId: cs.id },
   "PATCH /members/:id": { hasLeaguePost: true },
+  "POST /joining/steps/:id": { kind: "APPROVE" },
+  "POST /joining/applications/:id/course-hours": { hours: 2 },
 };
 
 const idRoutes = f.http.adminRoutes

@@ -77,6 +77,24 @@ const settingsBody = z
       .max(MAX_METHOD_LENGTH)
       .nullable()
       .describe("how members pay dues, shown on payment requests; null = as the organisation above says"),
+    joinTrainingMonths: z
+      .number()
+      .int()
+      .min(0)
+      .max(36)
+      .nullable()
+      .describe(
+        "入团: months an 入团积极分子 is trained; null = as the organisation above says, else JOIN_TRAINING_MONTHS",
+      ),
+    joinCourseHours: z
+      .number()
+      .int()
+      .min(0)
+      .max(200)
+      .nullable()
+      .describe(
+        "入团: 团课 hours required before 发展对象; null = as the organisation above says, else JOIN_COURSE_HOURS",
+      ),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, "at least one field to change");
