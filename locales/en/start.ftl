@@ -10,6 +10,7 @@ start-help-text =
     · Organisation transfer — /transfer
     · Upcoming activities — /activities, check in — /checkin
     · My volunteer hours — /hours
+    · Apply to join the League, follow the application — /join
     · Link your account — /bind, unlink — /unbind
     · Change language — /lang
     You can also just ask in your own words, e.g. "what's my status".
@@ -22,6 +23,7 @@ start-help-leaders =
     · Branch dues — /duesbranch; record cash dues — /duescash; collection by organisation — /duesorgs
     · Transfer league table (weekly) — /report
     · Graduates' transfers — /graduation, /graduates
+    · Applicants to join (take each step, the invite code) — /applicants
 start-lang-choose = 请选择语言 / Choose your language:
 start-lang-zh = 中文
 start-lang-en = English

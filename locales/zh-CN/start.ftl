@@ -10,6 +10,7 @@ start-help-text =
     · 组织关系转接 —— /transfer
     · 最近的活动 —— /activities，活动签到 —— /checkin
     · 我的志愿时长 —— /hours
+    · 申请入团、查看入团进度 —— /join
     · 绑定身份 —— /bind，解除绑定 —— /unbind
     · 切换语言 —— /lang
     直接用一句话问我也可以，例如「查一下我的团籍」。
@@ -22,6 +23,7 @@ start-help-leaders =
     · 支部团费收缴 —— /duesbranch，登记现金团费 —— /duescash，下级收缴率 —— /duesorgs
     · 转接统计（每周排行）—— /report
     · 毕业生转接 —— /graduation、/graduates
+    · 入团申请人（逐步办理、入团邀请码）—— /applicants
 start-lang-choose = 请选择语言 / Choose your language:
 start-lang-zh = 中文
 start-lang-en = English
