@@ -145,7 +145,9 @@ describe("入团 on the console", () => {
     expect(await tap(wang.chat, approve)).toContain("已失效");
     expect(await tap(wu.chat, approve)).toContain("已失效");
     expect(payloads(await chen.chat.say("/applicants"))).toContain(approve);
-    expect(await tap(chen.chat, approve)).toContain("上级团委批准");
+    // The offered button's number, typed.
+    expect(await chen.chat.text("1")).toContain("上级团委批准");
+    expect(await tap(chen.chat, approve)).toContain("已经办理过了（陈刚 办理）");
     expect((await db.joinApplication.findFirstOrThrow()).stage).toBe("APPROVED");
   });
 
