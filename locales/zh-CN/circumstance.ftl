@@ -26,9 +26,9 @@ circ-summary = 请核对：自 { $month } 起，你的团费类别改为{ $categ
    *[SALARIED] 在职，税后月收入 { $income } 元
 }，每月团费 { $amount } 元（此前每月 { $before } 元）。{ $month } 之前的月份不变。
     { $who }确认前团费不变。提交吗？
-circ-who-own = 提交后由你的团支书 { $names } 确认。
-circ-who-above = 你的团支部暂时没有团支书使用团助，提交后由上级 { $org } 的 { $names } 确认。
-circ-who-nobody = 你的团支部和上级组织暂时都没有负责人使用团助，提交后申请会保存下来，等有负责人使用团助时处理（你也可以线下告诉团支书）。
+circ-who-own = 由你的团支书 { $names } 确认。
+circ-who-above = 你的团支部暂时没有团支书使用团助，由上级 { $org } 的 { $names } 确认。
+circ-who-nobody = 你的团支部和上级组织暂时都没有负责人使用团助：申请会保存下来，等有负责人使用团助时处理（你也可以线下告诉团支书）。
 circ-sent = ✅ 已提交。{ $who }结果会通知你；在 /me 和 /dues 中可以看到这项待确认的变化。
 circ-sent-nobody = 📥 已保存你的申请。{ $who }在 /me 和 /dues 中可以看到它；不需要时可以撤回。
 circ-already-sent = 这份申请已经提交过了，没有重复提交。{ $who }

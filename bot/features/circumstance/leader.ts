@@ -13,7 +13,7 @@ import {
   rejectChange,
 } from "./circumstance-service.ts";
 
-export const REJECT_DIALOG = "circumstance.reject";
+export const REJECT_DIALOG = "dues.change.review";
 /** Reasons offered as buttons; anything else is typed. */
 export const REASON_CODES = ["proof", "month", "category"] as const;
 const MAX_REASON_LENGTH = 200;

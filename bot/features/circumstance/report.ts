@@ -26,7 +26,7 @@ import {
   readReport,
 } from "./rules.ts";
 
-export const REPORT_DIALOG = "circumstance.report";
+export const REPORT_DIALOG = "dues.change";
 const YES = /^(是|是的|好|好的|对|确认|确定|提交|发送|可以|没错|嗯|yes|y|ok|okay|send|submit|sure|correct)[。.!！]*$/i;
 const NO = /^(不|不用|不要|否|算了|先不|no|n|not now)了?[。.!！]*$/i;
 
