@@ -19,8 +19,8 @@ export async function askAfterTransfer(
     args: { org: orgName, reason: transfer.reason },
     buttons: [
       [
-        { labelKey: "circ-button-after-yes", payload: `circ-after:${transfer.id}:yes` },
-        { labelKey: "circ-button-after-no", payload: `circ-after:${transfer.id}:no` },
+        { labelKey: "circumstance-button-after-yes", payload: `circ-after:${transfer.id}:yes` },
+        { labelKey: "circumstance-button-after-no", payload: `circ-after:${transfer.id}:no` },
       ],
     ],
     dedupeKey: `circ-after-transfer:${transfer.id}`,

@@ -23,10 +23,10 @@ export const CONFIRM_ROLES: readonly Role[] = [Role.BRANCH_SECRETARY, Role.COMMI
 const TOLD_ROLES: readonly Role[] = [Role.BRANCH_SECRETARY, Role.COMMITTEE_STAFF];
 
 /** Outbox message ids. */
-export const TO_LEADER = "circ-leader-request";
-export const CONFIRMED_TO_MEMBER = "circ-member-confirmed";
-export const REJECTED_TO_MEMBER = "circ-member-rejected";
-export const AFTER_TRANSFER = "circ-after-transfer";
+export const TO_LEADER = "circumstance-leader-request";
+export const CONFIRMED_TO_MEMBER = "circumstance-member-confirmed";
+export const REJECTED_TO_MEMBER = "circumstance-member-rejected";
+export const AFTER_TRANSFER = "circumstance-after-transfer";
 
 export interface NewCircumstance {
   category: DuesCategory;
@@ -112,8 +112,8 @@ export type SubmitOutcome =
 
 const leaderButtons = (id: number) => [
   [
-    { labelKey: "circ-button-approve", payload: `circ-ok:${id}` },
-    { labelKey: "circ-button-reject", payload: `circ-no:${id}` },
+    { labelKey: "circumstance-button-approve", payload: `circ-ok:${id}` },
+    { labelKey: "circumstance-button-reject", payload: `circ-no:${id}` },
   ],
 ];
 

@@ -38,8 +38,8 @@ async function afterTransfer(ctx: Context, [transferId, answer]: readonly [numbe
   const own = await ctx.deps.db.transferRequest.count({
     where: { id: transferId, memberId: ctx.member!.id, status: "COMPLETED" },
   });
-  if (!own) return ctx.say("circ-expired", {}, [[ctx.button("circ-button-start", "go:dues.change")]]);
-  if (answer === "no") return ctx.say("circ-after-no");
+  if (!own) return ctx.say("circumstance-expired", {}, [[ctx.button("circumstance-button-start", "go:dues.change")]]);
+  if (answer === "no") return ctx.say("circumstance-after-no");
   return startReport(ctx, "");
 }
 

@@ -39,24 +39,24 @@ interface Draft {
 
 const draftOf = (ctx: Context): Draft =>
   (ctx.dialog.current?.name === REPORT_DIALOG ? ctx.dialog.current.data : {}) as Draft;
-const stopRow = (ctx: Context) => [ctx.button("circ-button-stop", "circ-stop:report")];
+const stopRow = (ctx: Context) => [ctx.button("circumstance-button-stop", "circ-stop:report")];
 
 /** Start (or restart) the report; `text` is what the member said, to take what it already tells. */
 export async function startReport(ctx: Context, text: string) {
   const member = ctx.member!;
-  if (member.status !== MemberStatus.ACTIVE) return ctx.say("circ-not-active");
+  if (member.status !== MemberStatus.ACTIVE) return ctx.say("circumstance-not-active");
   const pending = await pendingChangeOf(ctx.deps.db, member.id);
   if (pending) {
     if (ctx.dialog.current?.name === REPORT_DIALOG) await ctx.dialog.end();
     return ctx.say(
-      "circ-pending-exists",
+      "circumstance-pending-exists",
       {
         month: formatMonthName(pending.month, ctx.locale),
         category: pending.category,
         income: formatYuan(pending.incomeFen ?? 0),
       },
       [
-        [ctx.button("circ-button-withdraw", `circ-withdraw:${pending.id}`)],
+        [ctx.button("circumstance-button-withdraw", `circ-withdraw:${pending.id}`)],
         [ctx.button("dues-button-status", "go:dues.status")],
       ],
     );
@@ -71,16 +71,16 @@ async function next(ctx: Context, draft: Draft) {
   const data = { ...draft };
   if (!draft.category) {
     await ctx.dialog.update("category", data);
-    return ctx.say("circ-ask-category", {}, [
-      [ctx.button("circ-category", "circ-cat:SALARIED", { category: "SALARIED" })],
-      [ctx.button("circ-category", "circ-cat:STUDENT", { category: "STUDENT" })],
-      [ctx.button("circ-category", "circ-cat:NO_INCOME", { category: "NO_INCOME" })],
+    return ctx.say("circumstance-ask-category", {}, [
+      [ctx.button("circumstance-category", "circ-cat:SALARIED", { category: "SALARIED" })],
+      [ctx.button("circumstance-category", "circ-cat:STUDENT", { category: "STUDENT" })],
+      [ctx.button("circumstance-category", "circ-cat:NO_INCOME", { category: "NO_INCOME" })],
       stopRow(ctx),
     ]);
   }
   if (draft.category === DuesCategory.SALARIED && draft.incomeFen === undefined) {
     await ctx.dialog.update("income", data);
-    return ctx.say("circ-ask-income", {}, [stopRow(ctx)]);
+    return ctx.say("circumstance-ask-income", {}, [stopRow(ctx)]);
   }
   if (draft.month === undefined) {
     await ctx.dialog.update("month", data);
@@ -105,18 +105,20 @@ async function askMonth(ctx: Context, problem?: { why: "too-early" | "too-late" 
     latest: formatMonthName(b.latest, ctx.locale),
     problem: problem?.why ?? "none",
   };
-  ctx.say("circ-ask-month", args, [
-    offered.map((m) => ctx.button("circ-month-label", `circ-month:${m}`, { month: formatMonthName(m, ctx.locale) })),
+  ctx.say("circumstance-ask-month", args, [
+    offered.map((m) =>
+      ctx.button("circumstance-month-label", `circ-month:${m}`, { month: formatMonthName(m, ctx.locale) }),
+    ),
     stopRow(ctx),
   ]);
 }
 
 function whoText(ctx: Context, route: Route): string {
-  if (!route.recipients.length) return ctx.t("circ-who-nobody");
+  if (!route.recipients.length) return ctx.t("circumstance-who-nobody");
   const names = route.recipients.map((r) => r.name).join("、");
   return route.atOwnOrg
-    ? ctx.t("circ-who-own", { names })
-    : ctx.t("circ-who-above", { names, org: route.recipients[0]!.orgName });
+    ? ctx.t("circumstance-who-own", { names })
+    : ctx.t("circumstance-who-above", { names, org: route.recipients[0]!.orgName });
 }
 
 async function summary(ctx: Context, draft: Draft & { category: DuesCategory; month: Month }) {
@@ -128,7 +130,7 @@ async function summary(ctx: Context, draft: Draft & { category: DuesCategory; mo
     await routeFor(db, ctx.member!),
   ];
   ctx.say(
-    "circ-summary",
+    "circumstance-summary",
     {
       month: formatMonthName(draft.month, ctx.locale),
       category: draft.category,
@@ -137,7 +139,7 @@ async function summary(ctx: Context, draft: Draft & { category: DuesCategory; mo
       before: oldFen === null ? "-" : formatYuan(oldFen),
       who: whoText(ctx, route),
     },
-    [[ctx.button("circ-button-send", "circ-send:yes")], stopRow(ctx)],
+    [[ctx.button("circumstance-button-send", "circ-send:yes")], stopRow(ctx)],
   );
 }
 
@@ -148,9 +150,9 @@ async function send(ctx: Context) {
     const pending = await pendingChangeOf(ctx.deps.db, ctx.member!.id);
     if (pending) {
       const route = await routeFor(ctx.deps.db, ctx.member!);
-      return ctx.say("circ-already-sent", { who: whoText(ctx, route) });
+      return ctx.say("circumstance-already-sent", { who: whoText(ctx, route) });
     }
-    return ctx.say("circ-expired", {}, [[ctx.button("circ-button-start", "go:dues.change")]]);
+    return ctx.say("circumstance-expired", {}, [[ctx.button("circumstance-button-start", "go:dues.change")]]);
   }
   const outcome = await submitChange(
     ctx.deps,
@@ -165,15 +167,15 @@ async function send(ctx: Context) {
   switch (outcome.kind) {
     case "not-active":
       await ctx.dialog.end();
-      return ctx.say("circ-not-active");
+      return ctx.say("circumstance-not-active");
     case "bad-month":
       // Paid months moved on while the member was deciding: ask the month again.
       await ctx.dialog.update("month", { ...draft, month: undefined });
       return askMonth(ctx, { why: outcome.why });
     case "sent":
       await ctx.dialog.end();
-      if (outcome.again) return ctx.say("circ-already-sent", { who: whoText(ctx, outcome.route) });
-      return ctx.say(outcome.route.recipients.length ? "circ-sent" : "circ-sent-nobody", {
+      if (outcome.again) return ctx.say("circumstance-already-sent", { who: whoText(ctx, outcome.route) });
+      return ctx.say(outcome.route.recipients.length ? "circumstance-sent" : "circumstance-sent-nobody", {
         who: whoText(ctx, outcome.route),
       });
   }
@@ -194,7 +196,7 @@ export async function chooseCategory(ctx: Context, category: DuesCategory) {
 export async function chooseMonth(ctx: Context, month: Month) {
   const draft = draftOf(ctx);
   if (ctx.dialog.current?.name !== REPORT_DIALOG || !draft.category) {
-    return ctx.say("circ-expired", {}, [[ctx.button("circ-button-start", "go:dues.change")]]);
+    return ctx.say("circumstance-expired", {}, [[ctx.button("circumstance-button-start", "go:dues.change")]]);
   }
   const check = checkMonth(month, await bounds(ctx));
   if (!check.ok) return askMonth(ctx, { why: check.why });
@@ -207,12 +209,12 @@ export async function sendButton(ctx: Context) {
 
 export async function stopButton(ctx: Context) {
   if (ctx.dialog.current?.name === REPORT_DIALOG) await ctx.dialog.end();
-  ctx.say("circ-stopped");
+  ctx.say("circumstance-stopped");
 }
 
 export async function withdrawButton(ctx: Context, id: number) {
   const done = await withdrawChange(ctx.deps, ctx.member!, id);
-  ctx.say(done ? "circ-withdrawn" : "circ-withdraw-none");
+  ctx.say(done ? "circumstance-withdrawn" : "circumstance-withdraw-none");
 }
 
 /** Typed answers to the open question. */
@@ -232,7 +234,7 @@ export async function onReportText(ctx: Context) {
     const income = incomeAnswer(text);
     if (income === null) {
       if (elsewhere) return "pass";
-      return ctx.say("circ-income-unread", {}, [stopRow(ctx)]);
+      return ctx.say("circumstance-income-unread", {}, [stopRow(ctx)]);
     }
     return next(ctx, { ...draft, incomeFen: income });
   }

@@ -33,7 +33,7 @@ export function changeLines(t: Translate, locale: Locale, dues: DuesPicture): st
   const lines: string[] = [];
   if (dues.upcoming) {
     lines.push(
-      t("circ-dues-upcoming", {
+      t("circumstance-dues-upcoming", {
         month: formatMonthName(dues.upcoming.month, locale),
         amount: formatYuan(dues.upcoming.amountFen),
       }),
@@ -42,7 +42,7 @@ export function changeLines(t: Translate, locale: Locale, dues: DuesPicture): st
   const p = dues.pendingChange;
   if (p) {
     lines.push(
-      t("circ-dues-pending", {
+      t("circumstance-dues-pending", {
         month: formatMonthName(p.month, locale),
         category: p.category,
         income: formatYuan(p.incomeFen ?? 0),

@@ -60,7 +60,7 @@ describe("a change of income, reported and confirmed", () => {
     expect(again!.text).toContain("这份申请已经提交过了，没有重复提交");
     expect(await db.duesChange.count()).toBe(1);
 
-    const [toWang] = await rows("circ-leader-request", wang.member.id);
+    const [toWang] = await rows("circumstance-leader-request", wang.member.id);
     expect(render(toWang!)).toBe(
       "📝 李明（2019****0001，计科2022级1班团支部）报告情况变化：自 2026年12月 起改为在职，税后月收入 8000.00 元，每月团费 16.00 元（此前 0.20 元）。原话：“我毕业了现在上班了月薪八千”。请核实后同意或退回（退回需说明理由）。",
     );
@@ -68,7 +68,7 @@ describe("a change of income, reported and confirmed", () => {
       expect.stringMatching(/^circ-ok:\d+$/),
       expect.stringMatching(/^circ-no:\d+$/),
     ]);
-    expect(await rows("circ-leader-request", huang.member.id)).toEqual([]);
+    expect(await rows("circumstance-leader-request", huang.member.id)).toEqual([]);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "dues.change.reported" } });
     expect(audit.actorId).toBe(li.member.id);
 
@@ -118,7 +118,7 @@ describe("a change of income, reported and confirmed", () => {
     expect(stored).toMatchObject({ status: "CONFIRMED", fromCategory: "STUDENT", handledById: wang.member.id });
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "dues.change.confirmed" } });
     expect(audit).toMatchObject({ actorId: wang.member.id, targetId: String(change.id) });
-    const [told] = await rows("circ-member-confirmed", li.member.id);
+    const [told] = await rows("circumstance-member-confirmed", li.member.id);
     expect(render(told!)).toBe(
       "✅ 王芳 已确认你的情况变化：自 2026年12月 起按在职，税后月收入 8000.00 元缴纳团费，每月 16.00 元。此前的月份不变。",
     );
@@ -132,7 +132,7 @@ describe("a change of income, reported and confirmed", () => {
     const [again] = await wang.chat.press(`circ-ok:${change.id}`);
     expect(again!.text).toBe("李明 的这项申请已被 王芳 确认，无需再处理。");
     expect(await db.auditLog.count({ where: { action: "dues.change.confirmed" } })).toBe(1);
-    expect(await rows("circ-member-confirmed", li.member.id)).toHaveLength(1);
+    expect(await rows("circumstance-member-confirmed", li.member.id)).toHaveLength(1);
   });
 
   it("/pay asks the new amounts; a later change may not start before the last confirmed one", async () => {
@@ -166,7 +166,7 @@ describe("rejection", () => {
     expect(payloads(why)).toContain(`circ-why:${change.id}:proof`);
     const [done] = await wang.chat.say("你还在读大三，不是无收入");
     expect(done!.text).toBe("已退回 黄丽 的申请，并把理由告诉了本人。团费不变，此操作已记录。");
-    const [told] = await rows("circ-member-rejected", huang.member.id);
+    const [told] = await rows("circumstance-member-rejected", huang.member.id);
     expect(render(told!)).toBe(
       "王芳 没有确认你报告的情况变化（自 2026年12月 起），理由：你还在读大三，不是无收入。团费类别不变；如有需要可以修改后重新报告（/change）。",
     );
@@ -189,7 +189,7 @@ describe("nobody bound to confirm", () => {
     expect(summary!.text).toContain("你的团支部暂时没有团支书使用团助，由上级 华南理工大学团委 的 陈刚 确认。");
     const [sent] = await huang.chat.press("circ-send:yes");
     expect(sent!.text).toContain("陈刚");
-    expect(await rows("circ-leader-request", chen.member.id)).toHaveLength(1);
+    expect(await rows("circumstance-leader-request", chen.member.id)).toHaveLength(1);
     await db.chatIdentity.updateMany({ where: { memberId: wang.member.id }, data: { blocked: false } });
   });
 
@@ -209,7 +209,7 @@ describe("nobody bound to confirm", () => {
     expect(change.status).toBe("PENDING");
     expect(
       await db.outboxMessage.count({
-        where: { messageKey: "circ-leader-request", args: { path: ["changeId"], equals: change.id } },
+        where: { messageKey: "circumstance-leader-request", args: { path: ["changeId"], equals: change.id } },
       }),
     ).toBe(0);
     expect(await zhao.chat.text("/dues")).toContain("Change of circumstance waiting for confirmation");
@@ -247,7 +247,7 @@ describe("after an employment transfer", () => {
     expect((await db.transferRequest.findUniqueOrThrow({ where: { id: submitted.transferId } })).status).toBe(
       "COMPLETED",
     );
-    const asked = await rows("circ-after-transfer", zhang.member.id);
+    const asked = await rows("circumstance-after-transfer", zhang.member.id);
     expect(asked).toHaveLength(1);
     expect(render(asked[0]!)).toBe(
       "你的组织关系已转入 石牌街道社区团支部。开始工作后，团费类别可能需要变更（学生 / 在职 / 无收入）。要现在报告吗？",
@@ -260,7 +260,7 @@ describe("after an employment transfer", () => {
     const { askAfterTransfer } = await import("../../../bot/features/circumstance/after-transfer.ts");
     const transfer = await db.transferRequest.findUniqueOrThrow({ where: { id: submitted.transferId } });
     expect(await db.$transaction((tx) => askAfterTransfer(tx, app.deps.outbox, transfer, dest.name))).toEqual([]);
-    expect(await rows("circ-after-transfer", zhang.member.id)).toHaveLength(1);
+    expect(await rows("circumstance-after-transfer", zhang.member.id)).toHaveLength(1);
 
     const [no] = await zhang.chat.press(`circ-after:${submitted.transferId}:no`);
     expect(no!.text).toContain("团费类别保持不变");
@@ -271,6 +271,6 @@ describe("after an employment transfer", () => {
     const [forged] = await li.chat.press(`circ-after:${submitted.transferId}:yes`);
     expect(forged!.text).toContain("这个问题已过期");
     // A study transfer asks nothing.
-    expect(await db.outboxMessage.count({ where: { messageKey: "circ-after-transfer" } })).toBe(1);
+    expect(await db.outboxMessage.count({ where: { messageKey: "circumstance-after-transfer" } })).toBe(1);
   });
 });
