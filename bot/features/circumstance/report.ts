@@ -41,8 +41,11 @@ const draftOf = (ctx: Context): Draft =>
   (ctx.dialog.current?.name === REPORT_DIALOG ? ctx.dialog.current.data : {}) as Draft;
 const stopRow = (ctx: Context) => [ctx.button("circumstance-button-stop", "circ-stop:report")];
 
-/** Start (or restart) the report; `text` is what the member said, to take what it already tells. */
-export async function startReport(ctx: Context, text: string) {
+/**
+ * Start (or restart) the report; `text` is what the member said, to take what it already tells, and `preset` what an
+ * old message's button already chose.
+ */
+export async function startReport(ctx: Context, text: string, preset: Draft = {}) {
   const member = ctx.member!;
   if (member.status !== MemberStatus.ACTIVE) return ctx.say("circumstance-not-active");
   const pending = await pendingChangeOf(ctx.deps.db, member.id);
@@ -61,7 +64,7 @@ export async function startReport(ctx: Context, text: string) {
       ],
     );
   }
-  const draft: Draft = { ...readReport(text), note: text.trim().slice(0, MAX_NOTE_LENGTH) };
+  const draft: Draft = { ...readReport(text), ...preset, note: text.trim().slice(0, MAX_NOTE_LENGTH) };
   await ctx.dialog.start(REPORT_DIALOG, "category", { ...draft });
   return next(ctx, draft);
 }
@@ -183,11 +186,7 @@ async function send(ctx: Context) {
 
 /** Button: the situation. Starts the report when no question is open (an old message's button still works). */
 export async function chooseCategory(ctx: Context, category: DuesCategory) {
-  if (ctx.dialog.current?.name !== REPORT_DIALOG) {
-    await startReport(ctx, "");
-    if (ctx.dialog.current?.name !== REPORT_DIALOG) return;
-    ctx.replies.length = 0;
-  }
+  if (ctx.dialog.current?.name !== REPORT_DIALOG) return startReport(ctx, "", { category });
   const draft = draftOf(ctx);
   return next(ctx, { ...draft, category, incomeFen: category === DuesCategory.SALARIED ? draft.incomeFen : undefined });
 }

@@ -102,7 +102,8 @@ export interface MonthBounds {
 
 /**
  * Which months a change may start in. Never a month already paid (its amount is settled in the ledger), never
- * before joining or before the last confirmed change (the history stays in order), at most MAX_MONTHS_AHEAD ahead.
+ * before joining or before the last confirmed change (the history stays in order), at most MAX_MONTHS_AHEAD ahead
+ * (or the first unpaid month, when paid further ahead).
  */
 export function monthBounds(input: {
   startMonth: Month;
@@ -115,7 +116,8 @@ export function monthBounds(input: {
     input.lastPaid === null ? input.startMonth : addMonths(input.lastPaid, 1),
     input.lastChange ?? input.startMonth,
   );
-  return { earliest, latest: addMonths(input.current, MAX_MONTHS_AHEAD) };
+  // Paid further ahead than that: the first unpaid month is still allowed, so there is always a month to choose.
+  return { earliest, latest: Math.max(earliest, addMonths(input.current, MAX_MONTHS_AHEAD)) };
 }
 
 export type MonthCheck = { ok: true } | { ok: false; why: "too-early" | "too-late" };

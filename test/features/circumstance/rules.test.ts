@@ -70,6 +70,11 @@ describe("the month a change starts", () => {
     expect(checkMonth(202703, bounds)).toEqual({ ok: false, why: "too-late" });
     expect(monthBounds({ startMonth: 202609, current, lastPaid: null, lastChange: null }).earliest).toBe(202609);
     expect(monthBounds({ startMonth: 201905, current, lastPaid: 202601, lastChange: 202608 }).earliest).toBe(202608);
+    // Paid half a year ahead: the first unpaid month is the only choice.
+    expect(monthBounds({ startMonth: 201905, current, lastPaid: 202704, lastChange: null })).toEqual({
+      earliest: 202705,
+      latest: 202705,
+    });
   });
 });
 
