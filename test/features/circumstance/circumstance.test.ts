@@ -84,6 +84,10 @@ describe("a change of income, reported and confirmed", () => {
     const [waiting] = await li.chat.say("我的收入变了");
     expect(waiting!.text).toContain("你已报告过一项情况变化，正在等待确认");
     expect(payloads(waiting)[0]).toMatch(/^circ-withdraw:\d+$/);
+    for (const words of ["我换工作了", "my income changed", "I started a job", "我涨工资了"]) {
+      const [reply] = await li.chat.say(words);
+      expect(reply!.intent, words).toBe("dues.change");
+    }
   });
 
   it("refuses a leader out of scope, the member himself and a treasurer, as if it did not exist", async () => {
@@ -174,6 +178,58 @@ describe("rejection", () => {
     expect(await db.auditLog.count({ where: { action: "dues.change.rejected" } })).toBe(1);
     const [again] = await wang.chat.press(`circ-why:${change.id}:proof`);
     expect(again!.text).toBe("黄丽 的这项申请已被 王芳 退回，无需再处理。");
+  });
+});
+
+describe("months paid while a report waits", () => {
+  it("refuses to confirm a change from a month paid since, changing nothing, and offers to send it back", async () => {
+    // 钱新 joined 2201 this month and has paid nothing yet.
+    const branch = await db.organisation.findUniqueOrThrow({ where: { code: "GD-GZ-SCUT-CS-2201" } });
+    await db.member.create({
+      data: {
+        code: "202611000301",
+        name: "钱新",
+        idHash: "hash-202611000301",
+        idLast4: "4321",
+        birthDate: new Date("2005-03-01T00:00:00Z"),
+        joinedAt: new Date("2026-11-01T00:00:00Z"),
+        duesCategory: "STUDENT",
+        orgId: branch.id,
+      },
+    });
+    const qian = await chatAsMember(app, "202611000301");
+    const [ask] = await qian.chat.say("我找到工作了，月薪一万");
+    expect(ask!.text).toContain("可选 2026年11月 至 2027年2月");
+    expect((await qian.chat.say("本月"))[0]!.text).toContain("请核对：自 2026年11月 起");
+    expect((await qian.chat.say("提交"))[0]!.text).toContain("王芳");
+    const change = await db.duesChange.findFirstOrThrow({ where: { memberId: qian.member.id } });
+    // November is paid in cash meanwhile, at the student's rate.
+    const payment = await db.duesPayment.create({
+      data: {
+        memberId: qian.member.id,
+        reference: "TF-CIRC01",
+        method: "CASH",
+        status: "CONFIRMED",
+        months: 1,
+        amountFen: 20,
+      },
+    });
+    await db.duesMonth.create({
+      data: { memberId: qian.member.id, month: 202611, amountFen: 20, paymentId: payment.id },
+    });
+    const [refused] = await wang.chat.press(`circ-ok:${change.id}`);
+    expect(refused!.text).toBe(
+      "钱新 在此期间已缴费，变化不能再从 2026年11月 开始（最早 2026年12月）。没有做任何更改；请退回并说明，让本人重新报告月份。",
+    );
+    expect(payloads(refused)).toEqual([`circ-no:${change.id}`]);
+    expect((await db.duesChange.findUniqueOrThrow({ where: { id: change.id } })).status).toBe("PENDING");
+    expect((await db.member.findUniqueOrThrow({ where: { id: qian.member.id } })).duesCategory).toBe("STUDENT");
+    // Sent back with the offered reason; 钱新 may report December on.
+    await wang.chat.press(`circ-no:${change.id}`);
+    expect((await wang.chat.press(`circ-why:${change.id}:month`))[0]!.text).toContain("已退回 钱新 的申请");
+    const [told] = await rows("circumstance-member-rejected", qian.member.id);
+    expect(render(told!)).toContain("理由：生效月份不对");
+    expect((await qian.chat.say("我找到工作了，月薪一万"))[0]!.text).toContain("可选 2026年12月 至 2027年2月");
   });
 });
 
