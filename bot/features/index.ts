@@ -3,6 +3,7 @@ import type { Feature } from "../core/feature.ts";
 import { activitiesFeature } from "./activities/index.ts";
 import { bindingFeature } from "./binding/index.ts";
 import { cardFeature } from "./card/index.ts";
+import { circumstanceFeature } from "./circumstance/index.ts";
 import { duesFeature } from "./dues/index.ts";
 import { duesLeadersFeature } from "./dues/leaders/index.ts";
 import { guideFeature } from "./guide/index.ts";
@@ -26,6 +27,7 @@ export const features: Feature[] = [
   joiningFeature,
   duesFeature,
   duesLeadersFeature,
+  circumstanceFeature,
   transfersFeature,
   graduatesFeature,
   activitiesFeature,

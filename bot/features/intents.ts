@@ -4,6 +4,7 @@ import type { IntentWords } from "../core/nlu/vocabulary.ts";
 import { activityIntents } from "./activities/intents.ts";
 import { bindingIntents } from "./binding/intents.ts";
 import { cardIntents } from "./card/intents.ts";
+import { circumstanceIntents } from "./circumstance/intents.ts";
 import { duesIntents } from "./dues/intents.ts";
 import { duesLeaderIntents } from "./dues/leaders/intents.ts";
 import { leavingIntents } from "./leaving/intents.ts";
@@ -23,6 +24,7 @@ export const intentVocabulary: IntentWords[] = [
   ...leavingIntents,
   ...duesIntents,
   ...duesLeaderIntents,
+  ...circumstanceIntents,
   ...transferIntents,
   ...graduateIntents,
   ...activityIntents,

@@ -42,3 +42,4 @@ nlu-intent-volunteer-add = Add volunteer hours
 nlu-intent-volunteer-export = Export volunteer hours
 nlu-intent-leaving-request = Leave the league
 nlu-intent-card-show = My member card
+nlu-intent-dues-change = Report a change of job or income

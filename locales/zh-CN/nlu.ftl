@@ -42,3 +42,4 @@ nlu-intent-volunteer-add = 补录志愿时长
 nlu-intent-volunteer-export = 导出志愿时长表
 nlu-intent-leaving-request = 申请离团 / 退团
 nlu-intent-card-show = 我的电子团员证
+nlu-intent-dues-change = 报告工作 / 收入变化

@@ -1,6 +1,7 @@
 // A member's dues picture, read from the rate table, their paid months and their last payment.
 
 import { type Db, type Member, PaymentStatus, type Prisma } from "../../infra/db.ts";
+import { circumstanceAt, confirmedChanges, type PendingChange, pendingChangeOf } from "./history.ts";
 import { monthPricer } from "./ledger.ts";
 import { type Month, monthOf, monthOfDay } from "./months.ts";
 import { lastDuesMonth } from "./owed.ts";
@@ -26,6 +27,10 @@ export interface DuesPicture {
   lastPayment: { at: Date; amountFen: number; months: number } | null;
   /** The member's payment request waiting for money or for a leader's confirmation. */
   pending: PendingPayment | null;
+  /** A confirmed change of circumstance that starts after this month: the new amount and its first month. */
+  upcoming: { month: Month; amountFen: number } | null;
+  /** A change of circumstance the member reported, waiting for a leader. */
+  pendingChange: PendingChange | null;
 }
 
 export interface PendingPayment {
@@ -40,7 +45,7 @@ export type DuesMember = Pick<Member, "id" | "joinedAt" | "duesCategory" | "mont
   Partial<Pick<Member, "leftOn">>;
 
 export async function loadDues(db: Tx, member: DuesMember, now: Date, timeZone: string): Promise<DuesPicture> {
-  const [rates, paid, last, pending] = await Promise.all([
+  const [rates, paid, last, pending, changes, pendingChange] = await Promise.all([
     db.duesRate.findMany(),
     db.duesMonth.findMany({ where: { memberId: member.id }, select: { month: true } }),
     db.duesPayment.findFirst({
@@ -49,12 +54,19 @@ export async function loadDues(db: Tx, member: DuesMember, now: Date, timeZone: 
       select: { settledAt: true, createdAt: true, amountFen: true, months: true },
     }),
     pendingPayment(db, member.id),
+    confirmedChanges(db, member.id),
+    pendingChangeOf(db, member.id),
   ]);
-  const monthly = monthlyDues(rates, member.duesCategory, member.monthlyIncomeFen, now);
   const startMonth = monthOfDay(member.joinedAt);
   const current = monthOf(now, timeZone);
-  // Each owed month at the rate in force in that month: a table change part-way through is charged as it applied.
-  const price = monthPricer(rates, member);
+  // This month's category: a confirmed change of circumstance may start only next month.
+  const here = circumstanceAt(member, changes, current);
+  const monthly = monthlyDues(rates, here.duesCategory, here.monthlyIncomeFen, now);
+  // Each owed month at the rate and category of that month: a table change or a change of circumstance part-way
+  // through is charged as it applied.
+  const price = monthPricer(rates, member, changes);
+  const next = changes.find((c) => c.effectiveMonth > current);
+  const upcomingFen = next ? price(next.effectiveMonth) : null;
   const position = duesPosition(
     startMonth,
     lastDuesMonth(current, member.leftOn),
@@ -63,12 +75,14 @@ export async function loadDues(db: Tx, member: DuesMember, now: Date, timeZone: 
   );
   return {
     monthly,
-    explanation: monthly && explainMonthlyDues(monthly, member.duesCategory, member.monthlyIncomeFen),
+    explanation: monthly && explainMonthlyDues(monthly, here.duesCategory, here.monthlyIncomeFen),
     startMonth,
     current,
     position,
     lastPayment: last && { at: last.settledAt ?? last.createdAt, amountFen: last.amountFen, months: last.months },
     pending,
+    pendingChange,
+    upcoming: next && upcomingFen !== null ? { month: next.effectiveMonth, amountFen: upcomingFen } : null,
   };
 }
 

@@ -28,6 +28,30 @@ export function owedText(t: Translate, locale: Locale, dues: DuesPicture): strin
   });
 }
 
+/** A confirmed change that starts later, and a reported one waiting for a leader (/me and /dues). */
+export function changeLines(t: Translate, locale: Locale, dues: DuesPicture): string[] {
+  const lines: string[] = [];
+  if (dues.upcoming) {
+    lines.push(
+      t("circumstance-dues-upcoming", {
+        month: formatMonthName(dues.upcoming.month, locale),
+        amount: formatYuan(dues.upcoming.amountFen),
+      }),
+    );
+  }
+  const p = dues.pendingChange;
+  if (p) {
+    lines.push(
+      t("circumstance-dues-pending", {
+        month: formatMonthName(p.month, locale),
+        category: p.category,
+        income: formatYuan(p.incomeFen ?? 0),
+      }),
+    );
+  }
+  return lines;
+}
+
 export function explanationText(t: Translate, e: DuesExplanation): string {
   if (e.kind === "fixed") {
     return t("dues-why-fixed", {
@@ -64,6 +88,7 @@ export function renderDues(
   } else {
     lines.push(t("dues-view-no-rate", { contact }));
   }
+  lines.push(...changeLines(t, locale, dues));
   lines.push(t("dues-view-start", { month: formatMonthName(dues.startMonth, locale) }));
   lines.push(t("dues-view-paid-through", { through: paidThroughText(t, locale, dues) }));
   lines.push(t("dues-view-owed", { owed: owedText(t, locale, dues) }));

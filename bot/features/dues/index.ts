@@ -45,7 +45,9 @@ async function showDues(ctx: Context) {
     method && (pending || dues.position.owedMonths.length > 0)
       ? `\n${ctx.t("dues-view-method", { method: method.text, org: method.orgName })}`
       : "";
-  ctx.reply(text + where, [...buttons, [ctx.button("dues-button-status", "go:membership.status")]]);
+  // A new job or pay changes the amount: the way to report it sits beside it (changes of circumstance).
+  const change = dues.pendingChange ? [] : [[ctx.button("circumstance-button-start", "go:dues.change")]];
+  ctx.reply(text + where, [...buttons, ...change, [ctx.button("dues-button-status", "go:membership.status")]]);
 }
 
 const status: Action = { intent: "dues.status", handler: showDues, needsMember: true };

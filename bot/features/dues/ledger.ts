@@ -3,6 +3,7 @@
 // live in one place: whole months, oldest first, never a month twice, and an audit entry naming who did it.
 
 import { PaymentStatus, type Prisma } from "../../infra/db.ts";
+import { type ConfirmedChange, circumstanceAt, confirmedChanges } from "./history.ts";
 import { addMonths, type Month, monthOf, monthOfDay } from "./months.ts";
 import { lastDuesMonth } from "./owed.ts";
 import { duesPosition, monthlyDuesForMonth, monthsToCover, type Rate } from "./rules.ts";
@@ -52,10 +53,19 @@ const memberFields = {
   leftOn: true,
 } as const;
 
-/** Each month's amount for this member: the rate in force in that month, at their current category and pay. */
-export function monthPricer(rates: Rate[], member: Pick<LedgerMember, "duesCategory" | "monthlyIncomeFen">) {
-  return (month: Month) =>
-    monthlyDuesForMonth(rates, member.duesCategory, member.monthlyIncomeFen, month)?.amountFen ?? null;
+/**
+ * Each month's amount for this member: the rate in force in that month, at the category and pay that applied in
+ * that month (their confirmed changes of circumstance; without any, their current category and pay).
+ */
+export function monthPricer(
+  rates: Rate[],
+  member: Pick<LedgerMember, "duesCategory" | "monthlyIncomeFen">,
+  changes: readonly ConfirmedChange[] = [],
+) {
+  return (month: Month) => {
+    const at = circumstanceAt(member, changes, month);
+    return monthlyDuesForMonth(rates, at.duesCategory, at.monthlyIncomeFen, month)?.amountFen ?? null;
+  };
 }
 
 async function paidMonths(tx: Tx, memberId: number): Promise<Month[]> {
@@ -74,7 +84,7 @@ export async function owedMonths(
   const member = await tx.member.findUniqueOrThrow({ where: { id: memberId }, select: memberFields });
   const rates = await tx.duesRate.findMany();
   const paid = await paidMonths(tx, memberId);
-  const price = monthPricer(rates, member);
+  const price = monthPricer(rates, member, await confirmedChanges(tx, memberId));
   const startMonth = monthOfDay(member.joinedAt);
   const current = monthOf(now, timeZone);
   const position = duesPosition(startMonth, lastDuesMonth(current, member.leftOn), paid, (m) => price(m) ?? 0);
@@ -132,7 +142,7 @@ export async function settlePayment(tx: Tx, paymentId: number, actor: LedgerActo
   const member = await tx.member.findUniqueOrThrow({ where: { id: payment.memberId }, select: memberFields });
   const rates = await tx.duesRate.findMany();
   const paid = await paidMonths(tx, payment.memberId);
-  const price = monthPricer(rates, member);
+  const price = monthPricer(rates, member, await confirmedChanges(tx, payment.memberId));
   const startMonth = monthOfDay(member.joinedAt);
   const months = monthsToCover(startMonth, paid, payment.months).map((month) => ({
     month,

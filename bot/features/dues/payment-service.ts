@@ -3,6 +3,7 @@
 import type { CoreDeps } from "../../core/feature.ts";
 import { type Db, type Member, PaymentMethod, PaymentStatus, Prisma } from "../../infra/db.ts";
 import { canAct, rolesOf } from "../orgs/scope.ts";
+import { confirmedChanges } from "./history.ts";
 import { monthPricer, rejectPayment, type SettleResult, settlePayment } from "./ledger.ts";
 import { formatYuan } from "./money.ts";
 import { type Month, monthOf, monthOfDay, monthStamp } from "./months.ts";
@@ -48,7 +49,7 @@ export async function payPlan(db: Tx, member: PayMember, now: Date, timeZone: st
   const rates = await db.duesRate.findMany();
   const paidRows = await db.duesMonth.findMany({ where: { memberId: member.id }, select: { month: true } });
   const paid = paidRows.map((r) => r.month);
-  const price = monthPricer(rates, member);
+  const price = monthPricer(rates, member, await confirmedChanges(db, member.id));
   const start = monthOfDay(member.joinedAt);
   const current = monthOf(now, timeZone);
   const owed = monthsOwed(start, lastDuesMonth(current, member.leftOn), paid);

@@ -1,7 +1,7 @@
 // One status message for one member: who, where, since when, dues, any open transfer, and warnings that say
 // what to do. The member sees it with /me; a leader sees the same text (marked as a leader's look-up).
 import type { Locale, Translate } from "../../core/i18n.ts";
-import { owedText, paidThroughText } from "../dues/dues-view.ts";
+import { changeLines, owedText, paidThroughText } from "../dues/dues-view.ts";
 import { formatYuan } from "../dues/money.ts";
 import { completedLine, sentBackLines } from "../transfers/history.ts";
 import { currentStep } from "../transfers/transfer-service.ts";
@@ -27,6 +27,7 @@ export function renderStatus(t: Translate, locale: Locale, timeZone: string, vie
       owed: owedText(t, locale, dues),
       monthly: dues.monthly ? formatYuan(dues.monthly.amountFen) : "-",
     }),
+    ...changeLines(t, locale, dues),
     ...transferLines(t, locale, timeZone, view),
   ];
   // An activity check-in counts as organisational life (the six-month rule).

@@ -16,6 +16,7 @@ import {
   TransferStatus,
   TransferStepKind,
 } from "../../infra/db.ts";
+import { askAfterTransfer } from "../circumstance/after-transfer.ts";
 import { canAct, rolesOf } from "../orgs/scope.ts";
 import {
   announceStep,
@@ -180,6 +181,8 @@ async function advance(w: Work, t: LoadedTransfer, seq: number, status: StepStat
     { fromOrgId: t.fromOrgId, toOrgId: t.toOrgId, finalOrgId, finalName: finalOrg.name },
     actorId,
   );
+  // A new job (or none) may mean a new dues category: asked once, in this same transaction.
+  w.outbox.push(...(await askAfterTransfer(w.tx, w.deps.outbox, t, finalOrg.name)));
 }
 
 // ─────────────────────────────── submitting ───────────────────────────────

@@ -25,7 +25,11 @@ describe("a member asks about dues", () => {
     expect(text).toContain(
       "点「缴纳团费」生成缴费单，付款后把截图发到这里；也可以现金交给团支书孙静（广州星河科技有限公司团支部）",
     );
-    expect(reply!.buttons?.flat().map((b) => b.payload)).toEqual(["go:dues.pay", "go:membership.status"]);
+    expect(reply!.buttons?.flat().map((b) => b.payload)).toEqual([
+      "go:dues.pay",
+      "go:dues.change",
+      "go:membership.status",
+    ]);
   });
 
   it("explains 陈刚's 0.2% of 8500 元 without a cap, and that he owes nothing", async () => {

@@ -231,6 +231,8 @@ describe("a transfer nobody answers: nudged, escalated, then finished", () => {
       "你的转接申请：转入组织审批本应由 石牌街道团工委 办理，但 石牌街道团工委 还没有负责人使用团助，已直接交给 共青团广州市天河区委员会 办理。你不需要做什么，可以随时查看进度。",
       "你的转接申请：转入组织审批已由 石牌街道团工委 通过，进入下一步。",
       "你的组织关系转接已完成：从 计科2022级1班团支部 转入 石牌街道社区团支部。",
+      // A 就业 transfer: asked once whether the dues category should change (changes of circumstance).
+      "你的组织关系已转入 石牌街道社区团支部。开始工作后，团费类别可能需要变更（学生 / 在职 / 无收入）。要现在报告吗？",
     ]);
     expect((await inbox(wang.member.id)).at(-1)!.text).toBe(
       "李明 的组织关系转接已完成：从 计科2022级1班团支部 转入 石牌街道社区团支部。",

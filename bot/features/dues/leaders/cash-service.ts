@@ -3,6 +3,7 @@
 import type { Outbox } from "../../../core/outbox.ts";
 import { type Db, MemberStatus, PaymentMethod, PaymentStatus, type Prisma } from "../../../infra/db.ts";
 import { canAct, type RoleGrant } from "../../orgs/scope.ts";
+import { confirmedChangesOf } from "../history.ts";
 import { monthPricer, settlePayment } from "../ledger.ts";
 import { formatYuan } from "../money.ts";
 import { type Month, monthOf, monthOfDay } from "../months.ts";
@@ -72,6 +73,10 @@ export async function previewCash(
     where: { memberId: { in: members.map((m) => m.id) } },
     select: { memberId: true, month: true },
   });
+  const changes = await confirmedChangesOf(
+    db,
+    members.map((m) => m.id),
+  );
   const current = monthOf(now, timeZone);
   const byCode = new Map(members.map((m) => [m.code, m]));
   const preview: CashPreview = { entries: [], problems: [] };
@@ -102,7 +107,7 @@ export async function previewCash(
       problem({ reason: "too-many", max });
       continue;
     }
-    const price = monthPricer(rates, member);
+    const price = monthPricer(rates, member, changes.get(member.id));
     const covered = monthsToCover(start, paid, line.months);
     const prices = covered.map(price);
     if (prices.some((p) => p === null)) {

@@ -3,6 +3,7 @@
 // queries rather than per member.
 import { type Db, MemberStatus, type Prisma } from "../../../infra/db.ts";
 import { membersInSubtree } from "../../orgs/scope.ts";
+import { confirmedChangesOf } from "../history.ts";
 import { monthPricer } from "../ledger.ts";
 import { type Month, monthOf, monthOfDay } from "../months.ts";
 import { duesPosition } from "../rules.ts";
@@ -46,6 +47,10 @@ export async function branchCollection(db: Tx, orgId: number, now: Date, timeZon
     where: { memberId: { in: members.map((m) => m.id) } },
     select: { memberId: true, month: true },
   });
+  const changes = await confirmedChangesOf(
+    db,
+    members.map((m) => m.id),
+  );
   const paidBy = new Map<number, Month[]>();
   for (const r of paidRows) {
     const list = paidBy.get(r.memberId);
@@ -54,7 +59,7 @@ export async function branchCollection(db: Tx, orgId: number, now: Date, timeZon
   }
 
   const rows = members.map((m): MemberCollection => {
-    const price = monthPricer(rates, m);
+    const price = monthPricer(rates, m, changes.get(m.id));
     const start = monthOfDay(m.joinedAt);
     const paid = paidBy.get(m.id) ?? [];
     const position = duesPosition(start, current, paid, (month) => price(month) ?? 0);

@@ -1,0 +1,81 @@
+// A member's dues category over time. A confirmed change of circumstance (a new job, new pay, back to study) applies
+// from its month on; the months before it keep what applied before (stored on the change), so an owed month from
+// before the change is never re-priced. The member row holds what applies after the last confirmed change.
+import { type Db, type DuesCategory, DuesChangeStatus, type Prisma } from "../../infra/db.ts";
+import type { Month } from "./months.ts";
+import type { Rate } from "./rules.ts";
+
+type Tx = Prisma.TransactionClient | Db;
+
+export interface Circumstance {
+  duesCategory: Rate["category"];
+  monthlyIncomeFen: number | null;
+}
+
+/** A confirmed change: from `effectiveMonth` on, the next change's `from` (or the member row) applies. */
+export interface ConfirmedChange {
+  effectiveMonth: Month;
+  fromCategory: Rate["category"];
+  fromIncomeFen: number | null;
+}
+
+/**
+ * What applied in `month`: the `from` of the first confirmed change that starts after it, or the member's own
+ * category when none does. `changes` in the order they happened (effective month, then id).
+ */
+export function circumstanceAt(member: Circumstance, changes: readonly ConfirmedChange[], month: Month): Circumstance {
+  const next = changes.find((c) => c.effectiveMonth > month);
+  return next ? { duesCategory: next.fromCategory, monthlyIncomeFen: next.fromIncomeFen } : member;
+}
+
+const changeFields = { memberId: true, effectiveMonth: true, fromCategory: true, fromIncomeFen: true } as const;
+
+/** The confirmed changes of one member, in the order they apply. */
+export async function confirmedChanges(db: Tx, memberId: number): Promise<ConfirmedChange[]> {
+  return db.duesChange.findMany({
+    where: { memberId, status: DuesChangeStatus.CONFIRMED },
+    select: changeFields,
+    orderBy: [{ effectiveMonth: "asc" }, { id: "asc" }],
+  });
+}
+
+/** The confirmed changes of many members at once (rosters), by member id. */
+export async function confirmedChangesOf(db: Tx, memberIds: number[]): Promise<Map<number, ConfirmedChange[]>> {
+  const rows = await db.duesChange.findMany({
+    where: { memberId: { in: memberIds }, status: DuesChangeStatus.CONFIRMED },
+    select: changeFields,
+    orderBy: [{ effectiveMonth: "asc" }, { id: "asc" }],
+  });
+  const byMember = new Map<number, ConfirmedChange[]>();
+  for (const r of rows) {
+    const list = byMember.get(r.memberId);
+    if (list) list.push(r);
+    else byMember.set(r.memberId, [r]);
+  }
+  return byMember;
+}
+
+/** A change the member reported that waits for a leader (shown in /me and /dues). */
+export interface PendingChange {
+  id: number;
+  category: DuesCategory;
+  incomeFen: number | null;
+  month: Month;
+  createdAt: Date;
+}
+
+export async function pendingChangeOf(db: Tx, memberId: number): Promise<PendingChange | null> {
+  const row = await db.duesChange.findFirst({
+    where: { memberId, status: DuesChangeStatus.PENDING },
+    orderBy: { id: "desc" },
+  });
+  return (
+    row && {
+      id: row.id,
+      category: row.toCategory,
+      incomeFen: row.toIncomeFen,
+      month: row.effectiveMonth,
+      createdAt: row.createdAt,
+    }
+  );
+}
