@@ -1,6 +1,12 @@
 // What a campaign kind declares (团籍注册, 教育评议, 推优入党, …): the engine does audience, period, reminders,
 // per-member results, completion and closing; a kind says only what members are asked and what leaders decide.
-// This interface is shared by every kind: keep it stable.
+// This interface is shared by every kind: keep it stable. A kind is registered in kinds/index.ts and needs these
+// catalogue messages (locales/*/campaigns.ftl; $label, $org, $closes are given where noted):
+//   campaigns-<name>-title ($label)            the campaign's name ("2026 年度团籍注册")
+//   campaigns-<name>-open, -remind ($label $org $closes)   the opening message and the reminder (broadcasts)
+//   campaigns-<name>-choice-<choice>           each answer button; campaigns-<name>-decision-<code> each decision
+//   campaigns-<name>-decided-<code> ($label $org $reason)  what a member is told about a decision
+//   plus the keys its describeResponse, answer ("ask") and hints return.
 import type { z } from "zod";
 import type { Db, Role } from "../../infra/db.ts";
 
