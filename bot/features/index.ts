@@ -2,6 +2,7 @@
 import type { Feature } from "../core/feature.ts";
 import { activitiesFeature } from "./activities/index.ts";
 import { bindingFeature } from "./binding/index.ts";
+import { campaignsFeature } from "./campaigns/index.ts";
 import { cardFeature } from "./card/index.ts";
 import { circumstanceFeature } from "./circumstance/index.ts";
 import { duesFeature } from "./dues/index.ts";
@@ -25,6 +26,7 @@ export const features: Feature[] = [
   cardFeature,
   leavingFeature,
   joiningFeature,
+  campaignsFeature,
   duesFeature,
   duesLeadersFeature,
   circumstanceFeature,

@@ -69,7 +69,6 @@ describe("what a new member types, answered as meant", () => {
   });
 
   it.each([
-    ["团籍注册怎么弄", "unserved.register", "团籍注册"],
     ["教育评议什么时候", "unserved.review", "教育评议"],
     ["推优入党", "unserved.recommend", "推优入党"],
   ])("%s is recognised, answered honestly and sent to a person (%s)", async (text, intent, topic) => {
