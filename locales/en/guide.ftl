@@ -16,9 +16,7 @@ guide-unserved =
     I can't handle "{ $topic }" yet, and I won't treat it as something else.
     { $advice }
     Please contact { $contact }.
-guide-topic-register = annual membership registration
 guide-topic-review = member education review
 guide-topic-recommend = recommendation for Party membership
-guide-advice-register = Annual registration is done in 智慧团建, following your league committee's notice.
 guide-advice-review = The education review is organised by your branch and recorded in 智慧团建.
 guide-advice-recommend = Recommendation for Party membership is organised by your branch, following the Party organisation's requirements.
