@@ -123,6 +123,11 @@ export const configSchema = z
     /** First wait after a failed try; doubled for each further one. */
     DELIVERY_BACKOFF_MS: z.coerce.number().int().min(1).default(5_000),
     /**
+     * How long a message whose send began may wait for its worker to record the platform's answer before another
+     * try calls its outcome unknown (FAILED, never resent). Longer than a send may take (the senders' 30 s timeout).
+     */
+    DELIVERY_OUTCOME_WAIT_MS: z.coerce.number().int().min(0).default(60_000),
+    /**
      * BullMQ's job lock, and how often stalled jobs are looked for: the jobs of a worker process that died are taken
      * over within about twice this.
      */

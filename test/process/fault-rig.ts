@@ -186,6 +186,9 @@ export async function runNotice(options: RigOptions, run: FaultRun = {}): Promis
     QUIET_HOURS_START: "00:00",
     QUIET_HOURS_END: "00:00",
     WORKER_LOCK_MS: "2000",
+    // The fake Bot API answers within milliseconds, even on a loaded machine within seconds: a send whose answer is
+    // not recorded 10 s after it began never will be (its worker died), whatever the production setting.
+    DELIVERY_OUTCOME_WAIT_MS: "10000",
     ...options.env,
   };
   const pool = await Promise.all(Array.from({ length: 1 + (run.spares ?? 0) }, () => startWorkersProcess(env)));

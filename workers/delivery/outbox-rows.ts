@@ -1,5 +1,7 @@
 // The delivery worker's writes to an outbox row. PostgreSQL decides who sends: only the worker whose claim moved
-// the row to SENDING may send it, and a row in SENDING is never sent again. A final outcome and the owning
+// the row to SENDING may send it, the claim is made right before the platform is called and records when
+// (`sendBeganAt`), and a row in SENDING is never sent again unless its own worker, told by the platform that nothing
+// was delivered, moves it back. A final outcome and the owning
 // feature's bookkeeping (a notice's delivery row) commit in one transaction, so they never disagree, whatever dies
 // between them.
 import type { MessageHooks } from "../../bot/core/feature.ts";
@@ -26,22 +28,28 @@ export function createOutboxRows(db: Db, hooks: Map<string, MessageHooks>) {
   }
 
   return {
-    /** PENDING/QUEUED → SENDING, counting the try. Null when another worker has it or it is done. */
-    async claim(id: bigint): Promise<{ attempts: number } | null> {
+    /**
+     * PENDING/QUEUED → SENDING, counting the try, right before the send: from here on the platform may have the
+     * message. The machine's own clock, not the app's (a test's fixed one): it names this claim and times it.
+     * Null when another worker has it or it is done.
+     */
+    async claim(id: bigint): Promise<{ attempts: number; sendBeganAt: Date } | null> {
       const rows = await db.outboxMessage.updateManyAndReturn({
         where: { id, status: { in: ["PENDING", "QUEUED"] } },
-        data: { status: "SENDING", attempts: { increment: 1 } },
-        select: { attempts: true },
+        data: { status: "SENDING", attempts: { increment: 1 }, sendBeganAt: new Date() },
+        select: { attempts: true, sendBeganAt: true },
       });
-      return rows[0] ?? null;
+      const row = rows[0];
+      return row?.sendBeganAt ? { attempts: row.attempts, sendBeganAt: row.sendBeganAt } : null;
     },
 
-    /** SENDING → QUEUED: the try ended without a send; the job will come back. */
+    /** SENDING → QUEUED: the platform took nothing (its refusal, or a release before the send); the job comes back. */
     async release(id: bigint, change: { lastError?: string; uncountTry?: boolean }) {
       await db.outboxMessage.updateMany({
         where: { id, status: "SENDING" },
         data: {
           status: "QUEUED",
+          sendBeganAt: null,
           ...(change.lastError !== undefined ? { lastError: change.lastError } : {}),
           ...(change.uncountTry ? { attempts: { decrement: 1 } } : {}),
         },
@@ -84,7 +92,7 @@ export function createOutboxRows(db: Db, hooks: Map<string, MessageHooks>) {
       await finish(id, messageKey, "WAITING", async (tx) => {
         const { count } = await tx.outboxMessage.updateMany({
           where: { id, status: "SENDING" },
-          data: { status: "WAITING", lastError: reason.slice(0, 500), attempts: { decrement: 1 } },
+          data: { status: "WAITING", lastError: reason.slice(0, 500), attempts: { decrement: 1 }, sendBeganAt: null },
         });
         return count;
       });
@@ -98,12 +106,18 @@ export function createOutboxRows(db: Db, hooks: Map<string, MessageHooks>) {
       });
     },
 
-    /** A row left in SENDING by a worker that died mid-send: whether the platform got it is unknown. */
+    /**
+     * A row left in SENDING whose worker never recorded the platform's answer (it died, or lost it with Redis's
+     * data): whether the platform got it is unknown.
+     */
     async outcomeUnknown(id: bigint, messageKey: string) {
       await finish(id, messageKey, "FAILED", async (tx) => {
         const { count } = await tx.outboxMessage.updateMany({
           where: { id, status: "SENDING" },
-          data: { status: "FAILED", lastError: "outcome unknown: the worker stopped during the send; not resent" },
+          data: {
+            status: "FAILED",
+            lastError: "outcome unknown: the platform's answer to the send was never recorded; not resent",
+          },
         });
         return count;
       });

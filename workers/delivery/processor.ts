@@ -1,7 +1,10 @@
 // Sends one outbox row. Order: re-read the row (done rows end here) → wait for notBefore and quiet hours → wait
 // for the chat's rate limit → take the platform's next send slot (pacer.ts) → render in the recipient's language
-// → claim the row shortly before the slot → send at the slot, once the platform's window has room (pacer.ts
-// `depart`) → record the outcome.
+// → at the slot, once the platform's window has room (pacer.ts `depart`), claim the row in PostgreSQL and send →
+// record the outcome (Redis first, then PostgreSQL).
+// Once claimed, a row is never sent again unless its own worker heard from the platform that nothing was
+// delivered: whatever dies (the worker, Redis and its data, PostgreSQL), a message goes out at most once, and one
+// whose answer was lost ends FAILED "outcome unknown".
 // Every wait moves the job to BullMQ's delayed set instead of holding a worker slot, except the short one for a
 // send slot (at most PACE_HORIZON_MS), which is spent rendering, then waited out in-process.
 import { setTimeout } from "node:timers/promises";
@@ -36,11 +39,6 @@ const MAX_CHAT_MOVES = 2;
  * window has not run out while its message waits (the window is restarted at the send).
  */
 export const PACE_HORIZON_MS = 800;
-/**
- * The claim's database round trip is made this much ahead of the slot, so it does not make the send late. Kept short: a process killed between claim and send loses that message ("outcome
- * unknown" is never resent), so this is the window in which a crash can cost a message.
- */
-const CLAIM_LEAD_MS = 10;
 
 export type DeliveryOutcome =
   | "sent"
@@ -104,7 +102,7 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
     id: bigint,
     messageKey: string,
     identityId: number,
-    outcome: KnownOutcome,
+    outcome: Exclude<KnownOutcome, { status: "UNSENT" }>,
   ): Promise<DeliveryOutcome> {
     switch (outcome.status) {
       case "SENT":
@@ -130,19 +128,25 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
       return "done-before";
     }
     if (row.status === "SENDING") {
-      const mark = await marks.read(job.data.outboxId);
-      if (mark?.outcome) {
+      // Another worker claimed it and called the platform: it may have been sent. Never twice.
+      const outcome = await marks.read(job.data.outboxId, row.sendBeganAt);
+      if (outcome?.status === "UNSENT") {
+        // The platform refused it and the database could not be told then: the next try may send.
+        await rows.release(id, {});
+      } else if (outcome) {
         // The platform answered but the database could not be told then (it was down): tell it now.
-        return recordKnown(id, row.messageKey, row.identityId, mark.outcome);
-      }
-      if (mark) {
-        // Its worker died during the send (or lost its lock): it may have been sent. Never twice.
+        return recordKnown(id, row.messageKey, row.identityId, outcome);
+      } else {
+        // No answer recorded: its worker may still be waiting for one (this job came back because Redis lost it,
+        // or the worker its lock), or it died, or Redis lost the answer with its data. Wait for the worker's
+        // record as long as a send may take (DELIVERY_OUTCOME_WAIT_MS); then nobody is coming: the outcome is
+        // unknown.
+        const waitMs = config.DELIVERY_OUTCOME_WAIT_MS;
+        const since = row.sendBeganAt ? Date.now() - row.sendBeganAt.getTime() : waitMs;
+        if (since < waitMs) return later(job, token, waitMs - since);
         await rows.outcomeUnknown(id, row.messageKey);
         return "outcome-unknown";
       }
-      // Its worker died between its claim and the send: nothing went out, so it goes out now (the try it spent
-      // does not count).
-      await rows.release(id, { uncountTry: true });
     }
     const { identity, messageKey } = row;
     if (identity.blocked) {
@@ -190,12 +194,9 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
       throw new UnrecoverableError(error.message);
     }
 
-    // Most of the wait comes before the claim, so a process that dies while waiting leaves the row QUEUED rather
-    // than "maybe sent"; the last CLAIM_LEAD_MS after it, so the database's round trip does not make the send late.
-    const beforeClaim = sendAt - CLAIM_LEAD_MS - performance.now();
-    if (beforeClaim > 0) await setTimeout(beforeClaim);
-    const claim = await rows.claim(id);
-    if (!claim) return "taken";
+    // Every wait comes before the claim, so a process that dies while waiting leaves the row QUEUED, not "maybe
+    // sent". The claim's round trip after the departure makes the send a little late, never too fast: the window
+    // counts the send from its departure.
     const early = sendAt - performance.now();
     if (early > 0) await setTimeout(early);
     const sendId = job.data.outboxId;
@@ -203,28 +204,32 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
       await setTimeout(wait);
       wait = await options.pacer.depart(platform, sendId, lane);
     }
-    if (!(await marks.begin(sendId))) {
-      // Another worker took this row over while this one was paused, and has sent it.
-      await options.pacer.answered(platform, sendId);
-      return "taken";
-    }
     let failure: SendFailure | null;
+    let claim: Awaited<ReturnType<typeof rows.claim>> = null;
     try {
+      // PostgreSQL's word that the send begins, before the platform is called: only one worker gets it (another may
+      // hold the same job after this one lost its lock while paused), and Redis losing its data cannot undo it.
+      claim = await rows.claim(id);
+      if (!claim) return "taken";
       [failure] = await Promise.all([
         send(options.senders.get(platform), identity, reply),
-        // The chat's window runs from now, not from its reserve before the wait for the slot.
-        slot.waitMs > 0 ? options.chatLimiter.restart(platform, identity.chatId) : undefined,
+        // The chat's window runs from now, not from its reserve before the wait for the slot. Redis failing here
+        // must not cost the platform's answer, which the database needs.
+        slot.waitMs > 0 ? options.chatLimiter.restart(platform, identity.chatId).catch(() => {}) : undefined,
       ]);
     } finally {
       // Unrecorded, the send keeps its place until IN_FLIGHT_MAX_MS: slower for a while, never too fast.
       await options.pacer.answered(platform, sendId).catch(() => {});
     }
+    const began = claim.sendBeganAt;
+    // The platform's answer goes to Redis first: should PostgreSQL be down now, the next try of this job, or the
+    // reconciler's, records it from there. Redis down instead costs nothing while PostgreSQL takes the answer.
+    const keep = (outcome: KnownOutcome) => marks.settle(sendId, began, outcome).catch(() => {});
     if (!failure) {
       const at = deps.now();
-      // Redis first: should PostgreSQL be down now, the next try of this job, or the reconciler's, records SENT from
-      // here instead of "outcome unknown". Then a few tries of the row itself; if they all fail the job fails, and
-      // its retries (or the reconciler) finish it from the mark.
-      await marks.settle(sendId, { status: "SENT", at: at.getTime() }).catch(() => {});
+      // Then a few tries of the row itself; if they all fail the job fails, and its retries (or the reconciler)
+      // finish it from the mark.
+      await keep({ status: "SENT", at: at.getTime() });
       await persist(() => rows.sent(id, messageKey, at));
       // Where buttons are numbered choices (WeChat, console), "1" answers the message just delivered.
       const ref = { platform, chatId: identity.chatId, userId: identity.externalUserId };
@@ -235,14 +240,14 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
     const log = logger.child({ outboxId: job.data.outboxId, platform, failure: failure.kind });
     switch (failure.kind) {
       case "blocked":
-        await marks.settle(sendId, { status: "BLOCKED" }).catch(() => {});
+        await keep({ status: "BLOCKED" });
         await rows.blocked(id, messageKey, identity.id);
         throw new UnrecoverableError("blocked by the recipient");
       case "rate-limited": {
         // The platform says the whole bot is too fast: pause its queue (every process) for as long as it asks.
         // BullMQ's documented manual rate limit; this try does not count. Nothing was delivered, so the next try may
         // send (the mark goes first: a crash in between then leaves a row that is simply sent again).
-        await marks.clear(sendId);
+        await keep({ status: "UNSENT" });
         await rows.release(id, { uncountTry: true });
         log.warn({ retryAfterSec: failure.retryAfterSec }, "platform rate limit hit, slowing the queue");
         const pauseMs = Math.max(1, failure.retryAfterSec) * 1000;
@@ -256,25 +261,25 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
         const reason = "reason" in failure ? failure.reason : "chat moved";
         if (claim.attempts >= config.DELIVERY_MAX_ATTEMPTS) {
           // The dead letter: FAILED with the last reason, the job in BullMQ's failed set.
-          await marks.settle(sendId, { status: "FAILED", reason }).catch(() => {});
+          await keep({ status: "FAILED", reason });
           await rows.failed(id, messageKey, reason);
           log.warn({ attempts: claim.attempts, reason }, "delivery given up");
           throw new UnrecoverableError(reason);
         }
         // The next try may send (the mark goes first, as above).
-        await marks.clear(sendId);
+        await keep({ status: "UNSENT" });
         await rows.release(id, { lastError: reason });
         // Waits are ours (not BullMQ's backoff): the count lives on the row, so it survives a re-enqueue.
         return later(job, token, retryDelayMs(claim.attempts, config.DELIVERY_BACKOFF_MS));
       }
       case "permanent":
-        await marks.settle(sendId, { status: "FAILED", reason: failure.reason }).catch(() => {});
+        await keep({ status: "FAILED", reason: failure.reason });
         await rows.failed(id, messageKey, failure.reason);
         throw new UnrecoverableError(failure.reason);
       case "waiting":
         // Nothing left the platform, so the next send may go: the row waits for the person to write
         // (outbox.wake), not for a retry.
-        await marks.clear(sendId);
+        await keep({ status: "UNSENT" });
         await rows.waiting(id, messageKey, failure.reason);
         return "waiting";
     }

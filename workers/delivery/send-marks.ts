@@ -1,48 +1,43 @@
-// Whether a send began, and how it ended: set in Redis right before the platform is called, at most once per outbox
-// row. A row a dead worker left in SENDING without this mark was never sent (the worker died between its claim and
-// the send), so it goes out now; with a bare mark, whether the platform got it is unknown, and it is never sent
-// again. Setting it is also the last word between two workers holding the same row (one lost its job lock while
-// paused): only the one whose mark took sends.
-// Once the platform has answered, the answer is written into the mark before PostgreSQL is told: if the database
-// is down at that moment, the next try of the job (or the reconciler's re-queue) finds the outcome here and
-// records it, instead of calling a delivered message "outcome unknown".
+// How a send ended, kept in Redis until PostgreSQL has it. Whether a send began is PostgreSQL's to say (the claim
+// sets `sendBeganAt` right before the platform is called, outbox-rows.ts): Redis may lose its data at any moment,
+// and a fact lost with it must never let a message go out twice. What Redis adds is the platform's answer: it is
+// written here before PostgreSQL is told, so if the database is down at that moment the next try of the job (or
+// the reconciler's re-queue) finds the outcome here and records it, instead of calling a delivered message
+// "outcome unknown". If Redis lost it instead, the row ends FAILED "outcome unknown": at most once, visibly.
+// Each mark names the claim it belongs to (its `sendBeganAt`): a mark left from an earlier try of the same row is
+// ignored.
 import type { Redis } from "ioredis";
 
 /** Longer than any row stays in SENDING: the reconciler and stalled-job checks settle it within minutes. */
 const MARK_TTL_MS = 7 * 24 * 3600 * 1000;
-const BEGAN = "1";
 
-/** What the platform said, kept until PostgreSQL has it. */
+/** What the platform said, kept until PostgreSQL has it. UNSENT: it refused, nothing was delivered, try again. */
 export type KnownOutcome =
   | { status: "SENT"; at: number }
   | { status: "BLOCKED" }
-  | { status: "FAILED"; reason: string };
+  | { status: "FAILED"; reason: string }
+  | { status: "UNSENT" };
 
-export type SendMark = { began: true; outcome?: KnownOutcome } | null;
+type Stored = KnownOutcome & { began: number };
 
 export function createSendMarks(redis: Redis, keyPrefix: string) {
-  const key = (outboxId: string) => `${keyPrefix}:send-began:${outboxId}`;
+  const key = (outboxId: string) => `${keyPrefix}:send-outcome:${outboxId}`;
   return {
-    /** True when this caller may send (the mark was not there yet). */
-    async begin(outboxId: string): Promise<boolean> {
-      return (await redis.set(key(outboxId), BEGAN, "PX", MARK_TTL_MS, "NX")) === "OK";
+    /** The platform answered the send the claim at `began` allowed. */
+    async settle(outboxId: string, began: Date, outcome: KnownOutcome): Promise<void> {
+      const stored: Stored = { ...outcome, began: began.getTime() };
+      await redis.set(key(outboxId), JSON.stringify(stored), "PX", MARK_TTL_MS);
     },
-    /** The platform answered for good: kept with the mark (only while the mark is there, XX). */
-    async settle(outboxId: string, outcome: KnownOutcome): Promise<void> {
-      await redis.set(key(outboxId), JSON.stringify(outcome), "PX", MARK_TTL_MS, "XX");
-    },
-    /** The send was refused by the platform (nothing delivered): the row may be sent on its next try. */
-    async clear(outboxId: string): Promise<void> {
-      await redis.del(key(outboxId));
-    },
-    async read(outboxId: string): Promise<SendMark> {
+    /** The answer to the send the claim at `began` allowed, if Redis has it. */
+    async read(outboxId: string, began: Date | null): Promise<KnownOutcome | null> {
+      if (!began) return null;
       const value = await redis.get(key(outboxId));
       if (value === null) return null;
-      if (value === BEGAN) return { began: true };
       try {
-        return { began: true, outcome: JSON.parse(value) as KnownOutcome };
+        const { began: markBegan, ...outcome } = JSON.parse(value) as Stored;
+        return markBegan === began.getTime() ? outcome : null;
       } catch {
-        return { began: true };
+        return null;
       }
     },
   };

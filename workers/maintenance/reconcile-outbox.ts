@@ -1,7 +1,9 @@
 // PostgreSQL is the source of truth, Redis only the scheduler: rows whose job Redis never got (the process died
 // between commit and dispatch) or lost (a flush, a failover) are queued again under the same job id. Re-queueing
-// is always safe: the delivery processor re-reads the row and does nothing for a row that is done (and finishes
-// one whose outcome Redis kept while PostgreSQL was down, send-marks.ts).
+// is always safe: the delivery processor re-reads the row and does nothing for a row that is done, finishes one
+// whose outcome Redis kept while PostgreSQL was down (send-marks.ts), and never sends again one whose send began
+// (SENDING, PostgreSQL's record made before the platform was called): it waits for that send's worker to record the
+// answer, then calls it "outcome unknown". So a send in flight when Redis loses its data goes out once.
 //
 // It keeps up with the platform: each run re-queues up to what the platform can take before the next run (the
 // pacer's budget, with room to spare), walking the rows by id from where the last run stopped (keyset, never

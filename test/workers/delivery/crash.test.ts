@@ -9,7 +9,12 @@ import { root } from "../../helpers/run-script.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
 import { createFakeSender, notify, telegramPerson, until } from "../fake-sender.ts";
 
-const app = await createTestApp({ QUIET_HOURS_START: "00:00", QUIET_HOURS_END: "00:00" });
+// The fake sender answers at once: a send whose answer is not recorded within a second never will be.
+const app = await createTestApp({
+  QUIET_HOURS_START: "00:00",
+  QUIET_HOURS_END: "00:00",
+  DELIVERY_OUTCOME_WAIT_MS: "1000",
+});
 const { db } = app.deps;
 let workers: RunningWorkers | undefined;
 let child: ChildProcess | undefined;
