@@ -2,7 +2,7 @@
 // branch's 优秀 quota. The league's usual rule keeps 优秀 within 30% of the branch's evaluated members ("控制在参加评议
 // 团员人数的30%以内"); the share is data (EVALUATION_EXCELLENT_PERCENT), never a constant in a flow.
 
-export const GRADES = ["EXCELLENT", "QUALIFIED", "BASIC", "UNQUALIFIED"] as const;
+export const GRADES = ["excellent", "qualified", "basic", "unqualified"] as const;
 /** 优秀 / 合格 / 基本合格 / 不合格. */
 export type Grade = (typeof GRADES)[number];
 
@@ -58,9 +58,9 @@ export function quotaRefusal(
 ): QuotaCheck | null {
   const quota = excellentQuota(evaluated, percent);
   let standing = 0;
-  for (const [memberId, grade] of current) if (grade === "EXCELLENT" && !batch.has(memberId)) standing++;
+  for (const [memberId, grade] of current) if (grade === "excellent" && !batch.has(memberId)) standing++;
   let asked = 0;
-  for (const grade of batch.values()) if (grade === "EXCELLENT") asked++;
+  for (const grade of batch.values()) if (grade === "excellent") asked++;
   if (standing + asked <= quota) return null;
   return { quota, left: Math.max(0, quota - standing), asked };
 }
@@ -68,16 +68,16 @@ export function quotaRefusal(
 /** How many 优秀 places remain after the results recorded so far. */
 export function excellentLeft(current: ReadonlyMap<number, Grade>, evaluated: number, percent: number): number {
   let used = 0;
-  for (const grade of current.values()) if (grade === "EXCELLENT") used++;
+  for (const grade of current.values()) if (grade === "excellent") used++;
   return Math.max(0, excellentQuota(evaluated, percent) - used);
 }
 
 // Longest words first: 不合格 and 基本合格 both contain 合格.
 const GRADE_WORDS: ReadonlyArray<readonly [RegExp, Grade]> = [
-  [/^(?:基本合格|基本称职|basically qualified|basic)$/i, "BASIC"],
-  [/^(?:不合格|不及格|unqualified|fail(?:ed)?)$/i, "UNQUALIFIED"],
-  [/^(?:优秀|优|excellent|outstanding)$/i, "EXCELLENT"],
-  [/^(?:合格|及格|qualified|pass(?:ed)?)$/i, "QUALIFIED"],
+  [/^(?:基本合格|基本称职|basically qualified|basic)$/i, "basic"],
+  [/^(?:不合格|不及格|unqualified|fail(?:ed)?)$/i, "unqualified"],
+  [/^(?:优秀|优|excellent|outstanding)$/i, "excellent"],
+  [/^(?:合格|及格|qualified|pass(?:ed)?)$/i, "qualified"],
 ];
 
 /** A grade as typed ("优秀", "基本合格", "qualified"); null when it is not one of the four. */
@@ -116,17 +116,17 @@ export function parseResultLines(raw: string): { lines: ResultLine[]; unread: st
 }
 
 export interface GradeCounts {
-  EXCELLENT: number;
-  QUALIFIED: number;
-  BASIC: number;
-  UNQUALIFIED: number;
+  excellent: number;
+  qualified: number;
+  basic: number;
+  unqualified: number;
   /** Members of the audience with no result yet. */
   pending: number;
 }
 
 /** Counts per grade for a branch's audience (members without a result are pending). */
 export function gradeCounts(audience: readonly number[], results: ReadonlyMap<number, Grade>): GradeCounts {
-  const counts: GradeCounts = { EXCELLENT: 0, QUALIFIED: 0, BASIC: 0, UNQUALIFIED: 0, pending: 0 };
+  const counts: GradeCounts = { excellent: 0, qualified: 0, basic: 0, unqualified: 0, pending: 0 };
   for (const memberId of audience) {
     const grade = results.get(memberId);
     if (grade) counts[grade]++;

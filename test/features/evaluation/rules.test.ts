@@ -27,18 +27,18 @@ describe("团员教育评议: the 优秀 quota (a share of the branch's evaluate
 
   it("refuses a batch that would exceed the quota and says how many are left for it", () => {
     const current = new Map<number, Grade>([
-      [1, "EXCELLENT"],
-      [2, "EXCELLENT"],
-      [3, "QUALIFIED"],
+      [1, "excellent"],
+      [2, "excellent"],
+      [3, "qualified"],
     ]);
     // 10 evaluated at 30% = 3 places; two stand, so one is left.
-    expect(quotaRefusal(current, new Map([[4, "EXCELLENT"]]), 10, 30)).toBeNull();
+    expect(quotaRefusal(current, new Map([[4, "excellent"]]), 10, 30)).toBeNull();
     expect(
       quotaRefusal(
         current,
         new Map<number, Grade>([
-          [4, "EXCELLENT"],
-          [5, "EXCELLENT"],
+          [4, "excellent"],
+          [5, "excellent"],
         ]),
         10,
         30,
@@ -48,31 +48,31 @@ describe("团员教育评议: the 优秀 quota (a share of the branch's evaluate
 
   it("frees a place when the batch changes someone from 优秀 to another grade", () => {
     const current = new Map<number, Grade>([
-      [1, "EXCELLENT"],
-      [2, "EXCELLENT"],
-      [3, "EXCELLENT"],
+      [1, "excellent"],
+      [2, "excellent"],
+      [3, "excellent"],
     ]);
     const batch = new Map<number, Grade>([
-      [1, "QUALIFIED"],
-      [4, "EXCELLENT"],
+      [1, "qualified"],
+      [4, "excellent"],
     ]);
     expect(quotaRefusal(current, batch, 10, 30)).toBeNull();
     // Re-recording the same 优秀 is not a second place.
-    expect(quotaRefusal(current, new Map([[2, "EXCELLENT"]]), 10, 30)).toBeNull();
+    expect(quotaRefusal(current, new Map([[2, "excellent"]]), 10, 30)).toBeNull();
     expect(excellentLeft(current, 10, 30)).toBe(0);
   });
 
   it("counts grades and those still pending over the audience", () => {
     const results = new Map<number, Grade>([
-      [1, "EXCELLENT"],
-      [2, "BASIC"],
-      [9, "QUALIFIED"], // not in this audience: not counted
+      [1, "excellent"],
+      [2, "basic"],
+      [9, "qualified"], // not in this audience: not counted
     ]);
     expect(gradeCounts([1, 2, 3, 4], results)).toEqual({
-      EXCELLENT: 1,
-      QUALIFIED: 0,
-      BASIC: 1,
-      UNQUALIFIED: 0,
+      excellent: 1,
+      qualified: 0,
+      basic: 1,
+      unqualified: 0,
       pending: 2,
     });
   });
@@ -92,13 +92,13 @@ describe("团员教育评议: a self-assessment", () => {
   });
 
   it.each([
-    ["优秀", "EXCELLENT"],
-    ["优", "EXCELLENT"],
-    [" 合格。", "QUALIFIED"],
-    ["基本合格", "BASIC"],
-    ["不合格", "UNQUALIFIED"],
-    ["Excellent", "EXCELLENT"],
-    ["basically qualified", "BASIC"],
+    ["优秀", "excellent"],
+    ["优", "excellent"],
+    [" 合格。", "qualified"],
+    ["基本合格", "basic"],
+    ["不合格", "unqualified"],
+    ["Excellent", "excellent"],
+    ["basically qualified", "basic"],
     ["很好", null],
   ])("reads the grade %s", (typed, grade) => {
     expect(parseGrade(typed)).toBe(grade);
@@ -109,11 +109,11 @@ describe("团员教育评议: results typed in bulk", () => {
   it("reads one member per line or per comma, the longest grade word winning", () => {
     expect(parseResultLines("张三 优秀，李四合格\n王五：基本合格；赵六 不合格、钱七=合格")).toEqual({
       lines: [
-        { who: "张三", grade: "EXCELLENT" },
-        { who: "李四", grade: "QUALIFIED" },
-        { who: "王五", grade: "BASIC" },
-        { who: "赵六", grade: "UNQUALIFIED" },
-        { who: "钱七", grade: "QUALIFIED" },
+        { who: "张三", grade: "excellent" },
+        { who: "李四", grade: "qualified" },
+        { who: "王五", grade: "basic" },
+        { who: "赵六", grade: "unqualified" },
+        { who: "钱七", grade: "qualified" },
       ],
       unread: [],
     });
@@ -121,7 +121,7 @@ describe("团员教育评议: results typed in bulk", () => {
 
   it("names what it cannot read instead of guessing", () => {
     expect(parseResultLines("张三 优秀, 李四 很好, 优秀")).toEqual({
-      lines: [{ who: "张三", grade: "EXCELLENT" }],
+      lines: [{ who: "张三", grade: "excellent" }],
       unread: ["李四 很好", "优秀"],
     });
   });
