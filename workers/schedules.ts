@@ -3,6 +3,7 @@
 import type { Config } from "../bot/config.ts";
 import type { QueueName, Queues } from "../bot/core/queues.ts";
 import { upsertActivitySchedules } from "./activities/schedules.ts";
+import { CAMPAIGNS_SCHEDULER_ID, upsertCampaignsSchedule } from "./campaigns/schedule.ts";
 import { DUES_SCHEDULER_ID, upsertDuesSchedule } from "./dues/schedule.ts";
 import { GRADUATES_SCHEDULER_ID, upsertGraduatesSchedule } from "./graduates/schedule.ts";
 import { LEAVING_SCHEDULER_ID, upsertLeavingSchedule } from "./leaving/schedule.ts";
@@ -23,5 +24,6 @@ export const schedules: Schedule[] = [
   { queue: "dues", id: DUES_SCHEDULER_ID, upsert: (q, c) => upsertDuesSchedule(q, c) },
   { queue: "graduates", id: GRADUATES_SCHEDULER_ID, upsert: (q, c) => upsertGraduatesSchedule(q, c) },
   { queue: "leaving", id: LEAVING_SCHEDULER_ID, upsert: (q, c) => upsertLeavingSchedule(q, c) },
+  { queue: "campaigns", id: CAMPAIGNS_SCHEDULER_ID, upsert: (q, c) => upsertCampaignsSchedule(q, c) },
   { queue: "reports", id: REPORT_SCHEDULER_ID, upsert: (q, c) => upsertReportSchedule(q, c.TZ) },
 ];

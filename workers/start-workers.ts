@@ -10,6 +10,7 @@ import { withLogContext } from "../bot/infra/logger.ts";
 import { createRedis } from "../bot/infra/redis.ts";
 import { quitRedis } from "../bot/lifecycle.ts";
 import { createActivityProcessor } from "./activities/activity-processor.ts";
+import { createCampaignProcessor } from "./campaigns/campaign-processor.ts";
 import { createChatLimiter } from "./delivery/chat-limiter.ts";
 import { createPacer } from "./delivery/pacer.ts";
 import { platformLimits } from "./delivery/platform-limits.ts";
@@ -128,6 +129,7 @@ export async function startWorkers(
     start("dues", createDuesProcessor(deps), { concurrency: 1 });
     start("graduates", createGraduatesProcessor(deps), { concurrency: 1 });
     start("leaving", createLeavingProcessor(deps), { concurrency: 1 });
+    start("campaigns", createCampaignProcessor(deps), { concurrency: 1 });
     for (const schedule of schedules) await schedule.upsert(queues, config);
     // Schedules live only in Redis: re-created whenever a flush or an empty Redis has lost one.
     keeper = startScheduleKeeper(deps, schedules, connection, tuning.scheduleCheckMs);

@@ -96,6 +96,32 @@ export const jobSchemas = {
    * 超龄离团, daily: members turning 28 within three months, or 28 and over, are told once per stage (dedupe keys).
    */
   leaving: dailyMemberPass,
+  /**
+   * Campaigns (团籍注册, …). "open": write the audience's entries and opening messages (job id
+   * "campaign-<id>-open"); "remind": round n's reminders to those not done ("campaign-<id>-remind-<n>"); both resume
+   * after `cursor`, a member id. "daily" (the schedule): queue the reminder rounds due today and close campaigns
+   * past their closing day.
+   */
+  campaigns: z.discriminatedUnion("task", [
+    z.object({
+      task: z.literal("open"),
+      campaignId: z.number().int().positive(),
+      cursor: z.number().int().nonnegative().optional(),
+    }),
+    z.object({
+      task: z.literal("remind"),
+      campaignId: z.number().int().positive(),
+      round: z.number().int().positive(),
+      cursor: z.number().int().nonnegative().optional(),
+    }),
+    z.object({
+      task: z.literal("daily"),
+      day: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+    }),
+  ]),
 } as const;
 
 export type QueueName = keyof typeof jobSchemas;

@@ -2,6 +2,7 @@
 import type { Feature } from "../core/feature.ts";
 import { activitiesFeature } from "./activities/index.ts";
 import { bindingFeature } from "./binding/index.ts";
+import { campaignsFeature } from "./campaigns/index.ts";
 import { cardFeature } from "./card/index.ts";
 import { duesFeature } from "./dues/index.ts";
 import { duesLeadersFeature } from "./dues/leaders/index.ts";
@@ -22,6 +23,7 @@ export const features: Feature[] = [
   membershipFeature,
   cardFeature,
   leavingFeature,
+  campaignsFeature,
   duesFeature,
   duesLeadersFeature,
   transfersFeature,

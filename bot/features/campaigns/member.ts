@@ -1,0 +1,72 @@
+// The member's side of every campaign: the answer buttons of the opening message and reminders (and their typed
+// words), a second question when the kind asks one, and "团籍注册" typed by a member: what waits for them.
+import type { Context } from "../../core/feature.ts";
+import { leadersFor } from "../leaving/leaving-service.ts";
+import { loadCampaign, openEntriesOf, respond } from "./campaign-service.ts";
+import type { CampaignKind } from "./kind.ts";
+import { kindOf } from "./kinds/index.ts";
+
+const said = (ctx: Context, s: { key: string; args?: Record<string, string | number> }) => ctx.t(s.key, s.args);
+
+export function choiceButtons(ctx: Context, kind: CampaignKind, campaignId: number, choices: readonly string[]) {
+  return [choices.map((c) => ctx.button(`campaigns-${kind.name}-choice-${c}`, `camp-ans:${campaignId}:${c}`))];
+}
+
+/** A tap on one of a campaign's answer buttons (`camp-ans:<campaignId>:<choice>`). */
+export async function answerChoice(ctx: Context, [campaignId, choice]: [number, string]) {
+  const member = ctx.member!;
+  const found = await loadCampaign(ctx.deps.db, campaignId);
+  const entry = found
+    ? await ctx.deps.db.campaignEntry.findUnique({
+        where: { campaignId_memberId: { campaignId, memberId: member.id } },
+      })
+    : null;
+  const step = found?.kind.answer(choice);
+  if (!found || !entry || !step) return ctx.say("campaigns-answer-not-yours");
+  const { campaign, kind } = found;
+  if (campaign.status !== "OPEN") return ctx.say("campaigns-answer-closed");
+  if (step.kind === "ask")
+    return ctx.say(step.said.key, step.said.args, choiceButtons(ctx, kind, campaignId, step.choices));
+  const outcome = await respond(ctx.deps, member.id, campaignId, kind, step.response);
+  const what = said(ctx, kind.describeResponse(step.response));
+  switch (outcome.kind) {
+    case "saved": {
+      const leaders = await leadersFor(ctx.deps.db, member.orgId, member.id, { roles: kind.decideRoles });
+      return ctx.say("campaigns-answer-saved", { what, leaders: leaders.map((l) => l.name).join("、") || "none" });
+    }
+    case "same":
+      return ctx.say("campaigns-answer-same", { what });
+    case "decided":
+      return ctx.say("campaigns-answer-decided", {
+        decision: ctx.t(`campaigns-${kind.name}-decision-${outcome.decision}`),
+      });
+    case "closed":
+      return ctx.say("campaigns-answer-closed");
+    case "not-in-audience":
+      return ctx.say("campaigns-answer-not-yours");
+  }
+}
+
+/** "团籍注册" from a member: each open campaign of theirs, with its buttons if not yet answered. */
+export async function showMine(ctx: Context) {
+  const entries = await openEntriesOf(ctx.deps.db, ctx.member!.id);
+  if (!entries.length) return ctx.say("campaigns-member-none");
+  for (const entry of entries) {
+    const kind = kindOf(entry.campaign.kind);
+    if (!kind) continue;
+    const title = ctx.t(`campaigns-${kind.name}-title`, { label: entry.campaign.label });
+    if (!entry.response) {
+      ctx.say(
+        "campaigns-member-pending",
+        { title, closes: entry.campaign.closesOn.toISOString().slice(0, 10) },
+        choiceButtons(ctx, kind, entry.campaignId, kind.firstChoices),
+      );
+      continue;
+    }
+    ctx.say("campaigns-member-answered", {
+      title,
+      what: said(ctx, kind.describeResponse(entry.response as Record<string, unknown>)),
+      decision: entry.decision ? ctx.t(`campaigns-${kind.name}-decision-${entry.decision}`) : "none",
+    });
+  }
+}
