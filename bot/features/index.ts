@@ -6,10 +6,12 @@ import { campaignsFeature } from "./campaigns/index.ts";
 import { cardFeature } from "./card/index.ts";
 import { duesFeature } from "./dues/index.ts";
 import { duesLeadersFeature } from "./dues/leaders/index.ts";
+import { evaluationFeature } from "./evaluation/index.ts";
 import { guideFeature } from "./guide/index.ts";
 import { leavingFeature } from "./leaving/index.ts";
 import { membershipFeature } from "./membership/index.ts";
 import { noticesFeature } from "./notices/index.ts";
+import { recommendationFeature } from "./recommendation/index.ts";
 import { reportsFeature } from "./reports/index.ts";
 import { startFeature } from "./start/index.ts";
 import { graduatesFeature } from "./transfers/graduates/index.ts";
@@ -24,6 +26,8 @@ export const features: Feature[] = [
   cardFeature,
   leavingFeature,
   campaignsFeature,
+  evaluationFeature,
+  recommendationFeature,
   duesFeature,
   duesLeadersFeature,
   transfersFeature,

@@ -1,3 +1,6 @@
+campaigns-recommendation-title = { $label } Party recommendation
+campaigns-recommendation-decision-passed = recommended
+campaigns-recommendation-decision-failed = not recommended
 campaigns-recommendation-open =
     🌟 Party recommendation ({ $label }): { $org } is recommending outstanding members as Party activists, until { $closes }.
     Conditions: 18 or older, registered this year, and an application to the Party handed in. The branch meeting votes.
@@ -57,14 +60,21 @@ campaigns-recommendation-recorded = ✅ Meeting recorded: { $passed } passed, { 
 campaigns-recommendation-cancelled = OK, the meeting was not recorded; nothing changed.
 campaigns-recommendation-expired = This record was already handled or has expired; nothing was recorded twice.
 campaigns-recommendation-passed-committee =
-    📨 Party recommendation ({ $label }): { $branch } held its meeting ({ $due } due, { $present } present) and recommends: { $names }.
+    📨 Party recommendation ({ $label }): { $branch } held its meeting ({ $day }, { $due } due, { $present } present) and recommends: { $names ->
+        [none] nobody
+       *[other] { $names }
+    }.
     Send /recommended for the whole list.
-campaigns-recommendation-passed-none = none
 campaigns-recommendation-passed-list =
     🌟 Party recommendation ({ $label }), passed · { $org }
     { $lines }
-campaigns-recommendation-passed-list-line = { $branch }: { $names } ({ $due } due, { $present } present)
+campaigns-recommendation-passed-list-line = { $branch }: { $names ->
+    [none] nobody passed
+   *[other] { $names }
+} ({ $due } due, { $present } present)
 campaigns-recommendation-passed-list-empty = 🌟 Party recommendation ({ $label }): no branch under { $org } has recorded its meeting yet.
-campaigns-recommendation-none-open = No Party recommendation is open for the organisations you lead.
+campaigns-recommendation-none-open = No Party recommendation is open now. When one opens you will get a message and can apply from it; branch secretaries record the meeting with /recommend.
 campaigns-recommendation-not-leader = Only a branch secretary or committee staff above can record the recommendation meeting.
 campaigns-recommendation-closed = This Party recommendation has closed; nothing more can be recorded.
+campaigns-recommendation-vet-no-meeting = Recommendation results come only from the meeting's record: send /recommend to record the meeting (due, present and the votes for each candidate).
+campaigns-recommendation-pick-branch = You lead several branches in a Party recommendation; pick one first:

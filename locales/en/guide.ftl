@@ -18,9 +18,5 @@ guide-unserved =
     Please contact { $contact }.
 guide-topic-join = applying to join the league
 guide-topic-register = annual membership registration
-guide-topic-review = member education review
-guide-topic-recommend = recommendation for Party membership
 guide-advice-join = To join, hand your application to the league branch of your school or workplace; the branch trains and assesses applicants before admitting them.
 guide-advice-register = Annual registration is done in 智慧团建, following your league committee's notice.
-guide-advice-review = The education review is organised by your branch and recorded in 智慧团建.
-guide-advice-recommend = Recommendation for Party membership is organised by your branch, following the Party organisation's requirements.

@@ -4,6 +4,11 @@ campaigns-evaluation-grade = { $grade ->
     [basic] 基本合格
    *[unqualified] 不合格
 }
+campaigns-evaluation-title = { $label } 团员教育评议
+campaigns-evaluation-decision-excellent = 优秀
+campaigns-evaluation-decision-qualified = 合格
+campaigns-evaluation-decision-basic = 基本合格
+campaigns-evaluation-decision-unqualified = 不合格
 campaigns-evaluation-open =
     📝 团员教育评议（{ $label }）：{ $org } 请你在 { $closes } 前完成自评。
     先点一个自评等次，再用几句话写下本年度的表现和发挥团员作用的情况。支部评议后会告诉你结果。
@@ -12,10 +17,20 @@ campaigns-evaluation-choice-excellent = 优秀
 campaigns-evaluation-choice-qualified = 合格
 campaigns-evaluation-choice-basic = 基本合格
 campaigns-evaluation-choice-unqualified = 不合格
-campaigns-evaluation-ask-text = 自评等次：{ $grade }。请用几句话写下本年度的表现和发挥团员作用的情况（{ $min }–{ $max } 字），直接发给我；发“取消”放弃。
+campaigns-evaluation-ask-text = 自评等次：{ $grade ->
+    [excellent] 优秀
+    [qualified] 合格
+    [basic] 基本合格
+   *[unqualified] 不合格
+}。请用几句话写下本年度的表现和发挥团员作用的情况（{ $min }–{ $max } 字），直接发给我；发“取消”放弃。
 campaigns-evaluation-text-too-short = 太短了（{ $chars } 字），至少写 { $min } 字。请再发一次，或发“取消”。
 campaigns-evaluation-text-too-long = 太长了（{ $chars } 字），最多 { $max } 字。请精简后再发；完整的自评材料可在支部大会上交流。
-campaigns-evaluation-response = 自评{ $grade }：{ $text }
+campaigns-evaluation-response = 自评{ $rating ->
+    [excellent] 优秀
+    [qualified] 合格
+    [basic] 基本合格
+   *[unqualified] 不合格
+}：{ $text }
 campaigns-evaluation-decided-excellent = 📋 团员教育评议（{ $label }）结果：{ $org } 评议你为“优秀”。继续保持！
 campaigns-evaluation-decided-qualified = 📋 团员教育评议（{ $label }）结果：{ $org } 评议你为“合格”。
 campaigns-evaluation-decided-basic = 📋 团员教育评议（{ $label }）结果：{ $org } 评议你为“基本合格”。团支部会和你谈心，帮助你改进。
@@ -36,7 +51,8 @@ campaigns-evaluation-unknown = 没有记录：本支部本次评议名单里没�
 campaigns-evaluation-ambiguous = 没有记录：{ $names } 有重名，请改用团员编号。
 campaigns-evaluation-unread = 没有记录：这几处看不懂：{ $pieces }。请按“姓名 等次”写，例如：张三 优秀，李四 合格。
 campaigns-evaluation-self = 没有记录：不能评议自己（{ $name }），请由上级团组织评议。
-campaigns-evaluation-none-open = 你负责的支部目前没有进行中的团员教育评议。
+campaigns-evaluation-none-open = 目前没有进行中的团员教育评议。评议开始时你会收到通知，在通知里点自评等次即可；团支书可以发 /evaluate 录入结果。
 campaigns-evaluation-not-leader = 只有团支书或上级团委工作人员可以记录评议结果。
 campaigns-evaluation-closed = 这次团员教育评议已结束，结果不能再更改。
 campaigns-evaluation-done = 好的，评议结果录入结束。可随时发 /evaluate 继续。
+campaigns-evaluation-pick-branch = 你负责多个支部的团员教育评议，先选一个支部：

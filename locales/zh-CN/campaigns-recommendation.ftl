@@ -1,3 +1,6 @@
+campaigns-recommendation-title = { $label } 推优入党
+campaigns-recommendation-decision-passed = 推优通过
+campaigns-recommendation-decision-failed = 推优未通过
 campaigns-recommendation-open =
     🌟 推优入党（{ $label }）：{ $org } 开始推荐优秀团员作为入党积极分子人选，{ $closes } 截止。
     条件：年满 18 周岁、已完成本年度团籍注册、已向党组织递交入党申请书。支部将召开推优大会投票决定。
@@ -57,14 +60,21 @@ campaigns-recommendation-recorded = ✅ 已记录推优大会：通过 { $passed
 campaigns-recommendation-cancelled = 好的，推优大会没有记录，什么都没有更改。
 campaigns-recommendation-expired = 这份记录已经处理过或已过期，没有重复记录。
 campaigns-recommendation-passed-committee =
-    📨 推优入党（{ $label }）：{ $branch } 召开推优大会（应到 { $due } 人，实到 { $present } 人），通过推荐：{ $names }。
+    📨 推优入党（{ $label }）：{ $branch } 召开推优大会（{ $day }，应到 { $due } 人，实到 { $present } 人），通过推荐：{ $names ->
+        [none] 无
+       *[other] { $names }
+    }。
     发 /recommended 查看全部通过名单。
-campaigns-recommendation-passed-none = 无
 campaigns-recommendation-passed-list =
     🌟 推优入党（{ $label }）通过名单 · { $org }
     { $lines }
-campaigns-recommendation-passed-list-line = { $branch }：{ $names }（应到 { $due }，实到 { $present }）
+campaigns-recommendation-passed-list-line = { $branch }：{ $names ->
+    [none] 无人通过
+   *[other] { $names }
+}（应到 { $due }，实到 { $present }）
 campaigns-recommendation-passed-list-empty = 🌟 推优入党（{ $label }）：{ $org } 下暂无支部记录推优大会。
-campaigns-recommendation-none-open = 你负责的组织目前没有进行中的推优入党。
+campaigns-recommendation-none-open = 目前没有进行中的推优入党。推优开始时你会收到通知，在通知里申请即可；团支书可以发 /recommend 记录推优大会。
 campaigns-recommendation-not-leader = 只有团支书或上级团委工作人员可以记录推优大会。
 campaigns-recommendation-closed = 这次推优入党已结束，不能再记录。
+campaigns-recommendation-vet-no-meeting = 推优结果只能由推优大会的记录决定：请发 /recommend 记录推优大会（应到、实到和每位候选人的赞成票）。
+campaigns-recommendation-pick-branch = 你负责多个支部的推优入党，先选一个支部：

@@ -18,9 +18,5 @@ guide-unserved =
     具体请联系{ $contact }。
 guide-topic-join = 入团申请
 guide-topic-register = 团籍注册
-guide-topic-review = 团员教育评议
-guide-topic-recommend = 推优入党
 guide-advice-join = 入团要向所在学校或单位的团支部递交入团申请书，经团组织培养、考察后发展。
 guide-advice-register = 团籍注册按上级团委的通知，在智慧团建上完成。
-guide-advice-review = 教育评议由团支部组织开展，结果记录在智慧团建。
-guide-advice-recommend = 推优入党由团支部组织推荐，按党组织的要求进行。

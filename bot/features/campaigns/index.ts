@@ -6,7 +6,7 @@ import { buttonAction, type Feature, type MessageHooks } from "../../core/featur
 import { messageArgs, stillPending } from "./campaign-service.ts";
 import { openMessage, remindMessage } from "./fanout.ts";
 import { campaignKinds } from "./kinds/index.ts";
-import { answerChoice } from "./member.ts";
+import { answerChoice, answerText, TEXT_DIALOG } from "./member.ts";
 
 /** A kind's answer choice or decision code as a button carries it. */
 export const codeArg = z.string().regex(/^[a-z][a-z-]{0,30}$/);
@@ -20,6 +20,7 @@ export const campaignsFeature: Feature = {
   buttons: {
     "camp-ans": buttonAction("campaign.answer", partsArg(":", idArg, codeArg), answerChoice),
   },
+  dialogs: { [TEXT_DIALOG]: answerText },
   delivery: Object.fromEntries(
     campaignKinds.flatMap((k) => [
       [openMessage(k.name), broadcast],

@@ -97,3 +97,6 @@ export function parseVotes(raw: string): number | null {
   );
   return m ? parseInteger(m[1]!) : null;
 }
+
+/** The fewest present, and the fewest votes in favour, that are more than half of those due. */
+export const neededToPass = (due: number) => Math.floor(due / 2) + 1;

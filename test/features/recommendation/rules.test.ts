@@ -86,3 +86,10 @@ describe("推优入党: the branch meeting (the rule shared with 入团)", () =>
     expect(parseVotes(typed)).toBe(expected);
   });
 });
+
+describe("推优入党: the figure a leader is told", () => {
+  it("names the fewest that are more than half of those due", async () => {
+    const { neededToPass } = await import("../../../bot/features/recommendation/rules.ts");
+    expect([neededToPass(20), neededToPass(21), neededToPass(1)]).toEqual([11, 11, 1]);
+  });
+});
