@@ -4,7 +4,7 @@
 // apply from the campaign's own message (kinds/recommendation.ts).
 import { idArg, partsArg, wordArg } from "../../core/args.ts";
 import { type Action, buttonAction, type Context, type Feature } from "../../core/feature.ts";
-import { campaignForLeader, campaignsForLeader } from "../campaigns/campaign-service.ts";
+import { campaignForLeader } from "../campaigns/campaign-service.ts";
 import { recommendationKind } from "../campaigns/kinds/recommendation.ts";
 import { leaderBranches } from "../campaigns/leader-branches.ts";
 import { showMine } from "../campaigns/member.ts";
@@ -93,7 +93,9 @@ function refusalLines(ctx: Context, checks: CandidateCheck[]) {
       ctx.t("campaigns-recommendation-refused-line", {
         name: c.name,
         reasons: c.problems
-          .map((p) => ctx.t(`campaigns-recommendation-reason-${p}`, { date: isoDay(c.turns18), year: today(ctx).year }))
+          .map((p) =>
+            ctx.t(`campaigns-recommendation-reason-${p}`, { date: isoDay(c.turns18), year: String(today(ctx).year) }),
+          )
           .join("；"),
       }),
     )
@@ -260,12 +262,17 @@ async function onMeetingText(ctx: Context) {
 
 /** The latest recommendation campaign the actor leads or works within, and where they stand in it. */
 async function latestLed(ctx: Context) {
-  const campaigns = (await campaignsForLeader(ctx.deps.db, ctx.member!.id)).filter(
-    (c) => c.kind === recommendationKind.name,
-  );
-  const campaign = campaigns[0];
-  const lead = campaign ? await campaignForLeader(ctx.deps.db, ctx.member!.id, campaign.id) : null;
-  return campaign && lead ? { campaign, lead } : null;
+  // Open ones first, then the newest: the first the actor leads (opened at, above or below their organisation).
+  const campaigns = await ctx.deps.db.campaign.findMany({
+    where: { kind: recommendationKind.name },
+    orderBy: [{ status: "asc" }, { id: "desc" }],
+    take: 20,
+  });
+  for (const campaign of campaigns) {
+    const lead = await campaignForLeader(ctx.deps.db, ctx.member!.id, campaign.id);
+    if (lead) return { campaign, lead };
+  }
+  return null;
 }
 
 /** "推优入党" typed: the committee that opened it gets the passed list; a 团支书 records the meeting; a member their entry. */

@@ -1,6 +1,7 @@
 // The 推优 branch meeting over Prisma: the record (应到, 实到, votes per candidate) is stored per branch and campaign,
 // each candidate is decided through the campaign engine by the shared meeting rule, and the committee that opened
 // the campaign receives the names that passed (outbox). Candidates under 18 or not registered this year are refused.
+import { createHash } from "node:crypto";
 import type { CoreDeps } from "../../core/feature.ts";
 import { Role } from "../../infra/db.ts";
 import { decide, loadCampaign } from "../campaigns/campaign-service.ts";
@@ -159,20 +160,31 @@ export async function recordMeeting(
   return { kind: "recorded", outcomes: named, told };
 }
 
-/** The committee staff of the organisation that opened the campaign get the branch's passed list, once per record. */
+/**
+ * The committee above receives the branch's passed list, once per record: the staff of the organisation that opened
+ * the campaign, or of the nearest organisation above it that has staff on the bot.
+ */
 async function tellCommittee(
   deps: CoreDeps,
   campaign: { id: number; orgId: number; label: string },
   meeting: { id: number; orgId: number; due: number; present: number; recordedAt: Date },
   outcomes: { name: string; passed: boolean }[],
 ): Promise<string[]> {
-  const staff = await deps.db.roleAssignment.findMany({
-    where: { orgId: campaign.orgId, role: { in: [Role.COMMITTEE_STAFF] } },
-    select: { member: { select: { id: true, name: true } } },
+  const opener = await deps.db.organisation.findUniqueOrThrow({ where: { id: campaign.orgId } });
+  const held = await deps.db.roleAssignment.findMany({
+    where: { orgId: { in: opener.ancestorIds }, role: Role.COMMITTEE_STAFF },
+    select: { orgId: true, member: { select: { id: true, name: true } } },
     orderBy: { memberId: "asc" },
   });
+  const nearest = [...opener.ancestorIds].reverse().find((id) => held.some((h) => h.orgId === id));
+  const staff = held.filter((h) => h.orgId === nearest);
   const branch = await deps.db.organisation.findUniqueOrThrow({ where: { id: meeting.orgId } });
   const passed = outcomes.filter((o) => o.passed).map((o) => o.name);
+  // A record told once: the same record again (a retry) writes nothing, a corrected one is told again.
+  const digest = createHash("sha256")
+    .update(JSON.stringify([meeting.due, meeting.present, outcomes, meeting.recordedAt.getTime()]))
+    .digest("hex")
+    .slice(0, 16);
   const ids = await deps.db.$transaction(async (tx) => {
     const written: bigint[] = [];
     for (const { member } of staff) {
@@ -187,7 +199,7 @@ async function tellCommittee(
             names: passed.length ? passed.join("、") : "none",
             day: isoDay(localDateOf(meeting.recordedAt, deps.config.TZ)),
           },
-          dedupeKey: `rec-meeting:${meeting.id}:${meeting.recordedAt.getTime()}:${member.id}`,
+          dedupeKey: `rec-meeting:${meeting.id}:${digest}:${member.id}`,
         })),
       );
     }
