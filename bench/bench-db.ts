@@ -2,9 +2,10 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 
-export function benchDatabase() {
+/** `fixedName` names the database (a bench that always uses its own); otherwise a fresh random one. */
+export function benchDatabase(fixedName?: string) {
   const admin = process.env.BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const name = `tz_bench_${randomBytes(3).toString("hex")}`;
+  const name = fixedName ?? `tz_bench_${randomBytes(3).toString("hex")}`;
   const url = new URL(admin);
   url.pathname = `/${name}`;
   const adminQuery = async (sql: string) => {

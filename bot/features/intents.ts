@@ -3,6 +3,7 @@
 import type { IntentWords } from "../core/nlu/vocabulary.ts";
 import { activityIntents } from "./activities/intents.ts";
 import { bindingIntents } from "./binding/intents.ts";
+import { campaignIntents } from "./campaigns/intents.ts";
 import { cardIntents } from "./card/intents.ts";
 import { duesIntents } from "./dues/intents.ts";
 import { duesLeaderIntents } from "./dues/leaders/intents.ts";
@@ -29,4 +30,5 @@ export const intentVocabulary: IntentWords[] = [
   ...volunteerIntents,
   ...noticeIntents,
   ...reportIntents,
+  ...campaignIntents,
 ];

@@ -17,6 +17,4 @@ guide-unserved =
     { $advice }
     Please contact { $contact }.
 guide-topic-join = applying to join the league
-guide-topic-register = annual membership registration
 guide-advice-join = To join, hand your application to the league branch of your school or workplace; the branch trains and assesses applicants before admitting them.
-guide-advice-register = Annual registration is done in 智慧团建, following your league committee's notice.

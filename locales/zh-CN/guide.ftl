@@ -17,6 +17,4 @@ guide-unserved =
     { $advice }
     具体请联系{ $contact }。
 guide-topic-join = 入团申请
-guide-topic-register = 团籍注册
 guide-advice-join = 入团要向所在学校或单位的团支部递交入团申请书，经团组织培养、考察后发展。
-guide-advice-register = 团籍注册按上级团委的通知，在智慧团建上完成。

@@ -127,7 +127,11 @@ export async function campaignsForLeader(db: Db, actorId: number, take = 10) {
   const orgs = await db.organisation.findMany({ where: { id: { in: scope } }, select: { ancestorIds: true } });
   const reach = [...new Set(orgs.flatMap((o) => o.ancestorIds))];
   return db.campaign.findMany({
-    where: { orgId: { in: reach }, audiences: { some: { org: { ancestorIds: { hasSome: scope } } } } },
+    // Opened at or above the leader's organisations, for an audience that reaches into them.
+    where: {
+      orgId: { in: reach },
+      audiences: { some: { OR: [{ orgId: { in: reach } }, { org: { ancestorIds: { hasSome: scope } } }] } },
+    },
     orderBy: [{ status: "asc" }, { id: "desc" }],
     take,
   });

@@ -6,6 +6,9 @@ import { loadCampaign, openEntriesOf, respond } from "./campaign-service.ts";
 import type { CampaignKind } from "./kind.ts";
 import { kindOf } from "./kinds/index.ts";
 
+/** Open after "团籍注册" shows one campaign waiting for an answer: its words typed answer it ("没变化", "确认"). */
+export const ANSWER_DIALOG = "campaign.answer";
+
 const said = (ctx: Context, s: { key: string; args?: Record<string, string | number> }) => ctx.t(s.key, s.args);
 
 export function choiceButtons(ctx: Context, kind: CampaignKind, campaignId: number, choices: readonly string[]) {
@@ -25,17 +28,21 @@ export async function answerChoice(ctx: Context, [campaignId, choice]: [number, 
   if (!found || !entry || !step) return ctx.say("campaigns-answer-not-yours");
   const { campaign, kind } = found;
   if (campaign.status !== "OPEN") return ctx.say("campaigns-answer-closed");
-  if (step.kind === "ask")
+  if (step.kind === "ask") {
+    await ctx.dialog.start(ANSWER_DIALOG, "answer", { campaignId, choices: [...step.choices] });
     return ctx.say(step.said.key, step.said.args, choiceButtons(ctx, kind, campaignId, step.choices));
+  }
   if (step.kind === "text") {
     // The answer's text comes next: the choice waits in a dialog ("取消" leaves it, nothing stored).
     await ctx.dialog.start(TEXT_DIALOG, "text", { campaignId, choice });
     return ctx.say(step.said.key, step.said.args);
   }
+  if (ctx.dialog.current?.name === ANSWER_DIALOG) await ctx.dialog.end();
   return store(ctx, kind, campaignId, step.response);
 }
 
-export const TEXT_DIALOG = "campaigns.text";
+/** Open after a choice whose answer needs a text (教育评议's self-assessment): the text typed next is that answer. */
+export const TEXT_DIALOG = "campaign.text";
 
 /** The text typed after a choice whose answer needs one: stored when it reads, else its problem and a new try. */
 export async function answerText(ctx: Context) {
@@ -74,10 +81,34 @@ async function store(ctx: Context, kind: CampaignKind, campaignId: number, respo
   }
 }
 
+/** Typed while a campaign's question waits: one of the kind's words for an offered choice answers it. */
+export async function onAnswerText(ctx: Context) {
+  const data = ctx.dialog.current?.data as { campaignId?: number; choices?: string[] } | undefined;
+  const found = data?.campaignId ? await loadCampaign(ctx.deps.db, data.campaignId) : null;
+  const text = (ctx.incoming.text ?? "")
+    .trim()
+    .toLowerCase()
+    .replace(/[。.!！,，]+$/, "");
+  if (!found || !data?.choices || !text) return "pass";
+  const choice = data.choices.find((c) => found.kind.choiceWords[c]?.some((w) => w.toLowerCase() === text));
+  if (!choice) return "pass";
+  return answerChoice(ctx, [data.campaignId!, choice]);
+}
+
 /** "团籍注册" from a member: each open campaign of theirs, with its buttons if not yet answered. */
-export async function showMine(ctx: Context) {
+export async function showMine(ctx: Context, options: { quietWhenNone?: boolean } = {}) {
   const entries = await openEntriesOf(ctx.deps.db, ctx.member!.id);
-  if (!entries.length) return ctx.say("campaigns-member-none");
+  if (!entries.length) return options.quietWhenNone ? undefined : ctx.say("campaigns-member-none");
+  const waiting = entries.filter((e) => !e.response);
+  if (waiting.length === 1) {
+    const kind = kindOf(waiting[0]!.campaign.kind);
+    if (kind) {
+      await ctx.dialog.start(ANSWER_DIALOG, "answer", {
+        campaignId: waiting[0]!.campaignId,
+        choices: [...kind.firstChoices],
+      });
+    }
+  }
   for (const entry of entries) {
     const kind = kindOf(entry.campaign.kind);
     if (!kind) continue;

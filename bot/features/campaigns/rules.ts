@@ -105,3 +105,57 @@ export function parseSelection(text: string, count: number): number[] | null {
 /** Dedupe keys: one opening message and one reminder per round per member and chat. */
 export const openKey = (campaignId: number) => `campaign:${campaignId}:open`;
 export const remindKey = (campaignId: number, round: number) => `campaign:${campaignId}:remind:${round}`;
+
+/** "92.5%" from a share in per mille. */
+export const percent = (permille: number) => `${Math.floor(permille / 10)}.${permille % 10}%`;
+
+/**
+ * A typed leader's decision: an optional selection, a decision word, an optional reason ("1 3 暂缓 团费未缴清",
+ * "全部注册", "注册"). The longest decision word found wins ("不予注册" over "注册").
+ */
+export function parseDecision(
+  text: string,
+  words: Readonly<Record<string, readonly string[]>>,
+): { selection: string; decision: string; reason: string } | null {
+  const t = text.trim();
+  const lower = t.toLowerCase();
+  const candidates = Object.entries(words)
+    .flatMap(([decision, ws]) => ws.map((w) => ({ decision, word: w.toLowerCase() })))
+    .sort((a, b) => b.word.length - a.word.length);
+  for (const { decision, word } of candidates) {
+    const at = lower.indexOf(word);
+    if (at < 0) continue;
+    return {
+      selection: t.slice(0, at).trim(),
+      decision,
+      reason: t
+        .slice(at + word.length)
+        .replace(/^[\s:：,，、]*(原因|理由|reason)?[\s:：,，、]*/i, "")
+        .trim(),
+    };
+  }
+  return null;
+}
+
+/** A closing day as typed: 2026-12-31, 2026/12/31, 2026年12月31日, or 12月31日 / 12-31 (the next such day). */
+export function parseClosingDay(text: string, today: LocalDate): LocalDate | null {
+  const s = text.trim().replace(/\s+/g, "").normalize("NFKC");
+  const full = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
+  const short = /^(\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
+  if (!full && !short) return null;
+  const month = Number((full ?? short)![full ? 2 : 1]);
+  const day = Number((full ?? short)![full ? 3 : 2]);
+  let year = full ? Number(full[1]) : today.year;
+  if (!full && compareDates({ year, month, day }, today) < 0) year++;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return { year, month, day };
+}
+
+export function addDays(d: LocalDate, n: number): LocalDate {
+  const t = new Date(toUtcDay(d).getTime() + n * DAY_MS);
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+export const isoDate = (d: LocalDate) =>
+  `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;

@@ -3,9 +3,11 @@
 // themselves from the campaign's own message (kinds/evaluation.ts); a member typing "教育评议" sees their entry.
 import { idArg, partsArg } from "../../core/args.ts";
 import { type Action, buttonAction, type Context, type Feature } from "../../core/feature.ts";
+import { OPENING } from "../campaigns/index.ts";
 import { evaluationKind } from "../campaigns/kinds/evaluation.ts";
 import { leaderBranches } from "../campaigns/leader-branches.ts";
 import { showMine } from "../campaigns/member.ts";
+import { mayOpen, startOpenOf } from "../campaigns/open-dialog.ts";
 import { branchSheet, leadsBranch, recordResults, type Sheet } from "./results-service.ts";
 
 export const RESULTS_DIALOG = "evaluation.results";
@@ -13,6 +15,9 @@ export const RESULTS_DIALOG = "evaluation.results";
 const SHEET_LINES = 60;
 
 async function start(ctx: Context) {
+  // "发起教育评议" from a committee opens one (the engine's opening dialog).
+  if (OPENING.test(ctx.incoming.text?.trim() ?? "") && (await mayOpen(ctx)))
+    return startOpenOf(ctx, evaluationKind.name);
   const branches = await leaderBranches(ctx.deps.db, ctx.member!.id, evaluationKind);
   if (!branches.length) {
     // Not a leader of any branch under an open evaluation: their own entry, or that none is open.

@@ -1,12 +1,12 @@
 // Small talk and the questions around the bot's own work: thanks, where the 编号 is, what to do without it, and
-// the league business the bot does not handle yet (入团, 团籍注册). Those are
+// the league business the bot does not handle yet (入团; 团籍注册, 教育评议 and 推优入党 are campaigns now). Those are
 // recognised so they are answered honestly, with whom to ask, and never sent to a feature that only sounds alike.
 import type { Action, Context, Feature } from "../../core/feature.ts";
 import { askerContact } from "../membership/contact-phrase.ts";
 import { menuButtons } from "../start/index.ts";
 
 /** Business the bot does not serve yet, by intent; each has a topic and an advice line in guide.ftl. */
-export const UNSERVED = ["join", "register"] as const;
+export const UNSERVED = ["join"] as const;
 
 async function thanks(ctx: Context) {
   ctx.say("guide-thanks");

@@ -5,9 +5,11 @@
 import { idArg, partsArg, wordArg } from "../../core/args.ts";
 import { type Action, buttonAction, type Context, type Feature } from "../../core/feature.ts";
 import { campaignForLeader } from "../campaigns/campaign-service.ts";
+import { OPENING } from "../campaigns/index.ts";
 import { recommendationKind } from "../campaigns/kinds/recommendation.ts";
 import { leaderBranches } from "../campaigns/leader-branches.ts";
 import { showMine } from "../campaigns/member.ts";
+import { mayOpen, startOpenOf } from "../campaigns/open-dialog.ts";
 import { parseSelection } from "../campaigns/rules.ts";
 import { isoDay } from "../leaving/leaving-service.ts";
 import { meetingProblem } from "../meetings/rules.ts";
@@ -43,6 +45,9 @@ const NO = /^(不|不用|不要|否|放弃|no|n|discard)了?[。.!！]*$/i;
 const today = (ctx: Context) => localDateOf(ctx.deps.now(), ctx.deps.config.TZ);
 
 async function start(ctx: Context) {
+  // "发起推优入党" from a committee opens one (the engine's opening dialog).
+  if (OPENING.test(ctx.incoming.text?.trim() ?? "") && (await mayOpen(ctx)))
+    return startOpenOf(ctx, recommendationKind.name);
   const branches = await leaderBranches(ctx.deps.db, ctx.member!.id, recommendationKind);
   if (!branches.length) {
     const mine = await ctx.deps.db.campaignEntry.count({
@@ -277,6 +282,7 @@ async function latestLed(ctx: Context) {
 
 /** "推优入党" typed: the committee that opened it gets the passed list; a 团支书 records the meeting; a member their entry. */
 async function show(ctx: Context) {
+  if (OPENING.test(ctx.incoming.text?.trim() ?? "")) return start(ctx);
   if ((await latestLed(ctx))?.lead.manages) return passed(ctx);
   return start(ctx);
 }

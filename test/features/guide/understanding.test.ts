@@ -68,18 +68,18 @@ describe("what a new member types, answered as meant", () => {
     expect(named!.text).toContain("王芳");
   });
 
-  it.each([
-    ["入团申请", "unserved.join", "入团申请"],
-    ["团籍注册怎么弄", "unserved.register", "团籍注册"],
-  ])("%s is recognised, answered honestly and sent to a person (%s)", async (text, intent, topic) => {
-    const before = await db.transferRequest.count();
-    const [reply] = await liMing.chat.say(text);
-    expect(reply!.intent).toBe(intent);
-    expect(reply!.text).toContain(topic);
-    expect(reply!.text).toContain("暂时还办不了");
-    expect(reply!.text).toContain("王芳");
-    expect(await db.transferRequest.count()).toBe(before);
-  });
+  it.each([["入团申请", "unserved.join", "入团申请"]])(
+    "%s is recognised, answered honestly and sent to a person (%s)",
+    async (text, intent, topic) => {
+      const before = await db.transferRequest.count();
+      const [reply] = await liMing.chat.say(text);
+      expect(reply!.intent).toBe(intent);
+      expect(reply!.text).toContain(topic);
+      expect(reply!.text).toContain("暂时还办不了");
+      expect(reply!.text).toContain("王芳");
+      expect(await db.transferRequest.count()).toBe(before);
+    },
+  );
 
   it.each([
     ["教育评议什么时候", "evaluation.show", "团员教育评议"],
