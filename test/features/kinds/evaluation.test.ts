@@ -4,6 +4,7 @@
 // the completion figures are the ones counted by hand.
 import { describe, expect, it } from "vitest";
 import { completion, decide, openCampaign } from "../../../bot/features/campaigns/campaign-service.ts";
+import { chatAs } from "../../helpers/chat.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
 import { campaignJobs } from "../campaigns/helpers.ts";
 import { makeBranch } from "./kind-helpers.ts";
@@ -25,6 +26,25 @@ const rows = (messageKey: string) =>
   db.outboxMessage.findMany({ where: { messageKey }, include: { identity: true }, orderBy: { id: "asc" } });
 
 describe("团员教育评议", () => {
+  it("'发起教育评议' from the committee starts the engine's opening for this kind, no question which", async () => {
+    const chenChat = chatAs(app.core, "console-chen-eval", "console");
+    await db.chatIdentity.create({
+      data: {
+        platform: "CONSOLE",
+        externalUserId: "console-chen-eval",
+        chatId: "console-chen-eval",
+        memberId: chen.id,
+        boundAt: app.clock.now,
+      },
+    });
+    const [reply] = await chenChat.send({ text: "发起教育评议" });
+    expect(reply!.intent).toBe("evaluation.show");
+    expect(reply!.text).not.toContain("要发起哪一项");
+    expect(reply!.text).toContain("面向哪些下级组织");
+    expect(await chenChat.text("取消")).toBeTruthy();
+    expect(await db.campaign.count()).toBe(0);
+  });
+
   it("opens for the branch: ten entries, the opening message with the four ratings to each bound chat", async () => {
     const opened = await openCampaign(
       app.deps,
