@@ -18,7 +18,7 @@ reports-table =
         [0] {""}
         [one] {"\u000A"}1 child organisation had no transfers this week.
        *[other] {"\u000A"}{ $quiet } child organisations had no transfers this week.
-    }
+    }{ $campaignsEn }
 reports-duration-seconds = { $n ->
     [one] { $n } second
    *[other] { $n } seconds
@@ -31,3 +31,7 @@ reports-duration-hours = { $n ->
     [one] { $n } hour
    *[other] { $n } hours
 }
+reports-campaigns-header = Part two: open rounds (lowest completion first; also in the chart)
+reports-campaign-title = [{ $title }] closes { $closes }; whole subtree { $done }/{ $total } done ({ $percent })
+reports-campaign-row = { $n }. { $name }: { $done }/{ $total } ({ $percent })
+reports-campaign-more = { $n } more organisations not listed.

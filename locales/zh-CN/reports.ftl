@@ -13,7 +13,11 @@ reports-table =
     }{ $quiet ->
         [0] {""}
        *[other] {"\u000A"}{ $quiet } 个下级组织本周没有转接。
-    }
+    }{ $campaignsZh }
 reports-duration-seconds = { $n } 秒
 reports-duration-minutes = { $n } 分钟
 reports-duration-hours = { $n } 小时
+reports-campaigns-header = 第二部分：进行中的工作（完成率最低在前，图中同样）
+reports-campaign-title = 【{ $title }】{ $closes } 截止，全辖已办结 { $done }/{ $total }（{ $percent }）
+reports-campaign-row = { $n }. { $name }：{ $done }/{ $total }（{ $percent }）
+reports-campaign-more = 另有 { $n } 个组织未列出。

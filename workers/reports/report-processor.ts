@@ -1,5 +1,6 @@
 // The Monday league tables. A "weekly" job (from the schedule) finds the committees whose subtree had transfer
-// activity in the week just past, a batch at a time, and queues one "committee" job each; that job builds the
+// activity in the week just past (and those running an open campaign), a batch at a time, and queues one
+// "committee" job each; that job builds the
 // committee's table and chart and writes one outbox row per staff member. The weekly job's cursor (the last
 // committee queued) is saved after each batch, so a retry resumes; job ids and outbox dedupe keys are per
 // committee and week, so nothing is sent twice however often either job runs.
@@ -43,7 +44,23 @@ export function createReportProcessor(deps: CoreDeps, batchSize = COMMITTEE_BATC
       cursor = next;
       await job.updateData({ task: "weekly", week: week.key, cursor });
     }
-    deps.logger.info({ week: week.key, committees: queued }, "weekly league tables queued");
+    // Committees running an open campaign get their table for its second part even in a week without transfers
+    // (the same job ids: a committee already queued above is not queued twice).
+    const running = await deps.db.campaign.findMany({
+      where: { status: "OPEN", openedAt: { not: null }, org: { level: { not: "BRANCH" } } },
+      distinct: ["orgId"],
+      select: { orgId: true },
+    });
+    if (running.length) {
+      await deps.queues.reports.addBulk(
+        running.map(({ orgId }) => ({
+          name: "reports",
+          data: jobSchemas.reports.parse({ task: "committee", orgId, week: week.key }),
+          opts: { jobId: reportJobId(week.key, orgId) },
+        })),
+      );
+    }
+    deps.logger.info({ week: week.key, committees: queued, campaigns: running.length }, "weekly league tables queued");
     return { week: week.key, queued };
   };
 }

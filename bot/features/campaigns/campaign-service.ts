@@ -291,7 +291,8 @@ export async function decide(
   if (!kind.decisions.includes(decision)) throw new Error(`unknown decision ${decision} for ${kind.name}`);
   const roles = await rolesOf(deps.db, actorId);
   const now = deps.now();
-  return deps.db.$transaction(async (tx) => {
+  const told: bigint[] = [];
+  const outcome = await deps.db.$transaction(async (tx) => {
     if (!(await lockOpen(tx, campaignId, "share"))) return { ...result, closed: true };
     const entries = await tx.campaignEntry.findMany({
       where: { campaignId, memberId: { in: memberIds } },
@@ -352,11 +353,13 @@ export async function decide(
         },
       });
       result.decided.push(person);
-      await deps.outbox.toMember(tx, memberId, {
-        messageKey: `campaigns-${kind.name}-decided-${decision}`,
-        args: { label: campaign.label, org: campaign.org.name, reason: reason ?? "" },
-        dedupeKey: `campaign:${campaignId}:decided:${memberId}:${entry.decidedAt?.getTime() ?? 0}`,
-      });
+      told.push(
+        ...(await deps.outbox.toMember(tx, memberId, {
+          messageKey: `campaigns-${kind.name}-decided-${decision}`,
+          args: { label: campaign.label, org: campaign.org.name, reason: reason ?? "" },
+          dedupeKey: `campaign:${campaignId}:decided:${memberId}:${entry.decidedAt?.getTime() ?? 0}`,
+        })),
+      );
     }
     await deps.audit.record(
       {
@@ -376,6 +379,9 @@ export async function decide(
     );
     return result;
   });
+  // After commit: the members' messages go to the delivery queue (the reconciler would find them otherwise).
+  await deps.outbox.dispatch(told);
+  return outcome;
 }
 
 export type CloseOutcome = { kind: "closed"; snapshot: Snapshot } | { kind: "already"; snapshot: Snapshot | null };

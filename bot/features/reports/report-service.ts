@@ -1,8 +1,14 @@
 // League tables in the database: who may see which, building a committee's table for a week, and sending it.
 import type { CoreDeps } from "../../core/feature.ts";
-import { type I18n, locales } from "../../core/i18n.ts";
+import { type I18n, locales, type Translate } from "../../core/i18n.ts";
 import { storeImage } from "../../core/images.ts";
 import { type Db, OrgLevel, Role } from "../../infra/db.ts";
+import {
+  type CampaignPart,
+  campaignChartSections,
+  campaignParts,
+  formatCampaignParts,
+} from "../campaigns/report-part.ts";
 import { drawLeagueChart } from "./chart.ts";
 import { drawNamedLeagueChart } from "./named-chart.ts";
 import {
@@ -38,15 +44,18 @@ export interface League {
   table: LeagueTable;
   /** Children shown in the table that have children of their own (a table of theirs is worth opening). */
   drillable: Set<number>;
+  /** The second part: each open campaign reaching into the subtree, completion per child organisation. */
+  campaigns: CampaignPart[];
 }
 
 /** The committee's subtree for the week, one row per child (its subtree rolled up), worst first. */
 export async function buildLeague(db: Db, org: LeagueOrg, week: Week, asOf: Date): Promise<League> {
-  const [figures, children] = await Promise.all([
+  const [figures, children, campaigns] = await Promise.all([
     weekFigures(db, { kind: "children", committeeId: org.id, committeeAncestorIds: org.ancestorIds }, week, asOf, {
       total: true,
     }),
     db.organisation.findMany({ where: { parentId: org.id }, select: { id: true, name: true, level: true } }),
+    campaignParts(db, org),
   ]);
   const names = new Map([[org.id, org.name], ...children.map((c) => [c.id, c.name] as const)]);
   const rows: LeagueRow[] = figures
@@ -58,7 +67,7 @@ export async function buildLeague(db: Db, org: LeagueOrg, week: Week, asOf: Date
     children.map((c) => c.id),
   );
   const drillable = new Set(children.filter((c) => c.level !== OrgLevel.BRANCH).map((c) => c.id));
-  return { org, week, total, table, drillable };
+  return { org, week, total, table, drillable, campaigns };
 }
 
 /** "zh-CN" → "Zh", "en" → "En": the suffix of the arguments a locale's catalogue reads (`$rowsZh`, `$rowsEn`). */
@@ -77,29 +86,33 @@ export function leagueArgs(league: League, i18n: I18n): Record<string, string | 
     perLocale[`median${suffix}`] = formatDuration(total.medianHours, t);
     perLocale[`p90${suffix}`] = formatDuration(total.p90Hours, t);
     perLocale[`rows${suffix}`] = formatRows(table, t);
+    perLocale[`campaigns${suffix}`] = formatCampaignParts(league.campaigns, t);
   }
   return {
     ...perLocale,
     org: league.org.name,
     from: week.key,
     to: week.lastDay,
-    received: total.received,
-    within: total.withinSla,
+    // A week without transfers (a table sent for its campaigns only) sums to nothing: zero, not a missing value.
+    received: total.received ?? 0,
+    within: total.withinSla ?? 0,
     rate: formatPercent(responseRate(total)),
-    breaches: total.breaches,
-    escalations: total.escalations,
+    breaches: total.breaches ?? 0,
+    escalations: total.escalations ?? 0,
     more: table.more,
     quiet: table.quiet,
   };
 }
 
-export const hasRows = (league: League) => league.table.shown.length > 0;
+/** Something to report: transfers in the week, or an open campaign. */
+export const hasRows = (league: League) => league.table.shown.length > 0 || league.campaigns.length > 0;
 
 /** The bar chart of the rows shown, as PNG bytes: named bars with the CJK font file, numbered bars without it. */
-export function leagueChart(league: League, fontFile: string): Buffer {
+export function leagueChart(league: League, fontFile: string, t?: Translate): Buffer {
   const caption = `${league.week.key} ~ ${league.week.lastDay}`;
+  const sections = t ? campaignChartSections(league.campaigns, t) : [];
   return (
-    drawNamedLeagueChart(caption, league.table.shown, fontFile) ??
+    drawNamedLeagueChart(caption, league.table.shown, fontFile, sections) ??
     drawLeagueChart({ caption, rows: league.table.shown })
   );
 }
@@ -125,7 +138,8 @@ export async function sendWeeklyLeague(deps: CoreDeps, orgId: number, week: Week
   const league = await buildLeague(db, org, week, deps.now());
   if (!hasRows(league)) return [];
   // Stored once per content: the same chart drawn again by a re-run is the same row.
-  const imageId = await storeImage(db, leagueChart(league, deps.config.CHART_FONT_FILE), "image/png");
+  const chart = leagueChart(league, deps.config.CHART_FONT_FILE, deps.i18n.translator(locales[0]));
+  const imageId = await storeImage(db, chart, "image/png");
   const args = leagueArgs(league, deps.i18n);
   const ids = await db.$transaction(async (tx) => {
     const written: bigint[] = [];

@@ -29,7 +29,7 @@ const zhao = await chat(f.zhao, "zhao");
 const qian = await chat(f.qian, "qian");
 const zhou = await chat(f.zhou, "zhou");
 const zheng = await chat(f.zheng, "zheng");
-const feng = await chat(f.feng, "feng");
+await chat(f.feng, "feng"); // 冯三 answers nothing: reminded, then decided by the 团支书
 const chu = await chat(f.chu, "chu");
 const wu = await chat(f.wu, "wu");
 // 孙立 has no chat: counted in the audience, never written to.
