@@ -147,6 +147,8 @@ export const configSchema = z
     /** Graduate season deadlines (MM-DD): graduates start their transfers by the first, complete them by the second. */
     GRADUATE_START_DEADLINE: monthDay.default("06-30"),
     GRADUATE_COMPLETE_DEADLINE: monthDay.default("11-30"),
+    /** 团员教育评议: 优秀 within this percent of a branch's evaluated members (the league's usual rule: 30%). */
+    EVALUATION_EXCELLENT_PERCENT: z.coerce.number().int().min(0).max(100, "0 to 100").default(30),
     /** Requests per minute one client IP may make to the admin API and queue dashboard (429 beyond). */
     ADMIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(120),
     /** Requests per minute one client IP may make to /docs (the page loads a handful of files). */

@@ -7,11 +7,13 @@ import { cardFeature } from "./card/index.ts";
 import { circumstanceFeature } from "./circumstance/index.ts";
 import { duesFeature } from "./dues/index.ts";
 import { duesLeadersFeature } from "./dues/leaders/index.ts";
+import { evaluationFeature } from "./evaluation/index.ts";
 import { guideFeature } from "./guide/index.ts";
 import { joiningFeature } from "./joining/index.ts";
 import { leavingFeature } from "./leaving/index.ts";
 import { membershipFeature } from "./membership/index.ts";
 import { noticesFeature } from "./notices/index.ts";
+import { recommendationFeature } from "./recommendation/index.ts";
 import { reportsFeature } from "./reports/index.ts";
 import { startFeature } from "./start/index.ts";
 import { graduatesFeature } from "./transfers/graduates/index.ts";
@@ -27,6 +29,8 @@ export const features: Feature[] = [
   leavingFeature,
   joiningFeature,
   campaignsFeature,
+  evaluationFeature,
+  recommendationFeature,
   duesFeature,
   duesLeadersFeature,
   circumstanceFeature,

@@ -12,11 +12,3 @@ guide-code-unknown =
     · or ask { $contact } for a one-time binding code, then tap "I have a code" and send it to me — no member number needed.
 guide-button-bind = Bind my account
 guide-button-have-code = I have a code
-guide-unserved =
-    I can't handle "{ $topic }" yet, and I won't treat it as something else.
-    { $advice }
-    Please contact { $contact }.
-guide-topic-review = member education review
-guide-topic-recommend = recommendation for Party membership
-guide-advice-review = The education review is organised by your branch and recorded in 智慧团建.
-guide-advice-recommend = Recommendation for Party membership is organised by your branch, following the Party organisation's requirements.

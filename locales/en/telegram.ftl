@@ -14,3 +14,5 @@ telegram-command-pay = Pay dues
 telegram-command-checkin = Check in at an activity
 telegram-command-hours = My volunteer hours
 telegram-command-pending = Transfers waiting for me (officers)
+telegram-command-evaluate = Record member evaluation results (secretaries)
+telegram-command-recommend = Record the Party recommendation meeting (secretaries)

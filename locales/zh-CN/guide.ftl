@@ -12,11 +12,3 @@ guide-code-unknown =
     · 或者请{ $contact }给你生成一个一次性绑定码，拿到后点「我有绑定码」发送给我，就不需要编号了。
 guide-button-bind = 绑定身份
 guide-button-have-code = 我有绑定码
-guide-unserved =
-    「{ $topic }」我暂时还办不了，也不会把它当成别的业务来办。
-    { $advice }
-    具体请联系{ $contact }。
-guide-topic-review = 团员教育评议
-guide-topic-recommend = 推优入党
-guide-advice-review = 教育评议由团支部组织开展，结果记录在智慧团建。
-guide-advice-recommend = 推优入党由团支部组织推荐，按党组织的要求进行。

@@ -14,3 +14,5 @@ telegram-command-pay = 交团费
 telegram-command-checkin = 活动签到
 telegram-command-hours = 我的志愿时长
 telegram-command-pending = 待我审批的转接（团干部）
+telegram-command-evaluate = 录入团员教育评议结果（团支书）
+telegram-command-recommend = 记录推优入党大会（团支书）

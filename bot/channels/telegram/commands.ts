@@ -15,6 +15,8 @@ export const menuCommands = [
   { command: "checkin", key: "telegram-command-checkin" },
   { command: "hours", key: "telegram-command-hours" },
   { command: "pending", key: "telegram-command-pending" },
+  { command: "evaluate", key: "telegram-command-evaluate" },
+  { command: "recommend", key: "telegram-command-recommend" },
   { command: "bind", key: "telegram-command-bind" },
   { command: "unbind", key: "telegram-command-unbind" },
   { command: "lang", key: "telegram-command-lang" },

@@ -268,6 +268,8 @@ export interface DecideResult {
   unchanged: { memberId: number; name: string }[];
   /** Outside the actor's scope, not in the audience, or the actor's own entry. */
   refused: { memberId: number; name: string | null; why: "scope" | "self" }[];
+  /** The kind refused the whole batch (nothing stored): what to tell the leader. */
+  vetoed?: Said;
 }
 
 /**
@@ -297,6 +299,34 @@ export async function decide(
       include: { member: { select: { name: true } }, org: { select: { ancestorIds: true } } },
     });
     const byMember = new Map(entries.map((e) => [e.memberId, e]));
+    // The kind may refuse the batch as a whole (a quota, a missing record) before anything is stored.
+    const vetoed = await kind.vetDecisions?.(tx, {
+      campaignId,
+      decision,
+      config: deps.config,
+      entries: entries
+        .filter(
+          (e) =>
+            e.memberId !== actorId &&
+            grantCovering(roles, e.org.ancestorIds, kind.decideRoles) &&
+            !(e.decision === decision && (e.reason ?? null) === reason),
+        )
+        .map((e) => ({ memberId: e.memberId, orgId: e.orgId })),
+    });
+    if (vetoed) {
+      await deps.audit.record(
+        {
+          actorId,
+          action: "campaign.denied",
+          orgId: campaign.orgId,
+          targetType: "campaign",
+          targetId: campaignId,
+          data: { decision, memberIds, vetoed: vetoed.key },
+        },
+        tx,
+      );
+      return { ...result, vetoed };
+    }
     for (const memberId of memberIds) {
       const entry = byMember.get(memberId);
       if (!entry || !grantCovering(roles, entry.org.ancestorIds, kind.decideRoles)) {

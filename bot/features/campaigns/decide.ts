@@ -184,6 +184,12 @@ async function apply(ctx: Context, state: DecideState, memberIds: number[], deci
   const result = await decide(ctx.deps, ctx.member!.id, state.campaignId, memberIds, decision, reason || null);
   await ctx.dialog.end();
   if (result.closed) return ctx.say("campaigns-already-closed", { title: titleOf(ctx, found) });
+  // The kind refused the whole batch (教育评议's 优秀 quota, 推优's meeting record): nothing stored, its words said.
+  if (result.vetoed) {
+    return ctx.say(result.vetoed.key, result.vetoed.args, [
+      [ctx.button("campaigns-button-continue", `camp-decide:${state.campaignId}:${state.orgId}`)],
+    ]);
+  }
   const label = decisionLabel(ctx, kind, decision);
   const lines = [];
   if (result.decided.length) {

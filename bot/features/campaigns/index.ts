@@ -8,7 +8,7 @@ import { DECIDE_DIALOG, onDecideText, openDecide, pressDecision, selectAll, togg
 import { openMessage, remindMessage } from "./fanout.ts";
 import { campaignKinds } from "./kinds/index.ts";
 import { askClose, close, listCampaigns, showNames, showProgress } from "./leader.ts";
-import { ANSWER_DIALOG, answerChoice, onAnswerText, showMine } from "./member.ts";
+import { ANSWER_DIALOG, answerChoice, answerText, onAnswerText, showMine, TEXT_DIALOG } from "./member.ts";
 import {
   chooseAudience,
   chooseEvery,
@@ -20,6 +20,7 @@ import {
   OPEN_DIALOG,
   onOpenText,
   startOpen,
+  startOpenOf,
 } from "./open-dialog.ts";
 import { REMIND_RHYTHMS } from "./rules.ts";
 
@@ -32,7 +33,7 @@ const twoIds = partsArg(":", idArg, idArg);
 const broadcast: MessageHooks = { broadcast: true, resolveArgs: messageArgs, stillWanted: stillPending };
 
 /** "发起团籍注册", "launch registration": words of opening one, as opposed to asking about one. */
-const OPENING =
+export const OPENING =
   /^(我要|帮我|请)?(发起|启动|开展|组织|部署|布置|开启|新建|创建|下发|安排)|^(please )?(open|launch|start|kick off|roll out|organi[sz]e|set up|create|begin)\b/i;
 
 /**
@@ -40,7 +41,7 @@ const OPENING =
  * they follow. "发起团籍注册" from someone who may open one starts opening it.
  */
 async function register(ctx: Context) {
-  if (OPENING.test(ctx.incoming.text?.trim() ?? "") && (await mayOpen(ctx))) return startOpen(ctx);
+  if (OPENING.test(ctx.incoming.text?.trim() ?? "") && (await mayOpen(ctx))) return startOpenOf(ctx, "registration");
   const leads = (await campaignsForLeader(ctx.deps.db, ctx.member!.id, 1)).length > 0;
   await showMine(ctx, { quietWhenNone: leads || (await mayOpen(ctx)) });
   if (leads || (await mayOpen(ctx))) await listCampaigns(ctx);
@@ -76,7 +77,12 @@ export const campaignsFeature: Feature = {
     "camp-do": buttonAction("campaign.decide", codeArg, pressDecision),
   },
   intents: { "campaign.register": registerAction },
-  dialogs: { [OPEN_DIALOG]: onOpenText, [DECIDE_DIALOG]: onDecideText, [ANSWER_DIALOG]: onAnswerText },
+  dialogs: {
+    [OPEN_DIALOG]: onOpenText,
+    [DECIDE_DIALOG]: onDecideText,
+    [ANSWER_DIALOG]: onAnswerText,
+    [TEXT_DIALOG]: answerText,
+  },
   delivery: Object.fromEntries(
     campaignKinds.flatMap((k) => [
       [openMessage(k.name), broadcast],

@@ -8,7 +8,8 @@
 //   campaigns-<name>-decided-<code> ($label $org $reason)  what a member is told about a decision
 //   plus the keys its describeResponse, answer ("ask") and hints return.
 import type { z } from "zod";
-import type { Db, Role } from "../../infra/db.ts";
+import type { Config } from "../../config.ts";
+import type { Db, Prisma, Role } from "../../infra/db.ts";
 
 /** A catalogue message with its arguments (rendered in the reader's language). */
 export interface Said {
@@ -21,7 +22,18 @@ export type AnswerStep =
   /** Stored as the member's response (validated with the kind's `response` schema). */
   | { kind: "response"; response: Record<string, unknown> }
   /** A further question: its buttons are more of the kind's answer choices. */
-  | { kind: "ask"; said: Said; choices: readonly string[] };
+  | { kind: "ask"; said: Said; choices: readonly string[] }
+  /** A short text typed next (a self-assessment): read into the response, or a problem said and asked again. */
+  | { kind: "text"; said: Said; read(text: string): { response: Record<string, unknown> } | { problem: Said } };
+
+/** A leader's batch as the engine is about to store it: one decision for entries in the leader's scope. */
+export interface DecisionBatch {
+  campaignId: number;
+  decision: string;
+  /** Each member decided, with the organisation their entry is counted in (their branch at opening). */
+  entries: { memberId: number; orgId: number }[];
+  config: Config;
+}
 
 export interface HintContext {
   db: Db;
@@ -55,6 +67,11 @@ export interface CampaignKind {
   decisionWords: Readonly<Record<string, readonly string[]>>;
   /** Hints shown beside each member's name to deciders: facts, never decisions. */
   hints?(ctx: HintContext, memberIds: number[]): Promise<Map<number, Said[]>>;
+  /**
+   * Asked inside the decision's transaction before anything is stored: a refusal stops the whole batch and is said
+   * to the leader (教育评议's 优秀 quota, 推优's meeting record). Absent = every decision in scope stands.
+   */
+  vetDecisions?(tx: Prisma.TransactionClient, batch: DecisionBatch): Promise<Said | null>;
   /** How a stored response reads to a leader (one short line). */
   describeResponse(response: Record<string, unknown>): Said;
 }

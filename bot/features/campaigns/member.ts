@@ -32,9 +32,37 @@ export async function answerChoice(ctx: Context, [campaignId, choice]: [number, 
     await ctx.dialog.start(ANSWER_DIALOG, "answer", { campaignId, choices: [...step.choices] });
     return ctx.say(step.said.key, step.said.args, choiceButtons(ctx, kind, campaignId, step.choices));
   }
+  if (step.kind === "text") {
+    // The answer's text comes next: the choice waits in a dialog ("取消" leaves it, nothing stored).
+    await ctx.dialog.start(TEXT_DIALOG, "text", { campaignId, choice });
+    return ctx.say(step.said.key, step.said.args);
+  }
   if (ctx.dialog.current?.name === ANSWER_DIALOG) await ctx.dialog.end();
-  const outcome = await respond(ctx.deps, member.id, campaignId, kind, step.response);
-  const what = said(ctx, kind.describeResponse(step.response));
+  return store(ctx, kind, campaignId, step.response);
+}
+
+/** Open after a choice whose answer needs a text (教育评议's self-assessment): the text typed next is that answer. */
+export const TEXT_DIALOG = "campaign.text";
+
+/** The text typed after a choice whose answer needs one: stored when it reads, else its problem and a new try. */
+export async function answerText(ctx: Context) {
+  const { campaignId, choice } = ctx.dialog.current!.data as { campaignId: number; choice: string };
+  const found = await loadCampaign(ctx.deps.db, campaignId);
+  const step = found?.kind.answer(choice);
+  if (!found || step?.kind !== "text") {
+    await ctx.dialog.end();
+    return ctx.say("campaigns-answer-not-yours");
+  }
+  const read = step.read(ctx.incoming.text ?? "");
+  if ("problem" in read) return ctx.say(read.problem.key, read.problem.args);
+  await ctx.dialog.end();
+  return store(ctx, found.kind, campaignId, read.response);
+}
+
+async function store(ctx: Context, kind: CampaignKind, campaignId: number, response: Record<string, unknown>) {
+  const member = ctx.member!;
+  const outcome = await respond(ctx.deps, member.id, campaignId, kind, response);
+  const what = said(ctx, kind.describeResponse(response));
   switch (outcome.kind) {
     case "saved": {
       const leaders = await leadersFor(ctx.deps.db, member.orgId, member.id, { roles: kind.decideRoles });

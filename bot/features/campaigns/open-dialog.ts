@@ -62,6 +62,13 @@ export async function startOpen(ctx: Context) {
   );
 }
 
+/** Opening a kind named in words ("发起团籍注册", "发起教育评议"): no question about which. */
+export async function startOpenOf(ctx: Context, name: string) {
+  if (!(await openableKinds(ctx)).some((k) => k.name === name)) return startOpen(ctx);
+  await ctx.dialog.start(OPEN_DIALOG, "kind", {});
+  return chooseKind(ctx, name);
+}
+
 export async function chooseKind(ctx: Context, name: string) {
   if (!draftOf(ctx) || !kindOf(name)) return ctx.say("campaigns-open-expired");
   const orgs = await openerScopes(ctx, name);

@@ -63,7 +63,9 @@ async function say(user: TgUser, text: string, expecting: string): Promise<SentM
 
 describe("团籍注册 on Telegram", () => {
   it("opens, reaches members, takes a confirmation once, and the 团支书 registers with buttons", async () => {
-    await say(zhao, "/campaign", "面向哪些下级组织");
+    // Three kinds: the committee picks 团籍注册 first.
+    await say(zhao, "/campaign", "要发起哪一项");
+    await press(zhao, "camp-kind:registration", "面向哪些下级组织");
     await press(zhao, "camp-aud:done", "什么时候截止");
     await press(zhao, "camp-until:14", "截止 2026-12-02");
     await press(zhao, "camp-every:7", "即将发起");
