@@ -40,6 +40,18 @@ export function createUpdateClaims(redis: Redis, db: Db, prefix: string, botId: 
     return Number((await redis.get(floorKey)) ?? mark);
   }
 
+  // The mark is one row per bot, so writing it per update made every update wait for the one before it (a row
+  // lock held until its commit). At most one write is in flight; the updates done meanwhile share the next one,
+  // which carries the highest of their ids. Each caller still returns only once a write covering its id committed.
+  let running: Promise<void> = Promise.resolve();
+  let queued: { max: number; written: Promise<void> } | undefined;
+  const writeMark = (updateId: number) => db.$executeRaw`
+        INSERT INTO telegram_update_marks (bot_id, last_update_id, updated_at)
+        VALUES (${BigInt(botId)}, ${BigInt(updateId)}, now())
+        ON CONFLICT (bot_id) DO UPDATE
+          SET last_update_id = GREATEST(telegram_update_marks.last_update_id, EXCLUDED.last_update_id),
+              updated_at = now()`;
+
   return {
     async take(updateId) {
       const claimed = (await redis.set(claimKey(updateId), "1", "EX", CLAIM_TTL_SEC, "NX")) === "OK";
@@ -54,13 +66,22 @@ export function createUpdateClaims(redis: Redis, db: Db, prefix: string, botId: 
     async release(updateId) {
       await redis.del(claimKey(updateId));
     },
-    async done(updateId) {
-      await db.$executeRaw`
-        INSERT INTO telegram_update_marks (bot_id, last_update_id, updated_at)
-        VALUES (${BigInt(botId)}, ${BigInt(updateId)}, now())
-        ON CONFLICT (bot_id) DO UPDATE
-          SET last_update_id = GREATEST(telegram_update_marks.last_update_id, EXCLUDED.last_update_id),
-              updated_at = now()`;
+    done(updateId) {
+      if (queued) {
+        queued.max = Math.max(queued.max, updateId);
+        return queued.written;
+      }
+      const batch = { max: updateId, written: Promise.resolve() };
+      batch.written = running
+        .catch(() => undefined)
+        .then(async () => {
+          // From here on, ids done go to the next write.
+          queued = undefined;
+          await writeMark(batch.max);
+        });
+      queued = batch;
+      running = batch.written;
+      return batch.written;
     },
   };
 }
