@@ -28,8 +28,8 @@ export function createUpdateClaims(redis: Redis, db: Db, prefix: string, botId: 
   const claimKey = (updateId: number) => `${prefix}:tg-update:${botId}:${updateId}`;
   const floorKey = `${prefix}:tg-update-floor:${botId}`;
 
-  async function floor(): Promise<number> {
-    const kept = await redis.get(floorKey);
+  /** `kept`: the floor as Redis had it when the claim was taken (read in the same round trip). */
+  async function floor(kept: string | null): Promise<number> {
     if (kept !== null) return Number(kept);
     const rows = await db.$queryRaw<{ last: bigint }[]>`
       SELECT last_update_id AS last FROM telegram_update_marks WHERE bot_id = ${BigInt(botId)}`;
@@ -54,10 +54,18 @@ export function createUpdateClaims(redis: Redis, db: Db, prefix: string, botId: 
 
   return {
     async take(updateId) {
-      const claimed = (await redis.set(claimKey(updateId), "1", "EX", CLAIM_TTL_SEC, "NX")) === "OK";
-      if (!claimed) return false;
+      // The claim and the floor in one round trip: the floor is needed for every update that is ours.
+      const replies = await redis
+        .pipeline()
+        .set(claimKey(updateId), "1", "EX", CLAIM_TTL_SEC, "NX")
+        .get(floorKey)
+        .exec();
+      const [claim, kept] = replies ?? [];
+      if (!claim || claim[0]) throw claim?.[0] ?? new Error("Redis returned no reply to the update claim");
+      if (claim[1] !== "OK") return false;
       try {
-        return updateId > (await floor());
+        if (!kept || kept[0]) throw kept?.[0] ?? new Error("Redis returned no floor");
+        return updateId > (await floor(kept[1] as string | null));
       } catch (error) {
         await redis.del(claimKey(updateId)).catch(() => undefined);
         throw error;
