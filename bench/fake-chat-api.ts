@@ -53,15 +53,18 @@ export async function startFakeChatApi(): Promise<FakeChatApi> {
 
   function offer(bot: Bot, update: Record<string, unknown>, userId: number): Promise<Answer> {
     if (outstanding.has(userId)) throw new Error(`chat ${userId} already waits for an answer`);
+    const offered = { update_id: bot.nextUpdateId++, ...update };
     const answer = new Promise<Answer>((resolve, reject) => {
       const timer = setTimeout(() => {
         outstanding.delete(userId);
+        // Not fetched yet: the person gave up; a bot started later must not find a backlog of them.
+        bot.pending = bot.pending.filter((u) => u !== offered);
         stats.unanswered++;
         reject(new Error(`no answer in chat ${userId}`));
-      }, 30_000);
+      }, 10_000);
       outstanding.set(userId, { at: performance.now(), resolve, timer });
     });
-    bot.pending.push({ update_id: bot.nextUpdateId++, ...update });
+    bot.pending.push(offered);
     for (const wake of bot.waiting.splice(0)) wake();
     return answer;
   }
