@@ -11,21 +11,41 @@ export const platformEnum: Record<PlatformName, Platform> = {
   console: Platform.CONSOLE,
 };
 
+/**
+ * How stale `lastSeenAt` may get. Writing it on every message made each one a transaction (an upsert with its
+ * member) on a row that nobody reads more precisely than this; a read is enough while the chat goes on.
+ */
+export const SEEN_REFRESH_MS = 60_000;
+
 export async function loadIdentity(deps: CoreDeps, incoming: Incoming) {
   const { ref } = incoming;
   const platform = platformEnum[ref.platform];
   // Proactive messages go to the private chat; in a group we only learn the person's own id (which is their
   // private chat on Telegram and WeChat alike).
-  const privateChat = incoming.chatType === "private" ? ref.chatId : ref.userId;
-  const identity = await deps.db.chatIdentity.upsert({
-    where: { platform_externalUserId: { platform, externalUserId: ref.userId } },
+  const isPrivate = incoming.chatType === "private";
+  const privateChat = isPrivate ? ref.chatId : ref.userId;
+  const where = { platform_externalUserId: { platform, externalUserId: ref.userId } };
+  const now = deps.now();
+  const found = await deps.db.chatIdentity.findUnique({ where, include: { member: true } });
+  // A private message says where to write to them and that they have not blocked the bot (any more).
+  const moved = isPrivate && found !== null && (found.chatId !== privateChat || found.blocked);
+  if (found && !moved && Math.abs(now.getTime() - found.lastSeenAt.getTime()) < SEEN_REFRESH_MS) {
+    const { member, ...identity } = found;
+    return { identity, member };
+  }
+  const seen = { lastSeenAt: now, ...(isPrivate ? { chatId: privateChat, blocked: false } : {}) };
+  if (found) {
+    await deps.db.chatIdentity.updateMany({ where: { id: found.id }, data: seen });
+    const { member, ...identity } = found;
+    return { identity: { ...identity, ...seen }, member };
+  }
+  // First contact (or two first messages at once: the upsert makes them one row).
+  const created = await deps.db.chatIdentity.upsert({
+    where,
     create: { platform, externalUserId: ref.userId, chatId: privateChat, locale: null },
-    update: {
-      lastSeenAt: deps.now(),
-      ...(incoming.chatType === "private" ? { chatId: privateChat, blocked: false } : {}),
-    },
+    update: seen,
     include: { member: true },
   });
-  const { member, ...rest } = identity;
-  return { identity: rest, member };
+  const { member, ...identity } = created;
+  return { identity, member };
 }

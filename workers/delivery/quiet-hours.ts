@@ -1,5 +1,6 @@
 // When a non-urgent proactive message may go out: not during the night in the recipients' time zone.
 // Pure: the clock and the zone come in as arguments.
+import { dateFormat } from "../../bot/core/date-format.ts";
 
 export interface QuietHours {
   /** "22:00": the first minute of quiet. */
@@ -18,7 +19,7 @@ function minutesOf(clock: string): number {
 
 /** Wall-clock time of `instant` in `tz`, as minutes since midnight plus the milliseconds past that minute. */
 function wallClock(instant: Date, tz: string): { minutes: number; msIntoMinute: number } {
-  const parts = new Intl.DateTimeFormat("en-GB", {
+  const parts = dateFormat("en-GB", {
     timeZone: tz,
     hour: "2-digit",
     minute: "2-digit",

@@ -28,8 +28,8 @@ export function createUpdateClaims(redis: Redis, db: Db, prefix: string, botId: 
   const claimKey = (updateId: number) => `${prefix}:tg-update:${botId}:${updateId}`;
   const floorKey = `${prefix}:tg-update-floor:${botId}`;
 
-  async function floor(): Promise<number> {
-    const kept = await redis.get(floorKey);
+  /** `kept`: the floor as Redis had it when the claim was taken (read in the same round trip). */
+  async function floor(kept: string | null): Promise<number> {
     if (kept !== null) return Number(kept);
     const rows = await db.$queryRaw<{ last: bigint }[]>`
       SELECT last_update_id AS last FROM telegram_update_marks WHERE bot_id = ${BigInt(botId)}`;
@@ -40,12 +40,32 @@ export function createUpdateClaims(redis: Redis, db: Db, prefix: string, botId: 
     return Number((await redis.get(floorKey)) ?? mark);
   }
 
+  // The mark is one row per bot, so writing it per update made every update wait for the one before it (a row
+  // lock held until its commit). At most one write is in flight; the updates done meanwhile share the next one,
+  // which carries the highest of their ids. Each caller still returns only once a write covering its id committed.
+  let running: Promise<void> = Promise.resolve();
+  let queued: { max: number; written: Promise<void> } | undefined;
+  const writeMark = (updateId: number) => db.$executeRaw`
+        INSERT INTO telegram_update_marks (bot_id, last_update_id, updated_at)
+        VALUES (${BigInt(botId)}, ${BigInt(updateId)}, now())
+        ON CONFLICT (bot_id) DO UPDATE
+          SET last_update_id = GREATEST(telegram_update_marks.last_update_id, EXCLUDED.last_update_id),
+              updated_at = now()`;
+
   return {
     async take(updateId) {
-      const claimed = (await redis.set(claimKey(updateId), "1", "EX", CLAIM_TTL_SEC, "NX")) === "OK";
-      if (!claimed) return false;
+      // The claim and the floor in one round trip: the floor is needed for every update that is ours.
+      const replies = await redis
+        .pipeline()
+        .set(claimKey(updateId), "1", "EX", CLAIM_TTL_SEC, "NX")
+        .get(floorKey)
+        .exec();
+      const [claim, kept] = replies ?? [];
+      if (!claim || claim[0]) throw claim?.[0] ?? new Error("Redis returned no reply to the update claim");
+      if (claim[1] !== "OK") return false;
       try {
-        return updateId > (await floor());
+        if (!kept || kept[0]) throw kept?.[0] ?? new Error("Redis returned no floor");
+        return updateId > (await floor(kept[1] as string | null));
       } catch (error) {
         await redis.del(claimKey(updateId)).catch(() => undefined);
         throw error;
@@ -54,13 +74,22 @@ export function createUpdateClaims(redis: Redis, db: Db, prefix: string, botId: 
     async release(updateId) {
       await redis.del(claimKey(updateId));
     },
-    async done(updateId) {
-      await db.$executeRaw`
-        INSERT INTO telegram_update_marks (bot_id, last_update_id, updated_at)
-        VALUES (${BigInt(botId)}, ${BigInt(updateId)}, now())
-        ON CONFLICT (bot_id) DO UPDATE
-          SET last_update_id = GREATEST(telegram_update_marks.last_update_id, EXCLUDED.last_update_id),
-              updated_at = now()`;
+    done(updateId) {
+      if (queued) {
+        queued.max = Math.max(queued.max, updateId);
+        return queued.written;
+      }
+      const batch = { max: updateId, written: Promise.resolve() };
+      batch.written = running
+        .catch(() => undefined)
+        .then(async () => {
+          // From here on, ids done go to the next write.
+          queued = undefined;
+          await writeMark(batch.max);
+        });
+      queued = batch;
+      running = batch.written;
+      return batch.written;
     },
   };
 }

@@ -1,5 +1,7 @@
 // Activity rules: what a valid activity is, reading times people type, who gets a place, when reminders and
 // check-in happen, and the attendance sheet. Pure: callers pass the clock and the time zone.
+
+import { dateFormat } from "../../core/date-format.ts";
 import { parseSpokenTime } from "../../core/nlu/times.ts";
 
 export const MAX_TITLE = 60;
@@ -59,7 +61,7 @@ export function parseCapacity(text: string): number | null {
 /** Milliseconds to add to UTC to get the wall-clock time in `timeZone` at that instant. */
 function offsetMs(at: Date, timeZone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
+    dateFormat("en-US", {
       timeZone,
       hourCycle: "h23",
       year: "numeric",
@@ -135,7 +137,7 @@ export function parseWhen(text: string, now: Date, timeZone: string): { start: D
 /** How an instant is shown in each catalogue language (messages pick theirs: `$startsZh` / `$startsEn`). */
 export function whenArgs(name: string, at: Date, timeZone: string): Record<string, string> {
   const format = (locale: string) =>
-    new Intl.DateTimeFormat(locale, {
+    dateFormat(locale, {
       timeZone,
       year: "numeric",
       month: locale === "en" ? "short" : "long",

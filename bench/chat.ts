@@ -1,0 +1,481 @@
+// `npm run bench:chat -- [members] [chats] [seconds] [--scale] [--prof]`: people chatting with the bot, end to end.
+// N members (default 1,000,000; 4 in 5 bound to a Telegram chat) in a database of their own; the bot runs as
+// `npm start` runs it (bench/chat-bot.ts, a process of its own) and long-polls a fake Bot API in this process, which
+// plays `chats` people at once (default 200), each a fresh member per session so nobody passes the per-chat limit:
+//   1. status look-ups (/me, 查一下我的团籍) as fast as answers come: look-ups/s (goal ≥ 2,000)
+//   2. the same look-ups as raw SQL over pg (identity, then the statements the status view needs): ratio (goal ≥ 0.5×)
+//   3. a realistic mix as fast as answers come: messages/s, per kind
+//   4. the mix at 500 messages/s: p50/p99 reply latency (goal p99 < 300 ms)
+//   5. with --scale: the mix again with two bot processes (each polling a bot of its own) and two `npm run workers`
+//      processes against the same PostgreSQL and Redis: ratio to one process
+// Latency is from the update being offered to the bot until the fake receives the answer. Redis round trips and
+// PostgreSQL statements per message are counted inside the bot process. --prof writes a CPU profile of the bot
+// process to bench/profiles/. BENCH_KEEP_DB=1 keeps the database (and reuses it when it holds N members).
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createInterface, type Interface } from "node:readline";
+import { setTimeout as sleep } from "node:timers/promises";
+import pg from "pg";
+import { loadConfig } from "../bot/config.ts";
+import { createDb } from "../bot/infra/db.ts";
+import { ensureDatabase } from "../prisma/tools/database.ts";
+import { migrate } from "../prisma/tools/migrate.ts";
+import { CHAT_BASE, type Population, seedChatBench } from "./chat-seed.ts";
+import { type Answer, startFakeChatApi } from "./fake-chat-api.ts";
+
+const positional = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const members = Number(positional[0] ?? 1_000_000);
+const chats = Number(positional[1] ?? 200);
+const seconds = Number(positional[2] ?? 15);
+const scale = process.argv.includes("--scale");
+const prof = process.argv.includes("--prof");
+/** Only phases 1 and 2 (for profiling the look-up). */
+const statusOnly = process.argv.includes("--status-only");
+const GOAL_LOOKUPS = 2_000;
+const GOAL_RAW_RATIO = 0.5;
+const GOAL_P99_MS = 300;
+const OPEN_RATE = 500;
+
+const admin = process.env.BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const dbUrl = new URL(admin);
+dbUrl.pathname = `/${process.env.BENCH_DB ?? "tuanzhu_bench_chat"}`;
+const url = dbUrl.toString();
+const prefix = `bench-chat-${randomBytes(3).toString("hex")}`;
+const config = loadConfig({ ...process.env, DATABASE_URL: url, REDIS_PREFIX: prefix });
+
+// ---- the bot's processes -------------------------------------------------------------------------------------
+
+interface Counts {
+  redisCommands: number;
+  redisTrips: number;
+  coreRedisTrips: number;
+  pgQueries: number;
+  cpuMs: number;
+}
+interface Proc {
+  counted: boolean;
+  child: ChildProcess;
+  lines: Interface;
+  stats(): Promise<Counts>;
+  stop(): Promise<void>;
+}
+
+async function spawnProc(script: string, env: Record<string, string>, counted: boolean): Promise<Proc> {
+  const execArgv = ["--import", "tsx", ...(prof && counted ? ["--cpu-prof", "--cpu-prof-dir=bench/profiles"] : [])];
+  const child = spawn(process.execPath, [...execArgv, script], {
+    env: { ...process.env, DATABASE_URL: url, REDIS_PREFIX: prefix, LOG_LEVEL: "warn", ...env },
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const queue: ((line: string) => void)[] = [];
+  lines.on("line", (line) => queue.shift()?.(line));
+  const next = () => new Promise<string>((resolve) => queue.push(resolve));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  if (counted) {
+    const ready = await Promise.race([next(), exited.then(() => "exit")]);
+    if (ready === "exit") throw new Error(`${script} stopped before it was ready`);
+  } else await sleep(3_000);
+  return {
+    counted,
+    child,
+    lines,
+    async stats() {
+      const line = next();
+      child.stdin!.write("stats\n");
+      return JSON.parse(await line) as Counts;
+    },
+    async stop() {
+      child.stdin!.end();
+      if (!counted) child.kill("SIGTERM");
+      await Promise.race([exited, sleep(15_000).then(() => child.kill("SIGKILL"))]);
+    },
+  };
+}
+
+const botEnv = (token: string, apiRoot: string, runWorkers: boolean) => ({
+  TELEGRAM_BOT_TOKEN: token,
+  TELEGRAM_API_ROOT: apiRoot,
+  RUN_WORKERS: runWorkers ? "1" : "0",
+  // The reply budget stays on (its Redis calls are part of each answer), at the most Telegram sells a bot.
+  TELEGRAM_SENDS_PER_SECOND: "1000",
+  CONSOLE: "off",
+});
+
+// ---- people ----------------------------------------------------------------------------------------------------
+
+type Step = string | { press: RegExp };
+type Kind = "status" | "dues" | "transfer status" | "activities" | "small talk" | "stranger" | "apply" | "approve";
+interface Session {
+  kind: Kind;
+  steps: Step[];
+  /** Members not bound to a chat (every fifth) are strangers. */
+  bound: boolean;
+}
+
+const pick = <T>(items: readonly T[]) => items[Math.floor(Math.random() * items.length)]!;
+const STATUS: Session[] = [
+  { kind: "status", steps: ["/me"], bound: true },
+  { kind: "status", steps: ["查一下我的团籍"], bound: true },
+];
+/** The mix, weights in percent. Approvals are queued by submissions, so their weight is implied. */
+const MIX: [number, () => Session][] = [
+  [22, () => pick(STATUS)],
+  [8, () => ({ kind: "status", steps: [pick(["/me", "我的团籍"]), { press: /^go:dues\.status$/ }], bound: true })],
+  [16, () => ({ kind: "dues", steps: [pick(["/dues", "我欠多少团费", "查团费"])], bound: true })],
+  [12, () => ({ kind: "transfer status", steps: [pick(["我的转接到哪一步了", "转接进度"])], bound: true })],
+  [16, () => ({ kind: "activities", steps: [pick(["/activities", "最近有什么活动"])], bound: true })],
+  [12, () => ({ kind: "small talk", steps: [pick(["谢谢", "/help", "你好", "你能干嘛"])], bound: true })],
+  [12, () => ({ kind: "stranger", steps: [pick(["/start", "查一下我的团籍", "绑定"])], bound: false })],
+  [
+    2,
+    () => ({
+      kind: "apply",
+      steps: [
+        "/transfer",
+        { press: /^tr-reason:FURTHER_STUDY$/ },
+        "华南理工",
+        { press: /^tr-dest:/ },
+        { press: /^tr-submit:yes$/ },
+      ],
+      bound: true,
+    }),
+  ],
+];
+const mixTotal = MIX.reduce((s, [w]) => s + w, 0);
+const fromMix = () => {
+  let r = Math.random() * mixTotal;
+  for (const [w, make] of MIX) {
+    r -= w;
+    if (r < 0) return make();
+  }
+  return MIX[0]![1]();
+};
+
+class Recorder {
+  latencies = new Map<Kind | "all", number[]>();
+  messages = 0;
+  failures = 0;
+  started = performance.now();
+  add(kind: Kind, ms: number) {
+    this.messages++;
+    for (const k of [kind, "all"] as const) {
+      const list = this.latencies.get(k) ?? [];
+      list.push(ms);
+      this.latencies.set(k, list);
+    }
+  }
+  elapsedS() {
+    return (performance.now() - this.started) / 1000;
+  }
+}
+
+const quantile = (values: number[], q: number) => {
+  if (!values.length) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+};
+
+async function main() {
+  await ensureDatabase(url);
+  await migrate(url);
+  const db = createDb(url, 2);
+  const log = (line: string) => console.log(line);
+  console.log(`database ${dbUrl.pathname.slice(1)}: ${members.toLocaleString()} members (4 in 5 bound to a chat)…`);
+  const seedStart = performance.now();
+  const population: Population = await seedChatBench(db, config, members, log);
+  console.log(`ready in ${((performance.now() - seedStart) / 1000).toFixed(0)} s`);
+  await db.$disconnect();
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: "-c jit=off" });
+  // A kept database: what an earlier run left to send would keep this run's workers busy.
+  await pool.query("DELETE FROM outbox_messages");
+  const busy = new Set<number>();
+  const leaderOf = async (memberId: number) =>
+    (
+      await pool.query<{ id: number }>(
+        `SELECT r.member_id AS id FROM role_assignments r JOIN members m ON m.org_id = r.org_id
+         WHERE m.id = $1 AND r.role = 'BRANCH_SECRETARY'`,
+        [memberId],
+      )
+    ).rows[0]?.id;
+  const leaders = new Set(
+    (await pool.query<{ id: number }>("SELECT member_id AS id FROM role_assignments")).rows.map((r) => r.id),
+  );
+  const approvals: number[] = [];
+
+  const fake = await startFakeChatApi();
+  const procs: Proc[] = [];
+  const tokens: string[] = [];
+  let recorder = new Recorder();
+  const driverCpu = () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1000;
+  };
+
+  function pickMember(bound: boolean): number {
+    for (;;) {
+      const id = population.minId + Math.floor(Math.random() * (population.maxId - population.minId + 1));
+      if (busy.has(id) || leaders.has(id)) continue;
+      if ((id % 5 !== 0) === bound) return id;
+    }
+  }
+
+  /** One person's session; each step waits for the bot's answer. */
+  async function play(session: Session, memberId: number) {
+    const token = tokens[memberId % tokens.length]!;
+    const user = CHAT_BASE + memberId;
+    let last: Answer | undefined;
+    busy.add(memberId);
+    try {
+      for (const step of session.steps) {
+        let answer: Answer;
+        if (typeof step === "string") answer = await fake.say(token, user, step);
+        else {
+          const payload = last?.buttons.find((b) => step.press.test(b));
+          if (!payload || !last) break;
+          answer = await fake.press(token, user, payload, last.messageId);
+        }
+        recorder.add(session.kind, answer.latencyMs);
+        last = answer;
+      }
+      if (session.kind === "apply" && last?.buttons.some((b) => b.startsWith("tr-cancel:"))) {
+        const leader = await leaderOf(memberId);
+        if (leader) approvals.push(leader);
+      }
+    } catch {
+      recorder.failures++;
+    } finally {
+      busy.delete(memberId);
+    }
+  }
+
+  async function approve(leader: number) {
+    const session: Session = {
+      kind: "approve",
+      steps: ["/pending", { press: /^tr-open:/ }, { press: /^tr-approve:/ }],
+      bound: true,
+    };
+    while (busy.has(leader)) await sleep(5);
+    await play(session, leader);
+  }
+
+  const next = (make: () => Session) => {
+    const leader = approvals.shift();
+    if (leader !== undefined) return approve(leader);
+    const session = make();
+    return play(session, pickMember(session.bound));
+  };
+
+  /** `chats` people at once, each starting a new session as soon as the last ended. */
+  async function closedLoop(make: () => Session, forS: number) {
+    recorder = new Recorder();
+    const deadline = performance.now() + forS * 1000;
+    await Promise.all(
+      Array.from({ length: chats }, async () => {
+        while (performance.now() < deadline) await next(make);
+      }),
+    );
+    return recorder;
+  }
+
+  /** Sessions started at a steady pace, so that about `rate` messages a second arrive. */
+  async function openLoop(make: () => Session, rate: number, forS: number) {
+    recorder = new Recorder();
+    const perSession = MIX.reduce((s, [w, f]) => s + w * f().steps.length, 0) / mixTotal;
+    const interval = 1000 / (rate / perSession);
+    const running = new Set<Promise<void>>();
+    const start = performance.now();
+    for (let i = 0; performance.now() - start < forS * 1000; i++) {
+      const due = start + i * interval;
+      const wait = due - performance.now();
+      if (wait > 1) await sleep(wait);
+      const p = next(make);
+      running.add(p);
+      void p.then(() => running.delete(p));
+    }
+    await Promise.all(running);
+    return recorder;
+  }
+
+  async function rawStatus(memberId: number) {
+    const user = String(CHAT_BASE + memberId);
+    const who = await pool.query(
+      `SELECT m.*, ci.locale, o.ancestor_ids FROM chat_identities ci JOIN members m ON m.id = ci.member_id
+       JOIN organisations o ON o.id = m.org_id WHERE ci.platform = 'TELEGRAM' AND ci.external_user_id = $1`,
+      [user],
+    );
+    const m = who.rows[0] as { id: number; ancestor_ids: number[] };
+    await Promise.all([
+      pool.query("SELECT id, name FROM organisations WHERE id = ANY($1)", [m.ancestor_ids]),
+      pool.query("SELECT * FROM dues_rates"),
+      pool.query("SELECT month FROM dues_months WHERE member_id = $1", [m.id]),
+      pool.query(
+        `SELECT settled_at, created_at, amount_fen, months FROM dues_payments WHERE member_id = $1 AND status = 'CONFIRMED'
+         ORDER BY settled_at DESC NULLS LAST, id DESC LIMIT 1`,
+        [m.id],
+      ),
+      pool.query(
+        "SELECT id, reference FROM dues_payments WHERE member_id = $1 AND status = 'PENDING' ORDER BY id DESC LIMIT 1",
+        [m.id],
+      ),
+      pool.query(
+        `SELECT t.*, s.* FROM transfer_requests t LEFT JOIN transfer_steps s ON s.transfer_id = t.id
+         WHERE t.member_id = $1 AND t.status = 'IN_PROGRESS'`,
+        [m.id],
+      ),
+      pool.query(
+        `SELECT t.id, t.status FROM transfer_requests t WHERE t.member_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`,
+        [m.id],
+      ),
+      pool.query(
+        `SELECT f.name, d.name FROM transfer_requests t JOIN organisations f ON f.id = t.from_org_id
+         JOIN organisations d ON d.id = t.to_org_id WHERE t.member_id = $1 AND t.status = 'COMPLETED'
+         ORDER BY t.closed_at DESC NULLS LAST, t.id DESC LIMIT 1`,
+        [m.id],
+      ),
+      pool.query(
+        `SELECT r.role, r.org_id, m.name, o.name FROM role_assignments r JOIN members m ON m.id = r.member_id
+         JOIN organisations o ON o.id = r.org_id WHERE r.org_id = ANY($1) AND r.member_id <> $2`,
+        [m.ancestor_ids, m.id],
+      ),
+      pool.query(
+        `SELECT sum(minutes) AS total, sum(minutes) FILTER (WHERE credited_at >= date_trunc('year', now())) AS year
+         FROM volunteer_credits WHERE member_id = $1`,
+        [m.id],
+      ),
+    ]);
+  }
+
+  async function rawLoop(forS: number) {
+    const deadline = performance.now() + forS * 1000;
+    const started = performance.now();
+    let done = 0;
+    await Promise.all(
+      Array.from({ length: chats }, async () => {
+        while (performance.now() < deadline) {
+          const id = pickMember(true);
+          busy.add(id);
+          await rawStatus(id).finally(() => busy.delete(id));
+          done++;
+        }
+      }),
+    );
+    return done / ((performance.now() - started) / 1000);
+  }
+
+  const sum = (list: Counts[]) =>
+    list.reduce(
+      (a, b) => ({
+        redisCommands: a.redisCommands + b.redisCommands,
+        redisTrips: a.redisTrips + b.redisTrips,
+        coreRedisTrips: a.coreRedisTrips + b.coreRedisTrips,
+        pgQueries: a.pgQueries + b.pgQueries,
+        cpuMs: a.cpuMs + b.cpuMs,
+      }),
+      { redisCommands: 0, redisTrips: 0, coreRedisTrips: 0, pgQueries: 0, cpuMs: 0 },
+    );
+  const counted = async () => sum(await Promise.all(procs.filter((p) => p.counted).map((p) => p.stats())));
+
+  async function phase(name: string, run: () => Promise<Recorder>) {
+    const before = await counted();
+    const cpuBefore = driverCpu();
+    const r = await run();
+    const s = r.elapsedS();
+    const after = await counted();
+    const per = (k: keyof Counts) => (after[k] - before[k]) / Math.max(1, r.messages);
+    const all = r.latencies.get("all") ?? [];
+    console.log(
+      `${name}: ${r.messages.toLocaleString()} messages in ${s.toFixed(1)} s = ${(r.messages / s).toFixed(0)}/s; ` +
+        `p50 ${quantile(all, 0.5).toFixed(0)} ms, p99 ${quantile(all, 0.99).toFixed(0)} ms; failures ${r.failures}`,
+    );
+    console.log(
+      `  per message: Redis round trips ${per("redisTrips").toFixed(1)} (core client ${per("coreRedisTrips").toFixed(1)}, ` +
+        `commands ${per("redisCommands").toFixed(1)}), PostgreSQL statements ${per("pgQueries").toFixed(1)}, ` +
+        `bot CPU ${per("cpuMs").toFixed(2)} ms; driver+fake CPU ${((driverCpu() - cpuBefore) / r.messages).toFixed(2)} ms`,
+    );
+    return { rate: r.messages / s, recorder: r, p99: quantile(all, 0.99), p50: quantile(all, 0.5) };
+  }
+
+  const kinds = (r: Recorder) => {
+    for (const [kind, list] of r.latencies) {
+      if (kind === "all") continue;
+      console.log(
+        `  ${kind.padEnd(16)} ${String(list.length).padStart(7)}  p50 ${quantile(list, 0.5).toFixed(0).padStart(4)} ms  p99 ${quantile(list, 0.99).toFixed(0).padStart(5)} ms`,
+      );
+    }
+  };
+
+  try {
+    const token = fake.addBot();
+    tokens.push(token);
+    procs.push(await spawnProc("bench/chat-bot.ts", botEnv(token, fake.apiRoot, true), true));
+    console.log(`one bot process (npm start, workers in it); ${chats} people at once, ${seconds} s a phase`);
+    await closedLoop(() => pick(STATUS), Math.min(5, seconds)); // warm-up: model, connections, JIT
+    const status = await phase("1. status look-ups", () => closedLoop(() => pick(STATUS), seconds));
+    const raw = await rawLoop(seconds / 2);
+    console.log(`2. the same look-ups as raw SQL: ${raw.toFixed(0)}/s`);
+    console.log(`  end to end / raw SQL: ${(status.rate / raw).toFixed(2)}`);
+    if (statusOnly) return;
+    const mix = await phase("3. the mix, as fast as answered", () => closedLoop(fromMix, seconds));
+    kinds(mix.recorder);
+    const paced = await phase(`4. the mix at ${OPEN_RATE} messages/s`, () => openLoop(fromMix, OPEN_RATE, seconds));
+    kinds(paced.recorder);
+    console.log(`fake: ${JSON.stringify(fake.stats)}`);
+    console.log("ratios to the goals (≥ 1 meets the goal):");
+    console.log(
+      `  status look-ups/s ${status.rate.toFixed(0)} / ${GOAL_LOOKUPS}: ${(status.rate / GOAL_LOOKUPS).toFixed(2)}`,
+    );
+    console.log(
+      `  end to end / raw SQL ${(status.rate / raw).toFixed(2)} / ${GOAL_RAW_RATIO}: ${(status.rate / raw / GOAL_RAW_RATIO).toFixed(2)}`,
+    );
+    const reached = paced.rate / OPEN_RATE;
+    console.log(
+      `  p99 at ${paced.rate.toFixed(0)}/s ${paced.p99.toFixed(0)} ms, goal < ${GOAL_P99_MS} ms: ${(GOAL_P99_MS / paced.p99).toFixed(2)}` +
+        (reached < 0.95 ? ` (only ${(reached * 100).toFixed(0)}% of ${OPEN_RATE}/s reached)` : ""),
+    );
+
+    if (scale) {
+      await Promise.all(procs.splice(0).map((p) => p.stop()));
+      const second = fake.addBot();
+      tokens.push(second);
+      for (const t of tokens) procs.push(await spawnProc("bench/chat-bot.ts", botEnv(t, fake.apiRoot, false), true));
+      for (const [i, t] of tokens.entries()) {
+        const env = { TELEGRAM_BOT_TOKEN: t, TELEGRAM_API_ROOT: `${fake.apiRoot}/proactive`, RUN_WORKERS: "1" };
+        procs.push(await spawnProc("workers/main.ts", { ...env, WORKERS_HTTP_PORT: String(43_100 + i) }, false));
+      }
+      await closedLoop(() => pick(STATUS), Math.min(5, seconds));
+      const two = await phase("5. the mix, two bot + two worker processes", () => closedLoop(fromMix, seconds));
+      kinds(two.recorder);
+      console.log(`  ratio to one process: ${(two.rate / mix.rate).toFixed(2)}`);
+    }
+  } finally {
+    await Promise.all(procs.map((p) => p.stop()));
+    await fake.close();
+    await pool.end();
+    await cleanRedis();
+    if (process.env.BENCH_KEEP_DB) console.log(`kept ${dbUrl.pathname.slice(1)}`);
+    else await dropDatabase();
+  }
+}
+
+/** This run's keys only (never FLUSHDB: the Redis is shared). */
+async function cleanRedis() {
+  const { Redis } = await import("ioredis");
+  const redis = new Redis(config.REDIS_URL);
+  let cursor = "0";
+  do {
+    const [nextCursor, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
+    cursor = nextCursor;
+    if (keys.length) await redis.del(...keys);
+  } while (cursor !== "0");
+  // BullMQ's keys are `bull:<prefix>…`-free here: queues use REDIS_PREFIX as their prefix.
+  await redis.quit();
+}
+
+async function dropDatabase() {
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${dbUrl.pathname.slice(1)} WITH (FORCE)`).finally(() => c.end());
+}
+
+await main();
+process.exit();
