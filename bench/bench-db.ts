@@ -4,7 +4,9 @@ import pg from "pg";
 
 export function benchDatabase() {
   const admin = process.env.BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const name = `tz_bench_${randomBytes(3).toString("hex")}`;
+  // BENCH_DB names it (e.g. one per engineer on a shared server); otherwise a random name.
+  const name = process.env.BENCH_DB ?? `tz_bench_${randomBytes(3).toString("hex")}`;
+  if (!/^\w+$/.test(name)) throw new Error(`BENCH_DB must be a plain identifier, got ${name}`);
   const url = new URL(admin);
   url.pathname = `/${name}`;
   const adminQuery = async (sql: string) => {
