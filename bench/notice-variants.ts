@@ -43,12 +43,12 @@ await client.connect();
 function copyIn(text: string, data: string): Promise<void> {
   return new Promise((resolve, reject) => {
     let failed: Error | undefined;
-    // biome-ignore lint/suspicious/noExplicitAny: pg's connection is untyped in this protocol.
-    const submittable: any = {
-      submit(connection: any) {
+    type Connection = { query(text: string): void; sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void };
+    const submittable = {
+      submit(connection: Connection) {
         connection.query(text);
       },
-      handleCopyInResponse(connection: any) {
+      handleCopyInResponse(connection: Connection) {
         connection.sendCopyFromChunk(Buffer.from(data));
         connection.endCopyFrom();
       },
@@ -61,7 +61,7 @@ function copyIn(text: string, data: string): Promise<void> {
         else resolve();
       },
     };
-    client.query(submittable);
+    client.query(submittable as unknown as string);
   });
 }
 
