@@ -191,9 +191,10 @@ const fakeJob = <T>(data: T) =>
 
 async function setUp() {
   const sql = (text: string) => db.$executeRawUnsafe(text);
-  const branches = Math.max(10, Math.ceil(GRADUATES / 20));
+  const branches = Math.max(100, Math.ceil(GRADUATES / 20));
   const colleges = Math.ceil(branches / 10);
-  const schools = Math.ceil(colleges / 5);
+  // At least two schools: 升学 goes to another school.
+  const schools = Math.max(2, Math.ceil(colleges / 5));
   const cities = Math.ceil(schools / 10);
   const employers = Math.max(2, Math.ceil(branches / 100));
   console.log(
