@@ -9,8 +9,8 @@
 // Measures, in one run, each as a ratio to its goal:
 //   - late timers: wall time from the tick that made an SLA timer due to its nudge/escalation written, p99 ≤ 60 s;
 //   - the Monday report: wall time of the weekly job and every committee's table, the longest Monday ≤ 60 s;
-//   - queue depths: timers waiting never more than one per open step plus one per step started in the last 24 h
-//     (a step decided before its first nudge leaves that timer to fire and do nothing), and the delivery backlog (outbox rows
+//   - queue depths: timers waiting never more than one per open step plus one per step decided in the last 24 h
+//     (a decided step leaves its next stage's timer, due within 24 h, to fire and do nothing), and the delivery backlog (outbox rows
 //     queued, drained at the platform's rate) empties within an hour;
 //   - nudges and escalations sent (reported as counts).
 // The timers port is replaced by a virtual one (a heap in this process) and the clock is injected; delivery jobs are
@@ -281,7 +281,6 @@ async function main() {
 
   // A step just started: its leader acts later (claiming first, sometimes, when it will be slow).
   async function plan(stepId: number) {
-    recentStarts.push(vnow);
     const step = await db.transferStep.findUniqueOrThrow({
       where: { id: stepId },
       select: { orgId: true, kind: true },
@@ -304,6 +303,8 @@ async function main() {
   let submitted = 0;
   let refused = 0;
   let dailyRetries = 0;
+  let timerRetries = 0;
+  const dailyFailures: string[] = [];
   let reportRetries = 0;
   let events = 0;
   let failed = 0;
@@ -313,9 +314,9 @@ async function main() {
   let backlog = 0;
   let peakBacklog = 0;
   let peakOpen = 0;
-  // Steps started in the last 24 h: each may leave one timer waiting after it is decided (it fires, does nothing).
-  const recentStarts: number[] = [];
-  let startsFrom = 0;
+  // Steps decided in the last 24 h: each may leave its next stage's timer waiting (it fires and does nothing).
+  const recentDecisions: number[] = [];
+  let decisionsFrom = 0;
   let peakTimerRatio = 0;
   let open = 0;
 
@@ -359,6 +360,7 @@ async function main() {
           return;
         }
         decided++;
+        recentDecisions.push(vnow);
         if (r.transferStatus === "IN_PROGRESS") {
           const next = await pendingStepOf(step.transferId);
           if (next) await plan(next);
@@ -369,7 +371,17 @@ async function main() {
         if (e.cancelled) return;
         waitingTimers.delete(e.id);
         if (e.queue !== "transfer-sla") throw new Error(`unexpected timer on ${e.queue}`);
-        const outcome = await sla(fakeJob(e.data as JobData<"transfer-sla">));
+        // Retried as BullMQ would: a stage written while a leader decides the same step may deadlock, once.
+        let outcome: Awaited<ReturnType<typeof sla>>;
+        for (let attempt = 1; ; attempt++) {
+          try {
+            outcome = await sla(fakeJob(e.data as JobData<"transfer-sla">));
+            break;
+          } catch (err) {
+            timerRetries++;
+            if (attempt === 5) throw err;
+          }
+        }
         if (outcome.status === "sent") {
           slaFired++;
           late.push(performance.now() - releasedAt);
@@ -416,7 +428,11 @@ async function main() {
             break;
           } catch (err) {
             dailyRetries++;
-            if (attempt === 5) throw err;
+            if (attempt === 5) {
+              // Given up, as BullMQ would after its attempts: counted and reported, the month goes on.
+              dailyFailures.push(`${e.day}: ${(err as Error).message.split("\n").at(-1)}`);
+              break;
+            }
           }
         }
         dailies.push(performance.now() - t);
@@ -457,8 +473,8 @@ async function main() {
     await Promise.all(Array.from({ length: LANES }, lane));
     peakReady = Math.max(peakReady, ready);
     peakOpen = Math.max(peakOpen, open);
-    while (startsFrom < recentStarts.length && recentStarts[startsFrom]! <= vnow - DAY) startsFrom++;
-    const bound = open + (recentStarts.length - startsFrom);
+    while (decisionsFrom < recentDecisions.length && recentDecisions[decisionsFrom]! <= vnow - DAY) decisionsFrom++;
+    const bound = open + (recentDecisions.length - decisionsFrom);
     if (bound) peakTimerRatio = Math.max(peakTimerRatio, waitingTimers.size / bound);
     backlog += queuedRows;
     queuedRows = 0;
@@ -489,7 +505,7 @@ async function main() {
     `June lived in ${secs(wallMs)} (${TICK / 60_000}-minute ticks, ${LANES} lanes): ${submitted.toLocaleString()} transfers submitted (${refused} refused), ${decided.toLocaleString()} decisions (${failed} failed), ${completed.toLocaleString()} completed, ${stillOpen} still open on ${new Date(vnow + 8 * H).toISOString().slice(0, 16)} CST${stop ? " (stopped early)" : ""}`,
   );
   console.log(
-    `nudges sent ${nudges.toLocaleString()}, escalations ${escalations.toLocaleString()} (SLA timers that wrote something: ${slaFired.toLocaleString()})`,
+    `nudges sent ${nudges.toLocaleString()}, escalations ${escalations.toLocaleString()} (SLA timers that wrote something: ${slaFired.toLocaleString()}; tries that failed and were retried ${timerRetries})`,
   );
   console.log(
     `late timers (tick due → nudge written): p50 ${secs(pct(late, 50))}, p99 ${secs(pct(late, 99))}, max ${secs(late.at(-1) ?? 0)} — p99 ratio to the 60 s goal: ${(pct(late, 99) / GOAL_LATE_MS).toFixed(3)}`,
@@ -498,10 +514,10 @@ async function main() {
     `Monday report: ${mondays.map((m) => `${m.day} ${secs(m.ms)} (${m.committees} committees)`).join(", ")} — longest ratio to the 60 s goal: ${(worstMonday.ms / GOAL_MONDAY_MS).toFixed(3)}; committee tries that failed and were retried ${reportRetries}`,
   );
   console.log(
-    `daily graduate reminders: longest run ${secs(Math.max(0, ...dailies))}, tries that failed and were retried ${dailyRetries}`,
+    `daily graduate reminders: longest run ${secs(Math.max(0, ...dailies))}, tries that failed and were retried ${dailyRetries}; days given up after 5 tries: ${dailyFailures.length ? dailyFailures.join("; ") : "none"}`,
   );
   console.log(
-    `queue depth: timers waiting peak ${peakTimers.toLocaleString()} (open transfers peak ${peakOpen.toLocaleString()}) — worst ratio to the bound of one per open step plus one per step started in the last 24 h: ${peakTimerRatio.toFixed(2)}; events due in one tick peak ${peakReady.toLocaleString()}`,
+    `queue depth: timers waiting peak ${peakTimers.toLocaleString()} (open transfers peak ${peakOpen.toLocaleString()}) — worst ratio to the bound of one per open step plus one per step decided in the last 24 h: ${peakTimerRatio.toFixed(2)}; events due in one tick peak ${peakReady.toLocaleString()}`,
   );
   const drainMs = (peakBacklog / config.TELEGRAM_SENDS_PER_SECOND) * 1000;
   console.log(
