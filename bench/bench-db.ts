@@ -2,10 +2,12 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 
-/** `fixedName` names the database (a bench that always uses its own); otherwise a fresh random one. */
+/** `fixedName` (a bench that always uses its own) or BENCH_DB names the database; otherwise a fresh random one. */
 export function benchDatabase(fixedName?: string) {
   const admin = process.env.BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const name = fixedName ?? `tz_bench_${randomBytes(3).toString("hex")}`;
+  // BENCH_DB names it (e.g. one per engineer on a shared server); otherwise a random name.
+  const name = fixedName ?? process.env.BENCH_DB ?? `tz_bench_${randomBytes(3).toString("hex")}`;
+  if (!/^\w+$/.test(name)) throw new Error(`a bench database name must be a plain identifier, got ${name}`);
   const url = new URL(admin);
   url.pathname = `/${name}`;
   const adminQuery = async (sql: string) => {
