@@ -27,6 +27,12 @@ import { REMIND_RHYTHMS } from "./rules.ts";
 /** A kind's answer choice or decision code as a button carries it. */
 export const codeArg = z.string().regex(/^[a-z][a-z-]{0,30}$/);
 const twoIds = partsArg(":", idArg, idArg);
+const kindArg = wordArg(campaignKinds.map((k) => k.name));
+const decisionArg = wordArg([...new Set(campaignKinds.flatMap((k) => k.decisions))]);
+/** Days between reminders; "never" rather than 0, so a forged "0" is not a choice. */
+const everyArg = wordArg(["never"])
+  .transform(() => 0)
+  .or(countArg(1, 14).refine((n) => (REMIND_RHYTHMS as readonly number[]).includes(n)));
 
 // Opening messages and reminders are broadcasts (paced, quiet hours), dropped unsent when the member has answered
 // or the campaign closed while they waited.
@@ -57,15 +63,11 @@ export const campaignsFeature: Feature = {
   buttons: {
     "camp-ans": buttonAction("campaign.answer", partsArg(":", idArg, codeArg), answerChoice),
     "camp-new": buttonAction("campaign.open", wordArg(["go"]), startOpen),
-    "camp-kind": buttonAction("campaign.open", codeArg, chooseKind),
+    "camp-kind": buttonAction("campaign.open", kindArg, chooseKind),
     "camp-org": buttonAction("campaign.open", idArg, chooseOrg),
     "camp-aud": buttonAction("campaign.open", idArg.or(wordArg(["done"])), chooseAudience),
     "camp-until": buttonAction("campaign.open", countArg(1, 366), closeIn),
-    "camp-every": buttonAction(
-      "campaign.open",
-      countArg(0, 14).refine((n) => (REMIND_RHYTHMS as readonly number[]).includes(n)),
-      chooseEvery,
-    ),
+    "camp-every": buttonAction("campaign.open", everyArg, chooseEvery),
     "camp-go": buttonAction("campaign.open", wordArg(["yes", "no"]), confirmOpen),
     "camp-prog": buttonAction("campaign.progress", idArg, showProgress),
     "camp-names": buttonAction("campaign.progress", twoIds, showNames),
@@ -74,7 +76,7 @@ export const campaignsFeature: Feature = {
     "camp-decide": buttonAction("campaign.decide", twoIds, openDecide),
     "camp-sel": buttonAction("campaign.decide", idArg, toggle),
     "camp-all": buttonAction("campaign.decide", wordArg(["pending", "none"]), selectAll),
-    "camp-do": buttonAction("campaign.decide", codeArg, pressDecision),
+    "camp-do": buttonAction("campaign.decide", decisionArg, pressDecision),
   },
   intents: { "campaign.register": registerAction },
   dialogs: {
