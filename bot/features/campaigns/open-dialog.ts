@@ -129,7 +129,9 @@ async function setClosing(ctx: Context, closes: string) {
   await ctx.dialog.update("every", { closes });
   ctx.say("campaigns-open-ask-every", { closes }, [
     REMIND_RHYTHMS.map((n) =>
-      ctx.button(n ? "campaigns-button-every" : "campaigns-button-every-never", `camp-every:${n || "never"}`, { days: n }),
+      ctx.button(n ? "campaigns-button-every" : "campaigns-button-every-never", `camp-every:${n || "never"}`, {
+        days: n,
+      }),
     ),
   ]);
 }
