@@ -9,7 +9,7 @@ export { type PendingChange, pendingChangeOf } from "../dues/history.ts";
 
 import { formatYuan } from "../dues/money.ts";
 import { type Month, monthOf, monthOfDay, monthStamp } from "../dues/months.ts";
-import { type ProofCandidate, routeProof } from "../dues/proof-route.ts";
+import { proofRoute } from "../dues/proof-route.ts";
 import { monthlyDuesForMonth } from "../dues/rules.ts";
 import { maskMemberCode } from "../membership/member-code.ts";
 import { canAct, rolesOf, scopeOrgIds } from "../orgs/scope.ts";
@@ -79,26 +79,7 @@ export interface Route {
 
 /** The bound 团支书 of the member's organisation; else the nearest organisation above with a bound leader. */
 export async function routeFor(db: Tx, member: { id: number; orgId: number }): Promise<Route> {
-  const org = await db.organisation.findUniqueOrThrow({ where: { id: member.orgId }, select: { ancestorIds: true } });
-  const rows = await db.roleAssignment.findMany({
-    where: { orgId: { in: org.ancestorIds }, role: { in: [...TOLD_ROLES] } },
-    select: {
-      role: true,
-      orgId: true,
-      org: { select: { name: true } },
-      member: { select: { id: true, name: true, identities: { where: { blocked: false }, select: { id: true } } } },
-    },
-    orderBy: { id: "asc" },
-  });
-  const candidates: ProofCandidate[] = rows.map((r) => ({
-    memberId: r.member.id,
-    name: r.member.name,
-    orgId: r.orgId,
-    orgName: r.org.name,
-    role: r.role,
-    bound: r.member.identities.length > 0,
-  }));
-  const route = routeProof(candidates, org.ancestorIds, member.id);
+  const route = await proofRoute(db, member, TOLD_ROLES);
   return {
     recipients: route.recipients.map((c) => ({ id: c.memberId, name: c.name, orgName: c.orgName })),
     atOwnOrg: route.atOwnOrg,

@@ -40,10 +40,15 @@ export function routeProof(candidates: ProofCandidate[], ancestorIds: readonly n
   return { recipients: [], atOwnOrg: false, unboundAtOwnOrg };
 }
 
-export async function proofRoute(db: Tx, member: { id: number; orgId: number }): Promise<ProofRoute> {
+/** `roles`: who may take it (by default those who confirm dues payments). */
+export async function proofRoute(
+  db: Tx,
+  member: { id: number; orgId: number },
+  roles: readonly Role[] = PROOF_ROLES,
+): Promise<ProofRoute> {
   const org = await db.organisation.findUniqueOrThrow({ where: { id: member.orgId }, select: { ancestorIds: true } });
   const rows = await db.roleAssignment.findMany({
-    where: { orgId: { in: org.ancestorIds }, role: { in: [...PROOF_ROLES] } },
+    where: { orgId: { in: org.ancestorIds }, role: { in: [...roles] } },
     select: {
       role: true,
       orgId: true,
