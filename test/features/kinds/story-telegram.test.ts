@@ -8,8 +8,8 @@ import { REGISTERED } from "../../../bot/features/recommendation/candidates.ts";
 import { type RunningWorkers, startWorkers } from "../../../workers/start-workers.ts";
 import { startTelegram } from "../../channels/telegram/start-telegram.ts";
 import { type SentMessage, type TgUser, telegramUser } from "../../helpers/fake-telegram.ts";
+import { telegramPeople } from "../../helpers/telegram-people.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
-import { until } from "../../workers/fake-sender.ts";
 import { campaignJobs } from "../campaigns/helpers.ts";
 import { makeBranch } from "./kind-helpers.ts";
 
@@ -17,6 +17,7 @@ const app = await createTestApp({ QUIET_HOURS_START: "00:00", QUIET_HOURS_END: "
 const { db } = app.deps;
 const jobs = campaignJobs(app);
 const { fake, channel } = await startTelegram(app);
+const { messageWith, say } = telegramPeople(db, fake);
 let workers: RunningWorkers;
 beforeAll(async () => {
   workers = await startWorkers(app.deps, new Map([["telegram", channel.sender]]));
@@ -44,20 +45,6 @@ async function onTelegram(id: number, memberId: number, name: string): Promise<T
 const tang = await onTelegram(950_001, secretary!.id, "唐书记");
 const songTg = await onTelegram(950_002, song!.id, "宋一");
 
-async function messageWith(user: TgUser, prefix: string): Promise<{ message: SentMessage; payload: string }> {
-  return until(() => {
-    for (const message of [...fake.sent(user.id)].reverse()) {
-      const button = message.buttons.flat().find((b) => b.callback_data.startsWith(prefix));
-      if (button) return { message, payload: button.callback_data };
-    }
-    return undefined;
-  });
-}
-async function say(user: TgUser, text: string): Promise<SentMessage> {
-  const before = fake.sent(user.id).length;
-  fake.userSends(text, { from: user });
-  return (await fake.waitForMessages(user.id, before + 1)).at(-1)!;
-}
 async function press(user: TgUser, payload: string, message: SentMessage): Promise<SentMessage> {
   const before = fake.sent(user.id).length;
   fake.userPresses(payload, message.message_id, { from: user });

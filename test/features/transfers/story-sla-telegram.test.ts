@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningWorkers, startWorkers } from "../../../workers/start-workers.ts";
 import type { SlaOutcome } from "../../../workers/transfers/sla-processor.ts";
 import { startTelegram } from "../../channels/telegram/start-telegram.ts";
-import { type SentMessage, type TgUser, telegramUser } from "../../helpers/fake-telegram.ts";
+import type { SentMessage, TgUser } from "../../helpers/fake-telegram.ts";
+import { telegramPeople } from "../../helpers/telegram-people.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
 import { until } from "../../workers/fake-sender.ts";
 import { transferHelpers } from "./transfer-helpers.ts";
@@ -21,6 +22,7 @@ const t0 = new Date("2026-11-23T02:00:00Z");
 app.clock.set(t0);
 const at = (hours: number) => new Date(t0.getTime() + hours * HOUR);
 const { fake, channel } = await startTelegram(app);
+const { bound, messageWith, say } = telegramPeople(db, fake);
 const timers = app.deps.queues["transfer-sla"];
 
 /** What the transfer-sla worker returned for each timer it finished (early ones go back to wait and finish later). */
@@ -36,18 +38,10 @@ afterAll(async () => {
   await workers.close();
 });
 
-async function bound(id: number, name: string, code: string): Promise<TgUser> {
-  const member = await h.member(code);
-  await db.chatIdentity.create({
-    data: { platform: "TELEGRAM", externalUserId: String(id), chatId: String(id), memberId: member.id, boundAt: t0 },
-  });
-  return telegramUser(id, name);
-}
-
-const li = await bound(950_001, "李明", "201901000001");
-const wang = await bound(950_002, "王芳", "201801000002");
-const chen = await bound(950_003, "陈刚", "201701000003");
-const wu = await bound(950_004, "吴昊", "201801000010");
+const li = await bound(950_001, "李明", "201901000001", t0);
+const wang = await bound(950_002, "王芳", "201801000002", t0);
+const chen = await bound(950_003, "陈刚", "201701000003", t0);
+const wu = await bound(950_004, "吴昊", "201801000010", t0);
 
 /**
  * The clock has moved on: every waiting timer is promoted, as if its delay had run out, and the worker runs it. Waits
@@ -80,26 +74,9 @@ async function fireTimers(): Promise<{ id: string; outcome: SlaOutcome }[]> {
   });
 }
 
-/** The newest message in the person's chat carrying a button with this payload prefix (waits for it). */
-async function messageWith(user: TgUser, prefix: string): Promise<{ message: SentMessage; payload: string }> {
-  return until(() => {
-    for (const message of [...fake.sent(user.id)].reverse()) {
-      const button = message.buttons.flat().find((b) => b.callback_data.startsWith(prefix));
-      if (button) return { message, payload: button.callback_data };
-    }
-    return undefined;
-  });
-}
-
 /** Waits for a message in the person's chat whose text starts with `start`, and contains `part` when given. */
 const arrives = (user: TgUser, start: string, part = "") =>
   until(() => fake.sent(user.id).find((m) => m.text?.startsWith(start) && m.text.includes(part)));
-
-async function say(user: TgUser, text: string): Promise<SentMessage> {
-  const before = fake.sent(user.id).length;
-  fake.userSends(text, { from: user });
-  return (await fake.waitForMessages(user.id, before + 1)).at(-1)!;
-}
 
 async function pressPayload(user: TgUser, payload: string, messageId: number): Promise<SentMessage> {
   const before = fake.sent(user.id).length;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningWorkers, startWorkers } from "../../../workers/start-workers.ts";
 import { startTelegram } from "../../channels/telegram/start-telegram.ts";
-import { type SentMessage, type TgUser, telegramUser } from "../../helpers/fake-telegram.ts";
+import { telegramPeople } from "../../helpers/telegram-people.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
 import { until } from "../../workers/fake-sender.ts";
 import { transferHelpers } from "./transfer-helpers.ts";
@@ -12,6 +12,7 @@ const app = await createTestApp({ QUIET_HOURS_START: "00:00", QUIET_HOURS_END: "
 const { db } = app.deps;
 const h = transferHelpers(app);
 const { fake, channel } = await startTelegram(app);
+const { bound, messageWith, say, press } = telegramPeople(db, fake);
 let workers: RunningWorkers;
 beforeAll(async () => {
   workers = await startWorkers(app.deps, new Map([["telegram", channel.sender]]));
@@ -20,47 +21,9 @@ afterAll(async () => {
   await workers.close();
 });
 
-async function bound(id: number, name: string, code: string): Promise<TgUser> {
-  const member = await h.member(code);
-  await db.chatIdentity.create({
-    data: {
-      platform: "TELEGRAM",
-      externalUserId: String(id),
-      chatId: String(id),
-      memberId: member.id,
-      boundAt: new Date(),
-    },
-  });
-  return telegramUser(id, name);
-}
-
 const li = await bound(940_001, "李明", "201901000001");
 const wang = await bound(940_002, "王芳", "201801000002");
 const wu = await bound(940_003, "吴昊", "201801000010");
-
-/** Waits for the next message in the person's chat that carries a button with this payload prefix. */
-async function messageWith(user: TgUser, prefix: string): Promise<{ message: SentMessage; payload: string }> {
-  return until(() => {
-    for (const message of [...fake.sent(user.id)].reverse()) {
-      const button = message.buttons.flat().find((b) => b.callback_data.startsWith(prefix));
-      if (button) return { message, payload: button.callback_data };
-    }
-    return undefined;
-  });
-}
-
-async function say(user: TgUser, text: string): Promise<SentMessage> {
-  const before = fake.sent(user.id).length;
-  fake.userSends(text, { from: user });
-  return (await fake.waitForMessages(user.id, before + 1)).at(-1)!;
-}
-
-async function press(user: TgUser, prefix: string): Promise<SentMessage> {
-  const { message, payload } = await messageWith(user, prefix);
-  const before = fake.sent(user.id).length;
-  fake.userPresses(payload, message.message_id, { from: user });
-  return (await fake.waitForMessages(user.id, before + 1)).at(-1)!;
-}
 
 describe("a transfer on Telegram", () => {
   it("member applies, 团支书 approves, district staff approve and assign: completed, everyone told", async () => {
