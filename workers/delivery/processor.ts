@@ -227,13 +227,14 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
     const keep = (outcome: KnownOutcome) => marks.settle(sendId, began, outcome).catch(() => {});
     if (!failure) {
       const at = deps.now();
+      // Where buttons are numbered choices (WeChat, console), "1" answers the message just delivered: remembered
+      // first, as the member may answer as soon as it shows.
+      const ref = { platform, chatId: identity.chatId, userId: identity.externalUserId };
+      const remembered = reply.buttons?.length ? choices.remember(ref, reply.buttons).catch(() => {}) : undefined;
       // Then a few tries of the row itself; if they all fail the job fails, and its retries (or the reconciler)
       // finish it from the mark.
-      await keep({ status: "SENT", at: at.getTime() });
+      await Promise.all([keep({ status: "SENT", at: at.getTime() }), remembered]);
       await persist(() => rows.sent(id, messageKey, at));
-      // Where buttons are numbered choices (WeChat, console), "1" answers the message just delivered.
-      const ref = { platform, chatId: identity.chatId, userId: identity.externalUserId };
-      if (reply.buttons?.length) await choices.remember(ref, reply.buttons).catch(() => {});
       return "sent";
     }
 
