@@ -6,7 +6,7 @@ import { broadcastMessages, type CoreDeps } from "./core/feature.ts";
 import { createI18n } from "./core/i18n.ts";
 import { meteredCore } from "./core/metered-core.ts";
 import { createIntentClassifier } from "./core/nlu/classifier.ts";
-import { createOutbox } from "./core/outbox.ts";
+import { createOutbox, feedWindow } from "./core/outbox.ts";
 import { createQueues } from "./core/queues.ts";
 import { type Core, createCore } from "./core/router.ts";
 import { createTimers } from "./core/timers.ts";
@@ -38,7 +38,7 @@ export function createApp(config: Config, options: { logger?: Logger; now?: () =
     i18n: createI18n(config.DEFAULT_LOCALE),
     logger,
     audit: createAudit(db),
-    outbox: createOutbox(db, queues, broadcastMessages(features)),
+    outbox: createOutbox(db, queues, broadcastMessages(features), feedWindow(config.TELEGRAM_SENDS_PER_SECOND)),
     queues,
     timers: createTimers(queues, now),
     metrics: createMetrics({ queues, db }),

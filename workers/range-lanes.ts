@@ -1,15 +1,13 @@
-// Fan-outs over id ranges (notices, dues reminders) run `lanes` ranges at a time — PostgreSQL does the work, two
-// statements use both cores — and queue each batch's outbox rows as it commits. The cursor handed to `saveCursor`
+// Fan-outs over id ranges (notices, dues reminders, campaigns) run `lanes` ranges at a time — PostgreSQL does the
+// work, two statements use both cores — and after each batch commits its outbox rows (HELD), `feed` tops up the
+// delivery queues, so the first messages leave while the rest are still being written. The cursor handed to `saveCursor`
 // is the end of the unbroken run of finished ranges, saved in order, so a retried job resumes after it; a range
 // re-run writes nothing twice (unique keys).
-import type { Outbox } from "../bot/core/outbox.ts";
-import type { Platform } from "../bot/infra/db.ts";
-
 export async function runRangeLanes<R extends { hi: number }>(
   ranges: readonly R[],
   lanes: number,
-  write: (range: R) => Promise<{ outbox: { id: bigint; platform: Platform }[] }>,
-  outbox: Pick<Outbox, "enqueue">,
+  write: (range: R) => Promise<unknown>,
+  feed: () => Promise<unknown>,
   saveCursor: (cursor: number) => Promise<unknown>,
 ): Promise<void> {
   const done = new Set<R>();
@@ -19,8 +17,8 @@ export async function runRangeLanes<R extends { hi: number }>(
   async function lane() {
     while (next < ranges.length) {
       const range = ranges[next++]!;
-      const batch = await write(range);
-      await outbox.enqueue(batch.outbox);
+      await write(range);
+      await feed();
       done.add(range);
       const before = settled;
       while (settled < ranges.length && done.has(ranges[settled]!)) settled++;

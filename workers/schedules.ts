@@ -7,7 +7,11 @@ import { CAMPAIGNS_SCHEDULER_ID, upsertCampaignsSchedule } from "./campaigns/sch
 import { DUES_SCHEDULER_ID, upsertDuesSchedule } from "./dues/schedule.ts";
 import { GRADUATES_SCHEDULER_ID, upsertGraduatesSchedule } from "./graduates/schedule.ts";
 import { LEAVING_SCHEDULER_ID, upsertLeavingSchedule } from "./leaving/schedule.ts";
-import { upsertOutboxReconcileSchedule, upsertSlaReconcileSchedule } from "./maintenance/schedules.ts";
+import {
+  upsertOutboxFeedSchedule,
+  upsertOutboxReconcileSchedule,
+  upsertSlaReconcileSchedule,
+} from "./maintenance/schedules.ts";
 import { REPORT_SCHEDULER_ID, upsertReportSchedule } from "./reports/schedule.ts";
 
 export interface Schedule {
@@ -20,6 +24,7 @@ export interface Schedule {
 export const schedules: Schedule[] = [
   { queue: "maintenance", id: "reconcile-outbox", upsert: (q) => upsertOutboxReconcileSchedule(q) },
   { queue: "maintenance", id: "reconcile-sla", upsert: (q) => upsertSlaReconcileSchedule(q) },
+  { queue: "maintenance", id: "feed-outbox", upsert: (q) => upsertOutboxFeedSchedule(q) },
   { queue: "activities", id: "activities-reconcile", upsert: (q) => upsertActivitySchedules(q) },
   { queue: "dues", id: DUES_SCHEDULER_ID, upsert: (q, c) => upsertDuesSchedule(q, c) },
   { queue: "graduates", id: GRADUATES_SCHEDULER_ID, upsert: (q, c) => upsertGraduatesSchedule(q, c) },

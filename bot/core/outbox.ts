@@ -1,6 +1,10 @@
 // Proactive messages: written as outbox rows in the same transaction as the change that causes them, then handed
 // to the delivery queue after commit. If the process dies in between, the reconciler finds the PENDING rows.
-import type { Db, Platform, Prisma } from "../infra/db.ts";
+// A broadcast's fan-out (a notice, dues reminders, a campaign: up to a million rows) writes its rows HELD instead:
+// PostgreSQL keeps them and `feed` hands Redis only what the platform can send in the next minute or two. The
+// platform sends a million messages in hours, so queueing them all at once would only cost the fan-out most of its
+// time and Redis a gigabyte, and a Redis that loses its data would lose a million jobs instead of a window.
+import { type Db, Platform, type Prisma } from "../infra/db.ts";
 import { deliveryQueueName, enqueueDeliveries, outboxJobId, type Queues } from "./queues.ts";
 
 /** Rows per addBulk call and status update: large fan-outs go out in chunks. */
@@ -33,7 +37,18 @@ export interface OutgoingMessage {
 /** Which message ids are broadcasts (the features' `MessageHooks.broadcast`); everything else is a reply. */
 export type IsBroadcast = (messageKey: string) => boolean;
 
-export function createOutbox(db: Db, queues: Queues, isBroadcast: IsBroadcast = () => false) {
+/**
+ * Broadcast jobs a platform's delivery queue may hold (waiting, delayed or running) before `feed` stops adding:
+ * what the fastest platform sends in two minutes, so the queue never runs dry between two feeds (every 10 s).
+ */
+export function feedWindow(sendsPerSecond: number): number {
+  return Math.ceil(sendsPerSecond * 120);
+}
+
+/** How far ahead of its time a HELD row is queued (the delivery worker waits out the rest itself). */
+const FEED_LEAD_MS = 60_000;
+
+export function createOutbox(db: Db, queues: Queues, isBroadcast: IsBroadcast = () => false, window = 3_600) {
   /** Queues rows in their lanes: broadcasts prioritized behind replies. */
   async function enqueueByLane(rows: { id: bigint; platform: Platform; messageKey: string }[]) {
     const broadcasts = rows.filter((r) => isBroadcast(r.messageKey));
@@ -108,6 +123,38 @@ export function createOutbox(db: Db, queues: Queues, isBroadcast: IsBroadcast = 
       for (let i = 0; i < rows.length; i += DISPATCH_CHUNK) {
         await enqueueDeliveries(queues, rows.slice(i, i + DISPATCH_CHUNK), { priority: BROADCAST_PRIORITY });
       }
+    },
+
+    /**
+     * Tops up each platform's delivery queue with HELD rows, oldest first, up to `window` jobs held by the queue.
+     * The rows move HELD → QUEUED and are queued in one breath; a crash in between leaves QUEUED rows without a
+     * job, which the reconciler finds. Two feeds at once take different rows (SKIP LOCKED). Returns rows queued.
+     */
+    async feed(now: Date): Promise<number> {
+      let fed = 0;
+      for (const platform of Object.values(Platform)) {
+        const queue = queues[deliveryQueueName(platform)];
+        const counts = await queue.getJobCounts("waiting", "prioritized", "delayed", "active");
+        const room = window - Object.values(counts).reduce((a, b) => a + b, 0);
+        if (room <= 0) continue;
+        const rows = await db.$queryRaw<{ id: bigint }[]>`
+          WITH picked AS (
+            SELECT o.id FROM outbox_messages o JOIN chat_identities ci ON ci.id = o.identity_id
+            WHERE o.status = 'HELD' AND o.not_before <= ${new Date(now.getTime() + FEED_LEAD_MS)}
+              AND ci.platform = ${platform}::"Platform"
+            ORDER BY o.not_before LIMIT ${room}
+            FOR UPDATE OF o SKIP LOCKED
+          )
+          UPDATE outbox_messages o SET status = 'QUEUED' FROM picked WHERE o.id = picked.id RETURNING o.id`;
+        if (!rows.length) continue;
+        rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+        for (let i = 0; i < rows.length; i += DISPATCH_CHUNK) {
+          const chunk = rows.slice(i, i + DISPATCH_CHUNK).map((r) => ({ id: r.id, platform }));
+          await enqueueDeliveries(queues, chunk, { priority: BROADCAST_PRIORITY });
+        }
+        fed += rows.length;
+      }
+      return fed;
     },
 
     /** Queues rows again (the reconciler), each in its lane. */

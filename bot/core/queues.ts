@@ -52,7 +52,7 @@ export const jobSchemas = {
     z.object({ task: z.literal("reconcile") }),
   ]),
   /** Periodic chores: the reconcilers re-queue rows and timers Redis lost. */
-  maintenance: z.object({ task: z.enum(["reconcile-outbox", "reconcile-sla"]) }),
+  maintenance: z.object({ task: z.enum(["reconcile-outbox", "reconcile-sla", "feed-outbox"]) }),
   /**
    * A step's service-level timer: stage 1, 2 nudge, 3… escalate. One step machine for every kind of step: a transfer
    * step (no kind; job id "sla-<stepId>-<stage>") or a 入团 step (kind "join"; "sla-join-<stepId>-<stage>").

@@ -212,7 +212,7 @@ export async function runNotice(options: RigOptions, run: FaultRun = {}): Promis
 
     const rowsOf = { messageKey: "notices-message", args: { path: ["noticeId"], equals: notice.id } } as const;
     const open = () =>
-      db.outboxMessage.count({ where: { ...rowsOf, status: { in: ["PENDING", "QUEUED", "SENDING"] } } });
+      db.outboxMessage.count({ where: { ...rowsOf, status: { in: ["PENDING", "HELD", "QUEUED", "SENDING"] } } });
     // The fan-out is done once every member has a row (the fault is for the delivery, not the fan-out).
     for (const deadline = Date.now() + 30_000; (await db.outboxMessage.count({ where: rowsOf })) < members; ) {
       if (Date.now() > deadline) throw new Error("fan-out did not finish");
@@ -270,7 +270,8 @@ export async function runNotice(options: RigOptions, run: FaultRun = {}): Promis
       SELECT count(*) AS n FROM notice_deliveries d JOIN outbox_messages x ON x.id = d.outbox_id
       WHERE d.notice_id = ${notice.id}
         AND d.status::text <> (CASE x.status::text WHEN 'BLOCKED' THEN 'UNREACHABLE'
-                                                   WHEN 'PENDING' THEN 'QUEUED' WHEN 'SENDING' THEN 'QUEUED'
+                                                   WHEN 'PENDING' THEN 'QUEUED' WHEN 'HELD' THEN 'QUEUED'
+                                                   WHEN 'SENDING' THEN 'QUEUED'
                                                    ELSE x.status::text END)`;
     return {
       recipients: rows.length,
@@ -279,7 +280,7 @@ export async function runNotice(options: RigOptions, run: FaultRun = {}): Promis
       duplicated,
       failedReasons,
       silentlyLost,
-      unfinished: rows.filter((r) => ["PENDING", "QUEUED", "SENDING"].includes(r.status)).length,
+      unfinished: rows.filter((r) => ["PENDING", "HELD", "QUEUED", "SENDING"].includes(r.status)).length,
       progressDisagrees: Number(disagree?.n ?? 0),
       elapsedMs,
       readyz,

@@ -18,9 +18,9 @@ export function createActivityProcessor(deps: CoreDeps, batchSize = PUBLISH_BATC
         const ranges = await publishRanges(deps.db, data.activityId, data.cursor ?? 0, batchSize);
         let written = 0;
         for (const range of ranges) {
-          const batch = await publishBatch(deps.db, data.activityId, range, args);
-          await deps.outbox.enqueue(batch.outbox);
-          written += batch.outbox.length;
+          const batch = await publishBatch(deps.db, data.activityId, range, args, deps.now());
+          await deps.outbox.feed(deps.now());
+          written += batch.written;
           await job.updateData({ ...data, cursor: range.hi });
         }
         return { written };

@@ -39,11 +39,15 @@ export function createCampaignProcessor(deps: CoreDeps, tuning: { batch?: number
         round === null
           ? await openBatch(deps.db, campaign, buttons, range, now)
           : await remindBatch(deps.db, campaign, buttons, round, range, now);
-      written += b.outbox.length;
+      written += b.written;
       return b;
     };
-    await runRangeLanes(ranges, lanes, write, deps.outbox, (c) =>
-      job.updateData({ ...(job.data as Exclude<JobData<"campaigns">, { task: "daily" }>), cursor: c }),
+    await runRangeLanes(
+      ranges,
+      lanes,
+      write,
+      () => deps.outbox.feed(deps.now()),
+      (c) => job.updateData({ ...(job.data as Exclude<JobData<"campaigns">, { task: "daily" }>), cursor: c }),
     );
     if (round === null) await deps.db.campaign.update({ where: { id: campaign.id }, data: { openedAt: deps.now() } });
     return { written };

@@ -45,8 +45,12 @@ export function createDuesProcessor(deps: CoreDeps, tuning: DuesTuning = {}) {
     width: number,
     write: (range: IdRange) => Promise<CampaignBatch>,
   ) {
-    return runRangeLanes(ranges, width, write, deps.outbox, (cursor) =>
-      job.updateData({ ...(job.data as CampaignData), cursor }),
+    return runRangeLanes(
+      ranges,
+      width,
+      write,
+      () => deps.outbox.feed(deps.now()),
+      (cursor) => job.updateData({ ...(job.data as CampaignData), cursor }),
     );
   }
 
@@ -67,7 +71,7 @@ export function createDuesProcessor(deps: CoreDeps, tuning: DuesTuning = {}) {
     await walk(job, ranges, lanes, async (r) => {
       const branch = await branchArrearsBatch(deps.db, r, time);
       const committee = await committeeRiskBatch(deps.db, r, time);
-      return { found: branch.found + committee.found, outbox: [...branch.outbox, ...committee.outbox] };
+      return { found: branch.found + committee.found, written: branch.written + committee.written };
     });
   }
 

@@ -12,6 +12,8 @@ export function createMaintenanceProcessor(deps: CoreDeps) {
         return reconcileOutbox(deps);
       case "reconcile-sla":
         return reconcileSla(deps);
+      case "feed-outbox":
+        return { fed: await deps.outbox.feed(deps.now()) };
     }
   };
 }

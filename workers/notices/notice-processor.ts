@@ -1,6 +1,6 @@
-// Fans a notice out in ranges of member ids, two ranges at a time (../range-lanes.ts). The job's cursor is the highest id below which every range is done: a retry after a crash resumes
-// there, a range re-run writes nothing twice (unique keys), and rows written as QUEUED whose jobs never reached
-// Redis are found by the outbox reconciler.
+// Fans a notice out in ranges of member ids, two ranges at a time (../range-lanes.ts). The job's cursor is the
+// highest id below which every range is done: a retry after a crash resumes there, a range re-run writes nothing
+// twice (unique keys), and the rows are written HELD, so whatever happens to Redis the feeder queues them.
 import type { Job } from "bullmq";
 import type { CoreDeps } from "../../bot/core/feature.ts";
 import type { JobData } from "../../bot/core/queues.ts";
@@ -20,7 +20,13 @@ export function createNoticeProcessor(deps: CoreDeps, batchSize = NOTICE_BATCH, 
         ? sendBatch(deps.db, noticeId, range, now)
         : chaseBatch(deps.db, noticeId, range, now, job.data.chaseStamp ?? now.toISOString());
     };
-    await runRangeLanes(ranges, lanes, write, deps.outbox, (cursor) => job.updateData({ ...job.data, cursor }));
+    await runRangeLanes(
+      ranges,
+      lanes,
+      write,
+      () => deps.outbox.feed(deps.now()),
+      (cursor) => job.updateData({ ...job.data, cursor }),
+    );
     if (mode === "send") {
       await deps.db.notice.update({ where: { id: noticeId }, data: { status: "SENT", sentAt: deps.now() } });
     }

@@ -2,7 +2,7 @@
 // have been sent, so a script sees the whole story before the console exits.
 import { type Db, OutboxStatus, Platform } from "../../infra/db.ts";
 
-const OPEN: OutboxStatus[] = [OutboxStatus.PENDING, OutboxStatus.QUEUED, OutboxStatus.SENDING];
+const OPEN: OutboxStatus[] = [OutboxStatus.PENDING, OutboxStatus.HELD, OutboxStatus.QUEUED, OutboxStatus.SENDING];
 
 export async function settleOutbox(db: Db, userId: string, now: () => Date, timeoutMs = 10_000): Promise<void> {
   const identity = await db.chatIdentity.findUnique({

@@ -14,12 +14,13 @@ export function publishRanges(db: Db, activityId: number, after: number, size: n
   return idRanges(db, Prisma.sql`SELECT m.id FROM ${audienceMembers(activityId)} AND m.id > ${after}`, after, size);
 }
 
-/** Outbox rows (already QUEUED) for the bound members of the audience in the range; the caller queues them. */
+/** Outbox rows (HELD, for `outbox.feed`) for the bound members of the audience in the range, dated by our clock. */
 export async function publishBatch(
   db: Db,
   activityId: number,
   { lo, hi }: MemberRange,
   args: Record<string, string | number>,
+  now: Date,
 ): Promise<FanoutBatch> {
   const buttons = JSON.stringify(joinButtons(activityId));
   const rows = await db.$queryRaw<BatchRow[]>`
@@ -29,9 +30,9 @@ export async function publishBatch(
       SELECT b.id AS member_id, ci.id AS identity_id, ci.platform FROM batch b
       JOIN chat_identities ci ON ci.member_id = b.id AND NOT ci.blocked AND ci.member_id > ${lo} AND ci.member_id <= ${hi}
     ), outbox AS (
-      INSERT INTO outbox_messages (identity_id, message_key, args, buttons, dedupe_key, status)
+      INSERT INTO outbox_messages (identity_id, message_key, args, buttons, dedupe_key, status, not_before, created_at)
       SELECT t.identity_id, ${PUBLISHED_MESSAGE}, ${JSON.stringify(args)}::jsonb, ${buttons}::jsonb,
-             'activity:' || ${activityId}::int || ':publish:identity:' || t.identity_id, 'QUEUED'
+             'activity:' || ${activityId}::int || ':publish:identity:' || t.identity_id, 'HELD', ${now}, ${now}
       FROM targets t
       ON CONFLICT (dedupe_key) DO NOTHING
       RETURNING id, identity_id

@@ -59,7 +59,7 @@ export async function openBatch(
       INSERT INTO outbox_messages (identity_id, message_key, args, buttons, dedupe_key, status, not_before, created_at)
       SELECT t.identity_id, ${openMessage(campaign.kind)},
              jsonb_build_object('campaignId', ${campaign.id}::int, 'memberId', t.member_id), ${JSON.stringify(buttons)}::jsonb,
-             ${openKey(campaign.id)} || ':identity:' || t.identity_id, 'QUEUED', ${now}, ${now}
+             ${openKey(campaign.id)} || ':identity:' || t.identity_id, 'HELD', ${now}, ${now}
       FROM targets t
       ON CONFLICT (dedupe_key) DO NOTHING
       RETURNING id, identity_id
@@ -89,7 +89,7 @@ export async function remindBatch(
       SELECT t.identity_id, ${remindMessage(campaign.kind)},
              jsonb_build_object('campaignId', ${campaign.id}::int, 'memberId', t.member_id, 'round', ${round}::int),
              ${JSON.stringify(buttons)}::jsonb,
-             ${remindKey(campaign.id, round)} || ':identity:' || t.identity_id, 'QUEUED', ${now}, ${now}
+             ${remindKey(campaign.id, round)} || ':identity:' || t.identity_id, 'HELD', ${now}, ${now}
       FROM targets t
       ON CONFLICT (dedupe_key) DO NOTHING
       RETURNING id, identity_id

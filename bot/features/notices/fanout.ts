@@ -1,7 +1,7 @@
 // Fan-out of a notice to its audience, one batch of members per statement: the delivery rows and the outbox rows
 // of a batch commit together, so a crash leaves whole batches, and a re-run skips what exists (unique keys).
 // Recipients are cut into ranges of member ids, so memory stays flat whatever the audience size.
-import { type Db, type Platform, Prisma } from "../../infra/db.ts";
+import { type Db, Prisma } from "../../infra/db.ts";
 
 export const NOTICE_MESSAGE = "notices-message";
 export const NOTICE_REMINDER = "notices-reminder";
@@ -14,26 +14,17 @@ export interface MemberRange {
 
 export interface FanoutBatch {
   members: number;
-  /** Outbox rows written, already QUEUED: the caller queues their jobs (the reconciler does if it dies first). */
-  outbox: { id: bigint; platform: Platform }[];
+  /** Outbox rows written, HELD: `outbox.feed` queues them as the platform can take them. */
+  written: number;
 }
 
-/**
- * The outbox rows a batch wrote, with their platforms (which delivery queue), in matching order. Everything joins
- * the batch's own `targets`, never chat_identities again: the planner would merge-join that from its first row,
- * and each batch would scan further than the last.
- */
-export const WRITTEN = Prisma.raw(`
-  ARRAY(SELECT x.id FROM outbox x ORDER BY x.id) AS outbox_ids,
-  ARRAY(SELECT t.platform::text FROM outbox x JOIN targets t ON t.identity_id = x.identity_id ORDER BY x.id) AS platforms`);
+/** How many outbox rows the batch's `outbox` step wrote. */
+export const WRITTEN = Prisma.raw("(SELECT count(*) FROM outbox) AS written");
 
-export type BatchRow = { n: bigint; outbox_ids: bigint[]; platforms: Platform[] };
+export type BatchRow = { n: bigint; written: bigint };
 
 export function toBatch(row: BatchRow): FanoutBatch {
-  return {
-    members: Number(row.n),
-    outbox: row.outbox_ids.map((id, i) => ({ id, platform: row.platforms[i]! })),
-  };
+  return { members: Number(row.n), written: Number(row.written) };
 }
 
 const audienceMembers = (noticeId: number) => Prisma.sql`
@@ -87,7 +78,7 @@ export async function sendBatch(db: Db, noticeId: number, { lo, hi }: MemberRang
         (identity_id, message_key, args, buttons, image_id, dedupe_key, status, not_before, created_at)
       SELECT t.identity_id, ${NOTICE_MESSAGE}, jsonb_build_object('noticeId', ${noticeId}::int), ${buttons}::jsonb,
              (SELECT image_id FROM notices WHERE id = ${noticeId}),
-             'notice:' || ${noticeId}::int || ':identity:' || t.identity_id, 'QUEUED', ${now}, ${now}
+             'notice:' || ${noticeId}::int || ':identity:' || t.identity_id, 'HELD', ${now}, ${now}
       FROM targets t
       ON CONFLICT (dedupe_key) DO NOTHING
       RETURNING id, identity_id
@@ -126,7 +117,7 @@ export async function chaseBatch(
         (identity_id, message_key, args, buttons, image_id, dedupe_key, status, not_before, created_at)
       SELECT t.identity_id, ${NOTICE_REMINDER}, jsonb_build_object('noticeId', ${noticeId}::int), ${buttons}::jsonb,
              (SELECT image_id FROM notices WHERE id = ${noticeId}),
-             'notice:' || ${noticeId}::int || ':chase:' || ${chaseStamp} || ':identity:' || t.identity_id, 'QUEUED', ${now}, ${now}
+             'notice:' || ${noticeId}::int || ':chase:' || ${chaseStamp} || ':identity:' || t.identity_id, 'HELD', ${now}, ${now}
       FROM targets t
       ON CONFLICT (dedupe_key) DO NOTHING
       RETURNING id, identity_id

@@ -2,7 +2,7 @@
 // months counted per member from the (member, month) index, never one query per member), and the outbox rows and
 // the members' reminded-at stamps commit with it. Re-running a batch writes nothing twice (dedupe keys) and skips
 // whoever was reminded in the last week. Batches are ranges of ids, so memory stays flat at any size.
-import { type Db, type Platform, Prisma } from "../../../infra/db.ts";
+import { type Db, Prisma } from "../../../infra/db.ts";
 import { DUES_LAPSE_RISK_MONTHS, DUES_OVERDUE_WARN_MONTHS } from "../../membership/rules.ts";
 import type { Month } from "../months.ts";
 import { owedCountSql } from "../owed.ts";
@@ -21,8 +21,8 @@ export interface IdRange {
 export interface CampaignBatch {
   /** Members (or leaders' lists) the batch found owing. */
   found: number;
-  /** Outbox rows written, already QUEUED: the caller queues their jobs (the reconciler does if it dies first). */
-  outbox: { id: bigint; platform: Platform }[];
+  /** Outbox rows written, HELD: `outbox.feed` queues them as the platform can take them. */
+  written: number;
 }
 
 export interface CampaignTime {
@@ -32,17 +32,12 @@ export interface CampaignTime {
   notBefore: Date;
 }
 
-type BatchRow = { n: bigint | number; outbox_ids: bigint[]; platforms: Platform[] };
+type BatchRow = { n: bigint | number; written: bigint | number };
 
-const toBatch = (row: BatchRow): CampaignBatch => ({
-  found: Number(row.n),
-  outbox: row.outbox_ids.map((id, i) => ({ id, platform: row.platforms[i]! })),
-});
+const toBatch = (row: BatchRow): CampaignBatch => ({ found: Number(row.n), written: Number(row.written) });
 
-/** The rows a batch wrote with their platforms, joined to the batch's own targets (as the notice fan-out does). */
-const WRITTEN = Prisma.raw(`
-  ARRAY(SELECT x.id FROM outbox x ORDER BY x.id) AS outbox_ids,
-  ARRAY(SELECT t.platform::text FROM outbox x JOIN targets t ON t.identity_id = x.identity_id ORDER BY x.id) AS platforms`);
+/** How many outbox rows the batch's `outbox` step wrote. */
+const WRITTEN = Prisma.raw("(SELECT count(*) FROM outbox) AS written");
 
 /** The monthly amount in force now for member `m`, as `monthlyDues` in ../rules.ts. */
 const rateJoin = (now: Date) => Prisma.sql`
@@ -95,7 +90,7 @@ export async function remindBatch(db: Db, { lo, hi }: IdRange, time: CampaignTim
              jsonb_build_object('months', t.owed, 'owedFen', t.owed * t.fen, 'month', ${month}::int),
              ${buttons}::jsonb,
              'dues-reminder:' || ${month}::int || ':member:' || t.member_id || ':identity:' || t.identity_id,
-             'QUEUED', ${notBefore}, ${now}
+             'HELD', ${notBefore}, ${now}
         FROM targets t
       ON CONFLICT (dedupe_key) DO NOTHING
       RETURNING id, identity_id
@@ -157,7 +152,7 @@ export async function branchArrearsBatch(db: Db, { lo, hi }: IdRange, time: Camp
                                 'warnMore', GREATEST(0, t.warn - ${LIST_LIMIT}::int),
                                 'riskMore', GREATEST(0, t.risk - ${LIST_LIMIT}::int)),
              'dues-arrears:' || ${month}::int || ':org:' || t.org_id || ':identity:' || t.identity_id,
-             'QUEUED', ${notBefore}, ${now}
+             'HELD', ${notBefore}, ${now}
         FROM targets t
       ON CONFLICT (dedupe_key) DO NOTHING
       RETURNING id, identity_id
@@ -206,7 +201,7 @@ export async function committeeRiskBatch(db: Db, { lo, hi }: IdRange, time: Camp
                                 'risk', t.risk, 'riskList', t.risk_list,
                                 'riskMore', GREATEST(0, t.risk - ${LIST_LIMIT}::int)),
              'dues-risk:' || ${month}::int || ':org:' || t.committee_id || ':identity:' || t.identity_id,
-             'QUEUED', ${notBefore}, ${now}
+             'HELD', ${notBefore}, ${now}
         FROM targets t
       ON CONFLICT (dedupe_key) DO NOTHING
       RETURNING id, identity_id
