@@ -371,7 +371,8 @@ async function main() {
         if (e.cancelled) return;
         waitingTimers.delete(e.id);
         if (e.queue !== "transfer-sla") throw new Error(`unexpected timer on ${e.queue}`);
-        // Retried as BullMQ would: a stage written while a leader decides the same step may deadlock, once.
+        // Retried as BullMQ would, and counted: a stage and a leader's decision on the same step once deadlocked here
+        // (the stage now locks the transfer first, as decisions do), so a retry now means something new.
         let outcome: Awaited<ReturnType<typeof sla>>;
         for (let attempt = 1; ; attempt++) {
           try {
@@ -394,8 +395,8 @@ async function main() {
         await report(fakeJob<JobData<"reports">>({ task: "weekly" }));
         const jobs = [...committeeJobs];
         let next = 0;
-        // Two committee jobs at a time, each retried as BullMQ would (two identical charts stored at once collide
-        // on the media row's unique hash; the retry finds the row).
+        // Two committee jobs at a time, each retried as BullMQ would, and counted (two identical charts stored at once
+        // once collided on the media row's unique hash; storing by hash is now idempotent).
         const worker = async () => {
           while (next < jobs.length) {
             const job = fakeJob(jobs[next++]!);

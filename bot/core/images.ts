@@ -45,14 +45,23 @@ export async function fetchImage(
   return "problem" in checked ? checked : { bytes, mime: checked.mime };
 }
 
-/** Stores the bytes once: the same image sent again (or by someone else) is the same row. Returns its id. */
+/**
+ * Stores the bytes once: the same image sent again (or by someone else) is the same row. Returns its id.
+ * Idempotent under concurrency: two writers of the same bytes at once (two committees' identical weekly charts drawn
+ * by two workers) both get the one row. Prisma's upsert reads, then inserts, and the slower of two such writers hit
+ * the unique hash (P2002); `ON CONFLICT DO NOTHING` waits for the other insert to commit instead, and the row is
+ * then read back. The common case (bytes stored before) is one read that does not send the bytes.
+ */
 export async function storeImage(db: Db, bytes: Uint8Array, mime: ImageMime): Promise<number> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const media = await db.media.upsert({
-    where: { sha256 },
-    create: { sha256, mime, size: bytes.length, bytes: Buffer.from(bytes) },
-    update: {},
-    select: { id: true },
-  });
-  return media.id;
+  const stored = () => db.media.findUnique({ where: { sha256 }, select: { id: true } });
+  const before = await stored();
+  if (before) return before.id;
+  const [inserted] = await db.$queryRaw<{ id: number }[]>`
+    INSERT INTO media (sha256, mime, size, bytes) VALUES (${sha256}, ${mime}, ${bytes.length}, ${Buffer.from(bytes)})
+    ON CONFLICT (sha256) DO NOTHING
+    RETURNING id`;
+  if (inserted) return inserted.id;
+  // Another writer's row, committed by the time ON CONFLICT returned: each statement reads what is committed.
+  return (await stored())!.id;
 }

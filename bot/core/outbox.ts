@@ -19,6 +19,24 @@ export const BROADCAST_PRIORITY = 10;
 
 type Tx = Prisma.TransactionClient | Db;
 
+/** The row of one message to one chat identity. */
+function rowData(identityId: number, message: OutgoingMessage): Prisma.OutboxMessageCreateManyInput {
+  return {
+    identityId,
+    messageKey: message.messageKey,
+    args: message.args ?? {},
+    ...(message.buttons ? { buttons: message.buttons } : {}),
+    ...(message.imageId ? { imageId: message.imageId } : {}),
+    urgent: message.urgent ?? false,
+    dedupeKey: message.dedupeKey ?? null,
+    ...(message.notBefore ? { notBefore: message.notBefore } : {}),
+  };
+}
+
+/** A member's message as one of their chats gets it: the dedupe key names the chat. */
+const forIdentity = (message: OutgoingMessage, identityId: number): OutgoingMessage =>
+  message.dedupeKey ? { ...message, dedupeKey: `${message.dedupeKey}:identity:${identityId}` } : message;
+
 export interface OutgoingMessage {
   /** Fluent message id, rendered in the recipient's language when sent. */
   messageKey: string;
@@ -59,16 +77,7 @@ export function createOutbox(db: Db, queues: Queues, isBroadcast: IsBroadcast = 
 
   /** One row for one chat identity; returns its id, or null when the dedupe key was already used. */
   async function toIdentity(tx: Tx, identityId: number, message: OutgoingMessage): Promise<bigint | null> {
-    const data = {
-      identityId,
-      messageKey: message.messageKey,
-      args: message.args ?? {},
-      ...(message.buttons ? { buttons: message.buttons } : {}),
-      ...(message.imageId ? { imageId: message.imageId } : {}),
-      urgent: message.urgent ?? false,
-      dedupeKey: message.dedupeKey ?? null,
-      ...(message.notBefore ? { notBefore: message.notBefore } : {}),
-    };
+    const data = rowData(identityId, message);
     if (message.dedupeKey) {
       const rows = await tx.outboxMessage.createManyAndReturn({
         data: [data],
@@ -88,11 +97,34 @@ export function createOutbox(db: Db, queues: Queues, isBroadcast: IsBroadcast = 
       const identities = await tx.chatIdentity.findMany({ where: { memberId, blocked: false }, select: { id: true } });
       const ids: bigint[] = [];
       for (const identity of identities) {
-        const dedupeKey = message.dedupeKey ? `${message.dedupeKey}:identity:${identity.id}` : undefined;
-        const id = await toIdentity(tx, identity.id, { ...message, ...(dedupeKey ? { dedupeKey } : {}) });
+        const id = await toIdentity(tx, identity.id, forIdentity(message, identity.id));
         if (id !== null) ids.push(id);
       }
       return ids;
+    },
+
+    /**
+     * `toMember` for a batch of members (a reminder day's hundreds), in two statements whatever its size: their chats
+     * in one read, every row in one INSERT that skips the dedupe keys already used. Needs no interactive transaction
+     * (one INSERT is atomic), and so holds no connection while the batch is built; two round trips per member inside
+     * one passed Prisma's 5 s transaction limit under load. Returns the ids of the rows written.
+     */
+    async toMembers(tx: Tx, messages: { memberId: number; message: OutgoingMessage }[]): Promise<bigint[]> {
+      if (!messages.length) return [];
+      const identities = await tx.chatIdentity.findMany({
+        where: { memberId: { in: [...new Set(messages.map((m) => m.memberId))] }, blocked: false },
+        select: { id: true, memberId: true },
+        orderBy: { id: "asc" },
+      });
+      const chats = new Map<number, number[]>();
+      for (const i of identities)
+        if (i.memberId !== null) chats.set(i.memberId, [...(chats.get(i.memberId) ?? []), i.id]);
+      const data = messages.flatMap(({ memberId, message }) =>
+        (chats.get(memberId) ?? []).map((id) => rowData(id, forIdentity(message, id))),
+      );
+      if (!data.length) return [];
+      const rows = await tx.outboxMessage.createManyAndReturn({ data, skipDuplicates: true, select: { id: true } });
+      return rows.map((r) => r.id);
     },
 
     /**

@@ -1,7 +1,8 @@
 // Fires one service-level stage of one step, of any kind (a transfer step, a 入团 step: `SlaSource`): a nudge to the step's leaders (stages 1, 2) or an escalation one level
 // up (stage 3 on). The step is re-read first and the stage is claimed with a conditional update in the same
 // statement (so the same transaction) as the outbox rows and the event, so a step that moved on gets nothing and a
-// re-run, a retry or a re-created timer sends nothing twice. Then the next stage's timer is added.
+// re-run, a retry or a re-created timer sends nothing twice; a transfer's row is locked before its step's, as every
+// decision locks it (so the two cannot deadlock). Then the next stage's timer is added.
 //
 // Neither nudges nor escalations are urgent: both wait out quiet hours (a transfer is never worth waking anyone).
 // After an outage, overdue stages fire at once in order; a nudge whose next stage is also due is skipped silently.

@@ -2,8 +2,9 @@
 // rows announcing it; the outbox is dispatched and the new steps' timers scheduled only after commit.
 //
 // Concurrency: every change first locks the transfer row (SELECT … FOR UPDATE), so changes to one transfer queue up
-// in one order (no deadlock between a cancel and an approval), and each decision is a conditional update
-// `WHERE id = step AND status = 'PENDING'`: of two leaders pressing Approve at once exactly one updates a row.
+// in one order (no deadlock between a cancel and an approval; the SLA processor's stage write locks it first too,
+// sla/transfer-source.ts), and each decision is a conditional update `WHERE id = step AND status = 'PENDING'`: of two
+// leaders pressing Approve at once exactly one updates a row.
 
 import type { CoreDeps } from "../../core/feature.ts";
 import {

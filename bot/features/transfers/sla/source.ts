@@ -49,17 +49,23 @@ export interface SlaSource<S extends SlaStep = SlaStep> {
  * outbox rows, QUEUED (the bulk form of the outbox: after commit `outbox.enqueue` queues them without another read,
  * and the outbox reconciler queues any the process did not get to). One statement is one transaction and one round
  * trip, and holds no pooled connection across awaits. Returns null when the stage was not claimed.
+ *
+ * `lockFirst` is for kinds whose decisions lock a parent row before the step (a transfer's changes lock the transfer,
+ * workflow.ts): the event's foreign key makes the statement lock that parent too, but only after the step, so a
+ * decision between the two deadlocked with it. The parent's lock is then taken first, in a batch transaction with
+ * the statement (no await of ours between them), and both wait in the same order.
  */
 export async function claimStage(
   db: Db,
   table: "transfer_steps" | "join_steps",
   w: StageWrite,
   dedupePrefix: string,
-  event: Prisma.Sql = Prisma.empty,
+  kind: { event?: Prisma.Sql; lockFirst?: Prisma.Sql } = {},
 ): Promise<OutboxRef[] | null> {
   const msg = w.message;
   const dedupe = `${dedupePrefix}:${w.stepId}:${w.stage}`;
-  const rows = await db.$queryRaw<{ claimed: number; id: bigint | null; platform: Platform | null }[]>`
+  const event = kind.event ?? Prisma.empty;
+  const claim = db.$queryRaw<{ claimed: number; id: bigint | null; platform: Platform | null }[]>`
     WITH claimed AS (
       UPDATE ${Prisma.raw(table)}
       SET sla_stage = ${w.stage}, escalation_level = COALESCE(${w.escalationLevel ?? null}::int, escalation_level)
@@ -79,6 +85,7 @@ export async function claimStage(
     FROM (SELECT 1) one
     LEFT JOIN queued q ON true
     LEFT JOIN chat_identities ci ON ci.id = q.identity_id`;
+  const rows = kind.lockFirst ? (await db.$transaction([db.$queryRaw(kind.lockFirst), claim]))[1] : await claim;
   if (!rows[0]?.claimed) return null;
   return rows.flatMap((r) => (r.id !== null && r.platform ? [{ id: r.id, platform: r.platform }] : []));
 }

@@ -41,7 +41,9 @@ export const transferSlaSource: SlaSource<TransferSlaStep> = {
       FROM claimed c
     )`
       : Prisma.empty;
-    return claimStage(db, "transfer_steps", w, "sla", event);
+    // Every change to a transfer locks its row before any step's (workflow.ts): the stage does too.
+    const lockFirst = Prisma.sql`SELECT id FROM transfer_requests WHERE id = ${step.transferId} FOR UPDATE`;
+    return claimStage(db, "transfer_steps", w, "sla", { event, lockFirst });
   },
 
   message(step, stage, which, target, timeZone) {
