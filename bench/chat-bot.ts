@@ -2,7 +2,8 @@
 // channel long-polling the bench's fake Bot API with the reply budget, the delivery worker for its channel (and the
 // other workers with RUN_WORKERS=1). Its proactive sends go to `<TELEGRAM_API_ROOT>/proactive`, so the fake tells
 // them from replies. It counts every Redis command and round trip and every PostgreSQL statement it makes.
-// Prints {"ready":true} once polling; answers a "stats" line on stdin with one JSON line; stops when stdin ends.
+// Opens its whole PostgreSQL pool first (exit 1 when it cannot). Prints {"ready":true} once polling; answers a
+// "stats" line on stdin with one JSON line; stops when stdin ends.
 import { createInterface } from "node:readline";
 import { Api } from "grammy";
 import { Pipeline, Redis } from "ioredis";
@@ -54,6 +55,21 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 const config = configOrExit();
 const app = createApp(config);
 coreRedis = app.deps.redis;
+// The whole pool opened before the bench measures (as many queries at once as it has connections): a server with no
+// slot left stops this process here, in one line, rather than as answers that never come.
+try {
+  await Promise.all(
+    Array.from({ length: config.DATABASE_POOL_SIZE }, () => app.deps.db.$queryRaw`SELECT 1 FROM pg_sleep(0.2)`),
+  );
+} catch (error) {
+  const reason = String((error as Error).message)
+    .replace(/\s+/g, " ")
+    .trim();
+  process.stderr.write(
+    `bench bot: could not open ${config.DATABASE_POOL_SIZE} PostgreSQL connections (DATABASE_POOL_SIZE): ${reason}\n`,
+  );
+  process.exit(1);
+}
 const http = createHttpServer(app.deps);
 const replyBudget = createReplyBudget(createPacer(app.deps.redis, config.REDIS_PREFIX, platformLimits(config)));
 const channels = await startChannels(app, http, { interactiveConsole: false, replyBudget });

@@ -8,20 +8,26 @@
 //   4. the mix at 500 messages/s: p50/p99 reply latency (goal p99 < 300 ms)
 //   5. with --scale: the mix again with two bot processes (each polling a bot of its own) and two `npm run workers`
 //      processes against the same PostgreSQL and Redis: ratio to one process
+// Each process's DATABASE_POOL_SIZE is what the server has free (pool-budget.ts; the budget is printed), and each
+// must open its pool before the phase starts: a process that cannot reach PostgreSQL stops the bench with its
+// reason, and so does a phase answered mostly "busy" or not at all, rather than printing a rate of 0.
 // Latency is from the update being offered to the bot until the fake receives the answer. Redis round trips and
 // PostgreSQL statements per message are counted inside the bot process. --prof writes a CPU profile of the bot
 // process to bench/profiles/. BENCH_KEEP_DB=1 keeps the database (and reuses it when it holds N members).
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { loadavg } from "node:os";
 import { createInterface, type Interface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { loadConfig } from "../bot/config.ts";
+import { createI18n } from "../bot/core/i18n.ts";
 import { createDb } from "../bot/infra/db.ts";
 import { ensureDatabase } from "../prisma/tools/database.ts";
 import { migrate } from "../prisma/tools/migrate.ts";
 import { CHAT_BASE, type Population, seedChatBench } from "./chat-seed.ts";
 import { type Answer, startFakeChatApi } from "./fake-chat-api.ts";
+import { describeBudget, poolBudget } from "./pool-budget.ts";
 
 const positional = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const members = Number(positional[0] ?? 1_000_000);
@@ -35,6 +41,8 @@ const GOAL_LOOKUPS = 2_000;
 const GOAL_RAW_RATIO = 0.5;
 const GOAL_P99_MS = 300;
 const OPEN_RATE = 500;
+/** The driver's own pool (raw SQL look-ups, finding leaders). */
+const OWN_POOL = 10;
 
 const admin = process.env.BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const dbUrl = new URL(admin);
@@ -53,14 +61,25 @@ interface Counts {
   cpuMs: number;
 }
 interface Proc {
+  script: string;
   counted: boolean;
+  /** Set when the process ended; before stop() was asked, that is a failure of the run. */
+  exit?: string;
+  stopping: boolean;
   child: ChildProcess;
   lines: Interface;
   stats(): Promise<Counts>;
   stop(): Promise<void>;
 }
 
-async function spawnProc(script: string, env: Record<string, string>, counted: boolean): Promise<Proc> {
+/** `ready` (processes that print no ready line): polled until true; the process ending first, or a minute passing,
+ * is an error naming it. */
+async function spawnProc(
+  script: string,
+  env: Record<string, string>,
+  counted: boolean,
+  ready?: () => Promise<boolean>,
+): Promise<Proc> {
   const execArgv = ["--import", "tsx", ...(prof && counted ? ["--cpu-prof", "--cpu-prof-dir=bench/profiles"] : [])];
   const child = spawn(process.execPath, [...execArgv, script], {
     env: { ...process.env, DATABASE_URL: url, REDIS_PREFIX: prefix, LOG_LEVEL: "warn", ...env },
@@ -70,13 +89,36 @@ async function spawnProc(script: string, env: Record<string, string>, counted: b
   const queue: ((line: string) => void)[] = [];
   lines.on("line", (line) => queue.shift()?.(line));
   const next = () => new Promise<string>((resolve) => queue.push(resolve));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  let exit: string | undefined;
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", (code, signal) => {
+      exit = signal ?? `code ${code}`;
+      resolve();
+    }),
+  );
+  const notReady = () => new Error(`${script} stopped before it was ready (${exit}); see its message above`);
   if (counted) {
-    const ready = await Promise.race([next(), exited.then(() => "exit")]);
-    if (ready === "exit") throw new Error(`${script} stopped before it was ready`);
-  } else await sleep(3_000);
-  return {
+    const line = await Promise.race([next(), exited.then(() => "exit")]);
+    if (line === "exit") throw notReady();
+  } else {
+    const deadline = performance.now() + 60_000;
+    while (!(await (ready?.() ?? Promise.resolve(true)).catch(() => false))) {
+      if (exit) throw notReady();
+      if (performance.now() > deadline) {
+        child.kill("SIGKILL");
+        throw new Error(`${script} not ready within a minute`);
+      }
+      await sleep(250);
+    }
+    if (exit) throw notReady();
+  }
+  const proc: Proc = {
+    script,
     counted,
+    get exit() {
+      return exit;
+    },
+    stopping: false,
     child,
     lines,
     async stats() {
@@ -85,14 +127,23 @@ async function spawnProc(script: string, env: Record<string, string>, counted: b
       return JSON.parse(await line) as Counts;
     },
     async stop() {
+      proc.stopping = true;
       child.stdin!.end();
       if (!counted) child.kill("SIGTERM");
       await Promise.race([exited, sleep(15_000).then(() => child.kill("SIGKILL"))]);
     },
   };
+  return proc;
 }
 
-const botEnv = (token: string, apiRoot: string, runWorkers: boolean) => ({
+/** `npm run workers` is ready once its /readyz finds PostgreSQL (with the pool this process got). */
+const workersReady = (port: number) => async () => {
+  const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+  return ((await res.json()) as { checks?: { postgres?: string } }).checks?.postgres === "ok";
+};
+
+const botEnv = (token: string, apiRoot: string, runWorkers: boolean, poolSize: number) => ({
+  DATABASE_POOL_SIZE: String(poolSize),
   TELEGRAM_BOT_TOKEN: token,
   TELEGRAM_API_ROOT: apiRoot,
   RUN_WORKERS: runWorkers ? "1" : "0",
@@ -155,6 +206,10 @@ class Recorder {
   latencies = new Map<Kind | "all", number[]>();
   messages = 0;
   failures = 0;
+  /** Answered with the core's "busy" reply (PostgreSQL or Redis refused): not counted as messages. */
+  busy = 0;
+  /** Sessions that found every member of the population in a session and waited for one. */
+  waitedForMember = 0;
   started = performance.now();
   add(kind: Kind, ms: number) {
     this.messages++;
@@ -185,7 +240,15 @@ async function main() {
   const population: Population = await seedChatBench(db, config, members, log);
   console.log(`ready in ${((performance.now() - seedStart) / 1000).toFixed(0)} s`);
   await db.$disconnect();
-  const pool = new pg.Pool({ connectionString: url, max: 10, options: "-c jit=off" });
+  const pool = new pg.Pool({ connectionString: url, max: OWN_POOL, options: "-c jit=off" });
+  /** DATABASE_POOL_SIZE for each of `processes` processes, what the server has free now; printed. */
+  const poolSize = async (processes: number) => {
+    const budget = await poolBudget(pool, { processes, wanted: config.DATABASE_POOL_SIZE, ownPoolMax: OWN_POOL });
+    console.log(`PostgreSQL connections: ${describeBudget(budget)}`);
+    return budget.perProcess;
+  };
+  const i18n = createI18n(config.DEFAULT_LOCALE);
+  const busyTexts = new Set((["zh-CN", "en"] as const).map((locale) => i18n.t(locale, "core-busy")));
   // A kept database: what an earlier run left to send would keep this run's workers busy.
   await pool.query("DELETE FROM outbox_messages");
   const busy = new Set<number>();
@@ -211,11 +274,18 @@ async function main() {
     return (c.user + c.system) / 1000;
   };
 
-  function pickMember(bound: boolean): number {
-    for (;;) {
-      const id = population.minId + Math.floor(Math.random() * (population.maxId - population.minId + 1));
-      if (busy.has(id) || leaders.has(id)) continue;
-      if ((id % 5 !== 0) === bound) return id;
+  /** A member in no session now, marked busy. With a small population under the open loop every member can be in
+   * a session: then it waits for one to end (counted), rather than spinning and freezing the driver. */
+  async function takeMember(bound: boolean): Promise<number> {
+    for (let waited = false; ; waited = true) {
+      for (let tries = 0; tries < 1_000; tries++) {
+        const id = population.minId + Math.floor(Math.random() * (population.maxId - population.minId + 1));
+        if (busy.has(id) || leaders.has(id) || (id % 5 !== 0) !== bound) continue;
+        busy.add(id);
+        return id;
+      }
+      if (!waited) recorder.waitedForMember++;
+      await sleep(10);
     }
   }
 
@@ -233,6 +303,10 @@ async function main() {
           const payload = last?.buttons.find((b) => step.press.test(b));
           if (!payload || !last) break;
           answer = await fake.press(token, user, payload, last.messageId);
+        }
+        if (busyTexts.has(answer.text)) {
+          recorder.busy++;
+          return;
         }
         recorder.add(session.kind, answer.latencyMs);
         last = answer;
@@ -262,7 +336,7 @@ async function main() {
     const leader = approvals.shift();
     if (leader !== undefined) return approve(leader);
     const session = make();
-    return play(session, pickMember(session.bound));
+    return takeMember(session.bound).then((id) => play(session, id));
   };
 
   /** `chats` people at once, each starting a new session as soon as the last ended. */
@@ -352,8 +426,7 @@ async function main() {
     await Promise.all(
       Array.from({ length: chats }, async () => {
         while (performance.now() < deadline) {
-          const id = pickMember(true);
-          busy.add(id);
+          const id = await takeMember(true);
           await rawStatus(id).finally(() => busy.delete(id));
           done++;
         }
@@ -385,8 +458,19 @@ async function main() {
     const all = r.latencies.get("all") ?? [];
     console.log(
       `${name}: ${r.messages.toLocaleString()} messages in ${s.toFixed(1)} s = ${(r.messages / s).toFixed(0)}/s; ` +
-        `p50 ${quantile(all, 0.5).toFixed(0)} ms, p99 ${quantile(all, 0.99).toFixed(0)} ms; failures ${r.failures}`,
+        `p50 ${quantile(all, 0.5).toFixed(0)} ms, p99 ${quantile(all, 0.99).toFixed(0)} ms; ` +
+        `unanswered ${r.failures}, busy ${r.busy}` +
+        (r.waitedForMember ? `; ${r.waitedForMember} sessions waited for a free member` : "") +
+        `; load ${loadavg()[0]!.toFixed(1)}`,
     );
+    const dead = procs.find((p) => p.exit && !p.stopping);
+    if (dead) throw new Error(`${name}: ${dead.script} stopped during the phase (${dead.exit}); no figure from it`);
+    if (r.messages === 0 || r.busy > r.messages) {
+      throw new Error(
+        `${name}: ${r.messages} answered, ${r.busy} answered "busy" (PostgreSQL or Redis refused), ${r.failures} ` +
+          "unanswered: a process could not use its database; see the processes' messages above",
+      );
+    }
     console.log(
       `  per message: Redis round trips ${per("redisTrips").toFixed(1)} (core client ${per("coreRedisTrips").toFixed(1)}, ` +
         `commands ${per("redisCommands").toFixed(1)}), PostgreSQL statements ${per("pgQueries").toFixed(1)}, ` +
@@ -407,7 +491,8 @@ async function main() {
   try {
     const token = fake.addBot();
     tokens.push(token);
-    procs.push(await spawnProc("bench/chat-bot.ts", botEnv(token, fake.apiRoot, true), true));
+    const size = await poolSize(1);
+    procs.push(await spawnProc("bench/chat-bot.ts", botEnv(token, fake.apiRoot, true, size), true));
     console.log(`one bot process (npm start, workers in it); ${chats} people at once, ${seconds} s a phase`);
     await closedLoop(() => pick(STATUS), Math.min(5, seconds)); // warm-up: model, connections, JIT
     const status = await phase("1. status look-ups", () => closedLoop(() => pick(STATUS), seconds));
@@ -437,10 +522,20 @@ async function main() {
       await Promise.all(procs.splice(0).map((p) => p.stop()));
       const second = fake.addBot();
       tokens.push(second);
-      for (const t of tokens) procs.push(await spawnProc("bench/chat-bot.ts", botEnv(t, fake.apiRoot, false), true));
+      const each = await poolSize(2 * tokens.length);
+      for (const t of tokens) {
+        procs.push(await spawnProc("bench/chat-bot.ts", botEnv(t, fake.apiRoot, false, each), true));
+      }
       for (const [i, t] of tokens.entries()) {
-        const env = { TELEGRAM_BOT_TOKEN: t, TELEGRAM_API_ROOT: `${fake.apiRoot}/proactive`, RUN_WORKERS: "1" };
-        procs.push(await spawnProc("workers/main.ts", { ...env, WORKERS_HTTP_PORT: String(43_100 + i) }, false));
+        const port = 43_100 + i;
+        const env = {
+          DATABASE_POOL_SIZE: String(each),
+          TELEGRAM_BOT_TOKEN: t,
+          TELEGRAM_API_ROOT: `${fake.apiRoot}/proactive`,
+          RUN_WORKERS: "1",
+          WORKERS_HTTP_PORT: String(port),
+        };
+        procs.push(await spawnProc("workers/main.ts", env, false, workersReady(port)));
       }
       await closedLoop(() => pick(STATUS), Math.min(5, seconds));
       const two = await phase("5. the mix, two bot + two worker processes", () => closedLoop(fromMix, seconds));

@@ -25,7 +25,7 @@ export interface App {
 
 export function createApp(config: Config, options: { logger?: Logger; now?: () => Date } = {}): App {
   const logger = options.logger ?? createLogger(config);
-  const db = createDb(config.DATABASE_URL);
+  const db = createDb(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
   const redis = createRedis(config.REDIS_URL, "client");
   // BullMQ wants its own connection, configured for queues.
   const queueRedis = createRedis(config.REDIS_URL, "worker");

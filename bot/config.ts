@@ -23,6 +23,16 @@ export const configSchema = z
     DATABASE_URL: z
       .url({ protocol: /^postgres(ql)?$/, error: "a postgresql:// URL" })
       .default("postgresql://postgres@127.0.0.1:5432/tuanzhu"),
+    /**
+     * Connections to PostgreSQL one process (bot with its HTTP server, `npm run workers`) may hold at once. Every
+     * process takes its own, so all of them together must stay under the server's max_connections.
+     */
+    DATABASE_POOL_SIZE: z.coerce
+      .number({ error: "a whole number from 1 to 200" })
+      .int("a whole number from 1 to 200")
+      .min(1, "a whole number from 1 to 200")
+      .max(200, "a whole number from 1 to 200")
+      .default(10),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: "a redis:// URL" }).default("redis://127.0.0.1:6379"),
     /** Namespace for every Redis key and queue, so several deployments (or test files) share one Redis. */
     REDIS_PREFIX: z

@@ -10,11 +10,15 @@ describe("configuration", () => {
     expect(config.DEFAULT_LOCALE).toBe("zh-CN");
     expect(config.TZ).toBe("Asia/Shanghai");
     expect(config.RUN_WORKERS).toBe(true);
+    expect(config.DATABASE_POOL_SIZE).toBe(10);
     expect(config.TELEGRAM_BOT_TOKEN).toBeUndefined();
   });
 
   it.each([
     [{ DATABASE_URL: "mysql://localhost/x" }, 'DATABASE_URL must be a postgresql:// URL (got "mysql://localhost/x")'],
+    [{ DATABASE_POOL_SIZE: "0" }, 'DATABASE_POOL_SIZE must be a whole number from 1 to 200 (got "0")'],
+    [{ DATABASE_POOL_SIZE: "500" }, 'DATABASE_POOL_SIZE must be a whole number from 1 to 200 (got "500")'],
+    [{ DATABASE_POOL_SIZE: "ten" }, 'DATABASE_POOL_SIZE must be a whole number from 1 to 200 (got "ten")'],
     [{ HTTP_PORT: "eighty" }, 'HTTP_PORT must be a port number (got "eighty")'],
     [{ DEFAULT_LOCALE: "fr" }, 'DEFAULT_LOCALE must be zh-CN or en (got "fr")'],
     [{ RUN_WORKERS: "maybe" }, 'RUN_WORKERS must be 1 or 0 (true/false) (got "maybe")'],

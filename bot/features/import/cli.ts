@@ -30,7 +30,7 @@ function progress(done: number, total: number) {
   if (done >= total) process.stderr.write("\n");
 }
 
-const db = createDb(config.DATABASE_URL);
+const db = createDb(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
 let code = 0;
 try {
   const table = await readTable(file);
