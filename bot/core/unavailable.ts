@@ -15,7 +15,8 @@ export function isUnavailableReply(replies: readonly Reply[]): boolean {
 }
 
 // Node's socket errors, PostgreSQL's "connection exception" and "operator intervention" classes, too many
-// connections, and Prisma's "can't reach / closed / pool timeout" codes.
+// connections, and Prisma's "can't reach / closed / pool timeout" codes; P2028 is an interactive transaction that
+// could not start (no pool slot in time) or ran out of time under load and was rolled back: busy, not a bug.
 const CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",
@@ -34,6 +35,7 @@ const CODES = new Set([
   "P1008",
   "P1017",
   "P2024",
+  "P2028",
 ]);
 // What pg and ioredis say when the connection is gone; they set no code for these.
 const MESSAGES = [

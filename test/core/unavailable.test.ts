@@ -13,6 +13,8 @@ describe("isUnavailableError", () => {
     expect(isUnavailableError(withCode("terminating connection due to administrator command", "57P01"))).toBe(true);
     expect(isUnavailableError(withCode("sorry, too many clients already", "53300"))).toBe(true);
     expect(isUnavailableError(withCode("Can't reach database server at `db:5432`", "P1001"))).toBe(true);
+    const noSlot = "Transaction API error: Unable to start a transaction in the given time.";
+    expect(isUnavailableError(withCode(noSlot, "P2028"))).toBe(true);
     expect(isUnavailableError(new Error("query failed", { cause: withCode("reset", "ECONNRESET") }))).toBe(true);
     expect(isUnavailableError(new AggregateError([withCode("refused", "ECONNREFUSED")], "all failed"))).toBe(true);
   });
