@@ -2,7 +2,8 @@
 // N members (default 1,000,000; 4 in 5 bound to a Telegram chat) in a database of their own; the bot runs as
 // `npm start` runs it (bench/chat-bot.ts, a process of its own) and long-polls a fake Bot API in this process, which
 // plays `chats` people at once (default 200), each a fresh member per session so nobody passes the per-chat limit:
-//   1. status look-ups (/me, 查一下我的团籍) as fast as answers come: look-ups/s (goal ≥ 2,000)
+//   0. the ceiling: a grammY bot answering one fixed text with nothing behind it (bench/chat-echo-bot.ts)
+//   1. status look-ups (/me, 查一下我的团籍) as fast as answers come: look-ups/s (goal ≥ 2,000), ratio to 0
 //   2. the same look-ups as raw SQL over pg (identity, then the statements the status view needs): ratio (goal ≥ 0.5×)
 //   3. a realistic mix as fast as answers come: messages/s, per kind
 //   4. the mix at 500 messages/s: p50/p99 reply latency (goal p99 < 300 ms)
@@ -489,6 +490,19 @@ async function main() {
   };
 
   try {
+    // 0. What a grammY bot that does nothing reaches on this machine against this fake: the ceiling for any bot.
+    const echo = fake.addBot();
+    tokens.push(echo);
+    procs.push(
+      await spawnProc("bench/chat-echo-bot.ts", { TELEGRAM_BOT_TOKEN: echo, TELEGRAM_API_ROOT: fake.apiRoot }, true),
+    );
+    await closedLoop(() => pick(STATUS), Math.min(3, seconds));
+    const ceiling = await phase("0. ceiling: a grammY bot answering one fixed text (no PostgreSQL, no Redis)", () =>
+      closedLoop(() => pick(STATUS), seconds),
+    );
+    await Promise.all(procs.splice(0).map((p) => p.stop()));
+    tokens.length = 0;
+
     const token = fake.addBot();
     tokens.push(token);
     const size = await poolSize(1);
@@ -499,6 +513,10 @@ async function main() {
     const raw = await rawLoop(seconds / 2);
     console.log(`2. the same look-ups as raw SQL: ${raw.toFixed(0)}/s`);
     console.log(`  end to end / raw SQL: ${(status.rate / raw).toFixed(2)}`);
+    console.log(
+      `  status look-ups / the ceiling: ${(status.rate / ceiling.rate).toFixed(2)}; the goal / the ceiling: ` +
+        `${(GOAL_LOOKUPS / ceiling.rate).toFixed(2)} (above 1: beyond what a bot that does nothing reaches here)`,
+    );
     if (statusOnly) return;
     const mix = await phase("3. the mix, as fast as answered", () => closedLoop(fromMix, seconds));
     kinds(mix.recorder);

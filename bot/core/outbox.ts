@@ -89,6 +89,35 @@ export function createOutbox(db: Db, queues: Queues, isBroadcast: IsBroadcast = 
     return (await tx.outboxMessage.create({ data, select: { id: true } })).id;
   }
 
+  let feeding: Promise<number> | undefined;
+  async function feedOnce(now: Date): Promise<number> {
+    let fed = 0;
+    for (const platform of Object.values(Platform)) {
+      const queue = queues[deliveryQueueName(platform)];
+      const counts = await queue.getJobCounts("waiting", "prioritized", "delayed", "active");
+      const room = window - Object.values(counts).reduce((a, b) => a + b, 0);
+      if (room <= 0) continue;
+      const rows = await db.$queryRaw<{ id: bigint }[]>`
+        WITH picked AS (
+          SELECT o.id FROM outbox_messages o JOIN chat_identities ci ON ci.id = o.identity_id
+          WHERE o.status = 'HELD' AND o.not_before <= ${new Date(now.getTime() + FEED_LEAD_MS)}
+            AND ci.platform = ${platform}::"Platform"
+          ORDER BY o.not_before LIMIT ${room}
+          FOR UPDATE OF o SKIP LOCKED
+        )
+        UPDATE outbox_messages o SET status = 'QUEUED' FROM picked
+        WHERE o.id = picked.id AND o.status = 'HELD' RETURNING o.id`;
+      if (!rows.length) continue;
+      rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+      for (let i = 0; i < rows.length; i += DISPATCH_CHUNK) {
+        const chunk = rows.slice(i, i + DISPATCH_CHUNK).map((r) => ({ id: r.id, platform }));
+        await enqueueDeliveries(queues, chunk, { priority: BROADCAST_PRIORITY });
+      }
+      fed += rows.length;
+    }
+    return fed;
+  }
+
   return {
     toIdentity,
 
@@ -160,33 +189,15 @@ export function createOutbox(db: Db, queues: Queues, isBroadcast: IsBroadcast = 
     /**
      * Tops up each platform's delivery queue with HELD rows, oldest first, up to `window` jobs held by the queue.
      * The rows move HELD → QUEUED and are queued in one breath; a crash in between leaves QUEUED rows without a
-     * job, which the reconciler finds. Two feeds at once take different rows (SKIP LOCKED). Returns rows queued.
+     * job, which the reconciler finds. Within a process a feed asked for while one runs joins it (two lanes of a
+     * fan-out would both see room and fill the window twice); across processes two feeds take different rows
+     * (SKIP LOCKED). Returns rows queued.
      */
-    async feed(now: Date): Promise<number> {
-      let fed = 0;
-      for (const platform of Object.values(Platform)) {
-        const queue = queues[deliveryQueueName(platform)];
-        const counts = await queue.getJobCounts("waiting", "prioritized", "delayed", "active");
-        const room = window - Object.values(counts).reduce((a, b) => a + b, 0);
-        if (room <= 0) continue;
-        const rows = await db.$queryRaw<{ id: bigint }[]>`
-          WITH picked AS (
-            SELECT o.id FROM outbox_messages o JOIN chat_identities ci ON ci.id = o.identity_id
-            WHERE o.status = 'HELD' AND o.not_before <= ${new Date(now.getTime() + FEED_LEAD_MS)}
-              AND ci.platform = ${platform}::"Platform"
-            ORDER BY o.not_before LIMIT ${room}
-            FOR UPDATE OF o SKIP LOCKED
-          )
-          UPDATE outbox_messages o SET status = 'QUEUED' FROM picked WHERE o.id = picked.id RETURNING o.id`;
-        if (!rows.length) continue;
-        rows.sort((a, b) => (a.id < b.id ? -1 : 1));
-        for (let i = 0; i < rows.length; i += DISPATCH_CHUNK) {
-          const chunk = rows.slice(i, i + DISPATCH_CHUNK).map((r) => ({ id: r.id, platform }));
-          await enqueueDeliveries(queues, chunk, { priority: BROADCAST_PRIORITY });
-        }
-        fed += rows.length;
-      }
-      return fed;
+    feed(now: Date): Promise<number> {
+      feeding ??= feedOnce(now).finally(() => {
+        feeding = undefined;
+      });
+      return feeding;
     },
 
     /** Queues rows again (the reconciler), each in its lane. */

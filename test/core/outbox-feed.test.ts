@@ -73,13 +73,22 @@ describe("feeding held broadcast rows to the delivery queues", () => {
     await db.outboxMessage.deleteMany({});
   });
 
-  it("gives each row to one feed when two run at once", async () => {
-    const wide = createOutbox(db, queues, () => true, 1_000);
+  it("gives each row to one feed when processes feed at once, and joins feeds asked for at once in a process", async () => {
+    // Three processes' outboxes: their feeds run side by side on the same rows.
+    const processes = [1, 2, 3].map(() => createOutbox(db, queues, () => true, 5_000));
     const person = await telegramPerson(app);
-    const ids = await held(person.id, 600);
-    const fed = await Promise.all([wide.feed(app.clock.now), wide.feed(app.clock.now), wide.feed(app.clock.now)]);
-    expect(fed.reduce((a, b) => a + b, 0)).toBe(600);
-    expect(await queues["delivery-telegram"].count()).toBe(600);
+    const ids = await held(person.id, 3_000);
+    const fed = await Promise.all(processes.map((o) => o.feed(app.clock.now)));
+    expect(fed.reduce((a, b) => a + b, 0)).toBe(3_000);
+    expect(await queues["delivery-telegram"].count()).toBe(3_000);
     expect(new Set(await statusOf(ids))).toEqual(new Set(["QUEUED"]));
+
+    // Two lanes of one fan-out asking at once share one feed, so the window is filled once, not twice.
+    await queues["delivery-telegram"].obliterate({ force: true });
+    const more = await held((await telegramPerson(app)).id, 30);
+    const lanes = await Promise.all([outbox.feed(app.clock.now), outbox.feed(app.clock.now)]);
+    expect(lanes).toEqual([WINDOW, WINDOW]);
+    expect(await queues["delivery-telegram"].count()).toBe(WINDOW);
+    expect((await statusOf(more)).filter((s) => s === "QUEUED")).toHaveLength(WINDOW);
   });
 });
