@@ -1,7 +1,7 @@
 // A member's dues picture, read from the rate table, their paid months and their last payment.
 
 import { type Db, type Member, PaymentStatus, type Prisma } from "../../infra/db.ts";
-import { circumstanceAt, confirmedChanges, type PendingChange, pendingChangeOf } from "./history.ts";
+import { changesOf, circumstanceAt, type PendingChange } from "./history.ts";
 import { monthPricer } from "./ledger.ts";
 import { type Month, monthOf, monthOfDay } from "./months.ts";
 import { lastDuesMonth } from "./owed.ts";
@@ -45,17 +45,11 @@ export type DuesMember = Pick<Member, "id" | "joinedAt" | "duesCategory" | "mont
   Partial<Pick<Member, "leftOn">>;
 
 export async function loadDues(db: Tx, member: DuesMember, now: Date, timeZone: string): Promise<DuesPicture> {
-  const [rates, paid, last, pending, changes, pendingChange] = await Promise.all([
+  const [rates, paid, { last, pending }, { confirmed: changes, pending: pendingChange }] = await Promise.all([
     db.duesRate.findMany(),
     db.duesMonth.findMany({ where: { memberId: member.id }, select: { month: true } }),
-    db.duesPayment.findFirst({
-      where: { memberId: member.id, status: PaymentStatus.CONFIRMED },
-      orderBy: [{ settledAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-      select: { settledAt: true, createdAt: true, amountFen: true, months: true },
-    }),
-    pendingPayment(db, member.id),
-    confirmedChanges(db, member.id),
-    pendingChangeOf(db, member.id),
+    paymentsOf(db, member.id),
+    changesOf(db, member.id),
   ]);
   const startMonth = monthOfDay(member.joinedAt);
   const current = monthOf(now, timeZone);
@@ -83,6 +77,44 @@ export async function loadDues(db: Tx, member: DuesMember, now: Date, timeZone: 
     pending,
     pendingChange,
     upcoming: next && upcomingFen !== null ? { month: next.effectiveMonth, amountFen: upcomingFen } : null,
+  };
+}
+
+type PaymentRow = {
+  kind: "last" | "pending";
+  id: number;
+  reference: string;
+  months: number;
+  amount_fen: number;
+  proof_image_id: number | null;
+  settled_at: Date | null;
+  created_at: Date;
+};
+
+const toPendingPayment = (row: Pick<PaymentRow, "id" | "reference" | "months" | "amount_fen" | "proof_image_id">) => ({
+  id: row.id,
+  reference: row.reference,
+  months: row.months,
+  amountFen: row.amount_fen,
+  hasProof: row.proof_image_id !== null,
+});
+
+/** The last confirmed payment and the waiting request in one statement (every status look-up shows both). */
+async function paymentsOf(db: Tx, memberId: number) {
+  const rows = await db.$queryRaw<PaymentRow[]>`
+    (SELECT 'last' AS kind, id, reference, months, amount_fen, proof_image_id, settled_at, created_at
+       FROM dues_payments WHERE member_id = ${memberId} AND status = 'CONFIRMED'
+      ORDER BY settled_at DESC NULLS LAST, id DESC LIMIT 1)
+    UNION ALL
+    (SELECT 'pending', id, reference, months, amount_fen, proof_image_id, settled_at, created_at
+       FROM dues_payments WHERE member_id = ${memberId} AND status = 'PENDING' ORDER BY id DESC LIMIT 1)`;
+  const last = rows.find((r) => r.kind === "last");
+  const pending = rows.find((r) => r.kind === "pending");
+  return {
+    last: last
+      ? { settledAt: last.settled_at, createdAt: last.created_at, amountFen: last.amount_fen, months: last.months }
+      : null,
+    pending: pending ? toPendingPayment(pending) : null,
   };
 }
 

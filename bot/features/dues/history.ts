@@ -64,18 +64,41 @@ export interface PendingChange {
   createdAt: Date;
 }
 
+type ChangeRow = Awaited<ReturnType<Tx["duesChange"]["findFirstOrThrow"]>>;
+
+const toPending = (row: ChangeRow): PendingChange => ({
+  id: row.id,
+  category: row.toCategory,
+  incomeFen: row.toIncomeFen,
+  month: row.effectiveMonth,
+  createdAt: row.createdAt,
+});
+
 export async function pendingChangeOf(db: Tx, memberId: number): Promise<PendingChange | null> {
   const row = await db.duesChange.findFirst({
     where: { memberId, status: DuesChangeStatus.PENDING },
     orderBy: { id: "desc" },
   });
-  return (
-    row && {
-      id: row.id,
-      category: row.toCategory,
-      incomeFen: row.toIncomeFen,
-      month: row.effectiveMonth,
-      createdAt: row.createdAt,
-    }
-  );
+  return row && toPending(row);
+}
+
+/** `confirmedChanges` and `pendingChangeOf` in one read (the status view asks for both on every look-up). */
+export async function changesOf(
+  db: Tx,
+  memberId: number,
+): Promise<{ confirmed: ConfirmedChange[]; pending: PendingChange | null }> {
+  const rows = await db.duesChange.findMany({
+    where: { memberId, status: { in: [DuesChangeStatus.CONFIRMED, DuesChangeStatus.PENDING] } },
+    orderBy: [{ effectiveMonth: "asc" }, { id: "asc" }],
+  });
+  const confirmed = rows
+    .filter((r) => r.status === DuesChangeStatus.CONFIRMED)
+    .map(({ memberId, effectiveMonth, fromCategory, fromIncomeFen }) => ({
+      memberId,
+      effectiveMonth,
+      fromCategory,
+      fromIncomeFen,
+    }));
+  const pending = rows.filter((r) => r.status === DuesChangeStatus.PENDING).sort((a, b) => b.id - a.id)[0];
+  return { confirmed, pending: pending ? toPending(pending) : null };
 }

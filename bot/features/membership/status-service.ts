@@ -3,7 +3,7 @@ import type { CoreDeps } from "../../core/feature.ts";
 import type { Member } from "../../infra/db.ts";
 import { type DuesPicture, loadDues } from "../dues/dues-service.ts";
 import { type Contact, nearestContact } from "../orgs/contacts.ts";
-import { orgPathNames } from "../orgs/org-service.ts";
+import { orgPath } from "../orgs/org-service.ts";
 import { type TransferStanding, transferStanding } from "../transfers/history.ts";
 import { type HoursTotals, hoursTotals } from "../volunteer/ledger.ts";
 import { dayOf, fullYears, localDateOf, type MembershipWarning, membershipWarnings } from "./rules.ts";
@@ -28,19 +28,19 @@ export async function loadStatus(deps: Pick<CoreDeps, "db" | "now" | "config">, 
   const { db } = deps;
   const now = deps.now();
   const timeZone = deps.config.TZ;
-  const org = await db.organisation.findUniqueOrThrow({ where: { id: member.orgId }, select: { ancestorIds: true } });
-  const [orgPath, dues, transfers, contact, hours] = await Promise.all([
-    orgPathNames(db, org.ancestorIds),
+  const path = await orgPath(db, member.orgId);
+  const ancestorIds = path.map((p) => p.id);
+  const [dues, transfers, contact, hours] = await Promise.all([
     loadDues(db, member, now, timeZone),
     transferStanding(db, member.id),
-    nearestContact(db, org.ancestorIds, member.id),
+    nearestContact(db, ancestorIds, member.id),
     hoursTotals(db, member.id, now, timeZone),
   ]);
   const today = localDateOf(now, timeZone);
   return {
     member,
-    orgPath,
-    ancestorIds: org.ancestorIds,
+    orgPath: path.map((p) => p.name),
+    ancestorIds,
     leagueYears: fullYears(dayOf(member.joinedAt), today),
     dues,
     transfers,

@@ -31,20 +31,13 @@ export async function nearestContact(
   ancestorIds: readonly number[],
   excludeMemberId?: number,
 ): Promise<Contact | undefined> {
-  const rows = await db.roleAssignment.findMany({
-    where: {
-      orgId: { in: [...ancestorIds] },
-      role: { in: [...CONTACT_ROLES] },
-      ...(excludeMemberId === undefined ? {} : { memberId: { not: excludeMemberId } }),
-    },
-    select: {
-      memberId: true,
-      role: true,
-      orgId: true,
-      member: { select: { name: true } },
-      org: { select: { name: true } },
-    },
-  });
+  // One statement with the names joined (Prisma would read members and organisations in two more): every status
+  // look-up asks.
+  const rows = await db.$queryRaw<(Candidate & { name: string; orgName: string })[]>`
+    SELECT r.member_id AS "memberId", r.role::text AS role, r.org_id AS "orgId", m.name, o.name AS "orgName"
+    FROM role_assignments r JOIN members m ON m.id = r.member_id JOIN organisations o ON o.id = r.org_id
+    WHERE r.org_id = ANY(${[...ancestorIds]}::int[]) AND r.role::text = ANY(${[...CONTACT_ROLES]}::text[])
+      AND r.member_id <> ${excludeMemberId ?? 0}`;
   const best = pickContact(rows, ancestorIds);
-  return best && { name: best.member.name, role: best.role, orgName: best.org.name };
+  return best && { name: best.name, role: best.role, orgName: best.orgName };
 }

@@ -47,6 +47,13 @@ export async function createOrganisation(
 }
 
 /** "广东省团委 › 广州市团委 › … › 计科1班团支部": the names from the root down. */
+/** The organisation's path from the root down to itself (its ancestor ids, in order) with names, in one read. */
+export async function orgPath(db: Tx, orgId: number): Promise<{ id: number; name: string }[]> {
+  return db.$queryRaw`
+    SELECT a.id, a.name FROM organisations o, unnest(o.ancestor_ids) WITH ORDINALITY AS u(id, n)
+    JOIN organisations a ON a.id = u.id WHERE o.id = ${orgId} ORDER BY u.n`;
+}
+
 export async function orgPathNames(db: Tx, ids: number[]): Promise<string[]> {
   const orgs = await db.organisation.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   const byId = new Map(orgs.map((o) => [o.id, o.name]));

@@ -39,14 +39,11 @@ export interface HoursTotals {
 
 export async function hoursTotals(db: Tx, memberId: number, now: Date, timeZone: string): Promise<HoursTotals> {
   const { year, from, to } = yearOf(now, timeZone);
-  const [all, thisYear] = await Promise.all([
-    db.volunteerCredit.aggregate({ where: { memberId }, _sum: { minutes: true } }),
-    db.volunteerCredit.aggregate({
-      where: { memberId, creditedAt: { gte: from, lt: to } },
-      _sum: { minutes: true },
-    }),
-  ]);
-  return { year, yearMinutes: thisYear._sum.minutes ?? 0, totalMinutes: all._sum.minutes ?? 0 };
+  // One statement: every status look-up shows both.
+  const [sums] = await db.$queryRaw<{ total: bigint | null; year: bigint | null }[]>`
+    SELECT sum(minutes) AS total, sum(minutes) FILTER (WHERE credited_at >= ${from} AND credited_at < ${to}) AS year
+    FROM volunteer_credits WHERE member_id = ${memberId}`;
+  return { year, yearMinutes: Number(sums?.year ?? 0), totalMinutes: Number(sums?.total ?? 0) };
 }
 
 /** The member's credits, newest first, with where each came from. */
