@@ -81,7 +81,7 @@ async function staging(noticeId: number) {
              LEFT JOIN chat_identities ci ON ci.member_id = a.id AND NOT ci.blocked`);
   await sql(`INSERT INTO outbox_messages (identity_id, message_key, args, buttons, dedupe_key, status, not_before, created_at)
              SELECT identity_id, 'notices-message', jsonb_build_object('noticeId', ${noticeId}), '${BUTTONS(noticeId)}'::jsonb,
-                    'notice:${noticeId}:identity:' || identity_id, 'QUEUED', now(), now()
+                    'notice:${noticeId}:identity:' || identity_id, 'HELD', now(), now()
              FROM notice_fanout_stage WHERE identity_id IS NOT NULL ORDER BY member_id
              ON CONFLICT (dedupe_key) DO NOTHING`);
   await sql(`INSERT INTO notice_deliveries (notice_id, member_id, org_id, status, outbox_id)
@@ -91,20 +91,11 @@ async function staging(noticeId: number) {
              LEFT JOIN outbox_messages x ON x.dedupe_key = 'notice:${noticeId}:identity:' || s.identity_id
              ORDER BY s.member_id
              ON CONFLICT (notice_id, member_id) DO NOTHING`);
-  // Queue the jobs a chunk at a time, as the lanes do.
-  let after = 0n;
-  for (;;) {
-    const rows = await db.$queryRawUnsafe<{ id: bigint; platform: Platform }[]>(
-      `SELECT x.id, ci.platform FROM outbox_messages x JOIN chat_identities ci ON ci.id = x.identity_id
-       WHERE x.id > ${after} AND x.message_key = 'notices-message' ORDER BY x.id LIMIT ${NOTICE_BATCH}`,
-    );
-    if (!rows.length) break;
-    await app.deps.outbox.enqueue(rows);
-    after = rows.at(-1)!.id;
-  }
+  // The first window to the delivery queue, as the lanes do after each batch.
+  await app.deps.outbox.feed(new Date());
 }
 
-async function copyRange(noticeId: number, lo: number, hi: number): Promise<{ id: bigint; platform: Platform }[]> {
+async function copyRange(noticeId: number, lo: number, hi: number): Promise<void> {
   await client.query("BEGIN");
   try {
     const { rows } = await client.query<{
@@ -132,7 +123,7 @@ async function copyRange(noticeId: number, lo: number, hi: number): Promise<{ id
     let outbox = "";
     reachable.forEach((r, i) => {
       outboxOf.set(r.id, ids[i]!);
-      outbox += `${ids[i]}\t${r.identity_id}\tnotices-message\t${args}\t${buttons}\tnotice:${noticeId}:identity:${r.identity_id}\tQUEUED\t${now}\t${now}\n`;
+      outbox += `${ids[i]}\t${r.identity_id}\tnotices-message\t${args}\t${buttons}\tnotice:${noticeId}:identity:${r.identity_id}\tHELD\t${now}\t${now}\n`;
     });
     let deliveries = "";
     for (const r of rows) {
@@ -149,7 +140,6 @@ async function copyRange(noticeId: number, lo: number, hi: number): Promise<{ id
       await copyIn("COPY notice_deliveries (notice_id, member_id, org_id, status, outbox_id) FROM STDIN", deliveries);
     }
     await client.query("COMMIT");
-    return reachable.map((r, i) => ({ id: BigInt(ids[i]!), platform: r.platform! }));
   } catch (err) {
     await client.query("ROLLBACK");
     throw err;
@@ -164,16 +154,16 @@ async function copy(noticeId: number) {
        WHERE n % ${NOTICE_BATCH} = 0 OR n = total ORDER BY id`,
     )
   ).map((r) => r.id);
-  // One connection, so one range at a time (COPY streams on it); the enqueue of a range overlaps the next COPY.
+  // One connection, so one range at a time (COPY streams on it); each range's feed overlaps the next COPY.
   let lo = 0;
-  let queueing: Promise<unknown> = Promise.resolve();
+  let feeding: Promise<unknown> = Promise.resolve();
   for (const hi of bounds) {
-    const rows = await copyRange(noticeId, lo, hi);
-    await queueing;
-    queueing = app.deps.outbox.enqueue(rows);
+    await copyRange(noticeId, lo, hi);
+    await feeding;
+    feeding = app.deps.outbox.feed(new Date());
     lo = hi;
   }
-  await queueing;
+  await feeding;
 }
 
 try {
