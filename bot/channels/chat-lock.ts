@@ -58,6 +58,8 @@ export function createChatLock(options: ChatLockOptions) {
       if (err instanceof ChatBusyError) throw err;
       // No chat id in the line: the log context (update id) finds the message.
       logger.warn({ err, platform: options.platform }, "chat lock unavailable; going on in this process's order");
+      // A take that timed out may still have been written: left there, it would keep the chat for the whole TTL.
+      void redis.eval(RELEASE, 1, key, token).catch(() => undefined);
       return task();
     }
     const extend = setInterval(() => {
@@ -75,11 +77,11 @@ export function createChatLock(options: ChatLockOptions) {
       return await task();
     } finally {
       clearInterval(extend);
-      // Not released: the key expires by itself within the TTL.
-      await redis
+      // Not waited for: the answer need not wait, and this process's next take of the chat follows on the same
+      // connection, so after it. Not released at all (Redis gone): the key expires within the TTL.
+      void redis
         .eval(RELEASE, 1, key, token)
         .catch((err: unknown) => logger.warn({ err, platform: options.platform }, "chat lock not released"));
     }
   };
 }
-export type ChatLock = ReturnType<typeof createChatLock>;
