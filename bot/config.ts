@@ -111,6 +111,11 @@ export const configSchema = z
     WECHAT_OA_REPLY_WITHIN_MS: z.coerce.number().int().min(100).max(4_500).default(4_000),
     /** Customer-service and template messages per second, whole account. */
     WECHAT_OA_SENDS_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(20),
+    /**
+     * How long a message waits for its chat's earlier one, handled by another process, before the person is told
+     * "busy" (Telegram's webhook: the update is delivered again instead, while Telegram still waits for our answer).
+     */
+    CHAT_LOCK_WAIT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     /** Messages a chat may send per minute before the bot asks it to slow down. */
     CHAT_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
     QUIET_HOURS_START: clock.default("22:00"),

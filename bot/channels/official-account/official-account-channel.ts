@@ -1,7 +1,10 @@
 // The WeChat Official Account (服务号) channel: WeChat posts to our HTTP server, we answer.
 //
 // In: route.ts checks signatures and opens safe-mode envelopes; a message seen before (WeChat retries after 5 s
-// without an answer) is answered "success" and dropped; the rest go to the core one at a time per person.
+// without an answer) is answered "success" and dropped; the rest go to the core one at a time per person, in this
+// process (createPerChatOrder) and across processes (chat-lock.ts). Waiting for the person's turn counts towards
+// WECHAT_OA_REPLY_WITHIN_MS like the core's own time: past it the answer follows as customer-service messages, and
+// a turn that never comes within CHAT_LOCK_WAIT_MS is answered "busy".
 // Out: when the core answers within WECHAT_OA_REPLY_WITHIN_MS and the answer starts with text, that text is the
 // passive reply (encrypted in safe mode) and the rest follow as customer-service messages; when it is slower,
 // WeChat gets "success" at once and every part follows as customer-service messages. Proactive messages: sender.ts.
@@ -10,7 +13,9 @@ import { randomBytes } from "node:crypto";
 import { setImmediate, setTimeout as sleep } from "node:timers/promises";
 import type { FastifyInstance } from "fastify";
 import type { App } from "../../app.ts";
+import { unavailableReply } from "../../core/unavailable.ts";
 import type { RunningChannel } from "../channel.ts";
+import { ChatBusyError, createChatLock } from "../chat-lock.ts";
 import { createPerChatOrder } from "../wechat/per-chat-order.ts";
 import type { OaApi } from "./api.ts";
 import { toInbound } from "./incoming.ts";
@@ -38,6 +43,13 @@ export function createOfficialAccountChannel(app: App, http: FastifyInstance): O
   const prefix = config.REDIS_PREFIX;
   const { api, sender, fileNotice } = officialAccountSender(config, redis, i18n);
   const inOrder = createPerChatOrder();
+  const locked = createChatLock({
+    redis,
+    prefix,
+    platform: "wechat_oa",
+    waitMs: config.CHAT_LOCK_WAIT_MS,
+    logger: log,
+  });
   const inFlight = new Set<Promise<unknown>>();
   let accepting = true;
 
@@ -89,7 +101,13 @@ export function createOfficialAccountChannel(app: App, http: FastifyInstance): O
       return SUCCESS;
     }
     const openId = inbound.incoming.ref.userId;
-    const parts = track(inOrder(openId, () => answer(openId, inbound.incoming)).catch(() => [] as OaPart[]));
+    const parts = track(
+      inOrder(openId, () => locked(openId, () => answer(openId, inbound.incoming))).catch((error: unknown) => {
+        if (!(error instanceof ChatBusyError)) return [] as OaPart[];
+        log.warn("chat held by another process for too long; message not handled");
+        return oaParts(unavailableReply(i18n, config.DEFAULT_LOCALE), fileNotice);
+      }),
+    );
     const inTime = await Promise.race([parts, sleep(config.WECHAT_OA_REPLY_WITHIN_MS).then(() => null)]);
     if (inTime === null) {
       void parts.then((all) => sendLater(openId, all));

@@ -5,9 +5,11 @@
 //   1. error boundary        → logged; one bad update never stops the others
 //   2. sequentialize by chat → one chat's updates in the order sent, different chats in parallel
 //   3. claim the update_id   → a redelivered update is answered once (dedupe.ts: Redis, and PostgreSQL's mark)
-//   4. a private chat that is not the sender's own → refused unanswered, with a warning (see privateChatMismatch)
-//   5. callback query        → answered at once, so the button stops spinning whatever happens next
-//   6. translate → core → render; updates not meant for the bot (groups without a mention) end here unanswered
+//   4. chat lock             → one update per chat at a time across processes (../chat-lock.ts); after the claim,
+//                              so a redelivery is dropped without waiting; taken too long → as if storage were out
+//   5. a private chat that is not the sender's own → refused unanswered, with a warning (see privateChatMismatch)
+//   6. callback query        → answered at once, so the button stops spinning whatever happens next
+//   7. translate → core → render; updates not meant for the bot (groups without a mention) end here unanswered
 //
 // PostgreSQL or Redis out of reach (in the claim or in the core): the claim is released, and then either the
 // webhook answers 503 so that Telegram delivers the update again later, or — when polling, where nothing is
@@ -25,6 +27,7 @@ import { isUnavailableError, isUnavailableReply, unavailableReply } from "../../
 import type { Db } from "../../infra/db.ts";
 import { type Logger, withLogContext } from "../../infra/logger.ts";
 import type { RunningChannel } from "../channel.ts";
+import { ChatBusyError, createChatLock } from "../chat-lock.ts";
 import { registerCommands } from "./commands.ts";
 import { createUpdateClaims } from "./dedupe.ts";
 import { createFileDownloader } from "./download.ts";
@@ -77,6 +80,13 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   const sender = createTelegramSender(new Api(token, { ...client, timeoutSeconds: 30 }), logger);
   // The bot's id is the token's first part: known before getMe.
   const claims = createUpdateClaims(redis, deps.db, config.REDIS_PREFIX, Number(token.split(":")[0]));
+  const locked = createChatLock({
+    redis,
+    prefix: config.REDIS_PREFIX,
+    platform: "telegram",
+    waitMs: config.CHAT_LOCK_WAIT_MS,
+    logger,
+  });
   // Updates whose webhook request is still open: asking returns true (and holds the answer for the 503) when
   // Telegram can still be told to deliver the update again.
   const retryable = new Map<number, () => boolean>();
@@ -106,11 +116,11 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     }
   }
 
-  /** We could not handle the update: Telegram delivers it again, or the person is told we are busy. `busy` is the
-   * core's reply; without it the claim itself failed, so there is none to release. */
-  async function unavailable(ctx: Context, busy: Reply[] | undefined) {
+  /** We could not handle the update: Telegram delivers it again, or the person is told we are busy. `claimed`: the
+   * claim was taken and must be released for the redelivery (false when taking it failed); `busy`: the core's reply. */
+  async function unavailable(ctx: Context, claimed: boolean, busy?: Reply[]) {
     const updateId = ctx.update.update_id;
-    if (busy) {
+    if (claimed) {
       await claims.release(updateId).catch((err: unknown) => logger.warn({ err, updateId }, "claim not released"));
     }
     const incoming = incomingOf(ctx);
@@ -131,10 +141,20 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     } catch (error) {
       if (!isUnavailableError(error)) throw error;
       logger.warn({ err: error }, "update claim unavailable");
-      return unavailable(ctx, undefined);
+      return unavailable(ctx, false);
     }
     if (ours) return next();
     logger.info({ updateId: ctx.update.update_id }, "redelivered update ignored");
+  });
+  bot.use(async (ctx, next) => {
+    if (!ctx.chat) return next();
+    try {
+      await locked(String(ctx.chat.id), next);
+    } catch (error) {
+      if (!(error instanceof ChatBusyError)) throw error;
+      logger.warn("chat held by another process for too long; update not handled");
+      return unavailable(ctx, true);
+    }
   });
   bot.use(async (ctx, next) => {
     // No ids in the line: the update id (log context) finds it, and neither chat is ours to record.
@@ -149,7 +169,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     const incoming = incomingOf(ctx);
     if (!incoming || !ctx.chat) return;
     const replies = await core.handle(incoming);
-    if (isUnavailableReply(replies)) return unavailable(ctx, replies);
+    if (isUnavailableReply(replies)) return unavailable(ctx, true, replies);
     // Handled: remembered beyond Redis before the answer goes out (a failed write only weakens the dedupe).
     await claims
       .done(ctx.update.update_id)
