@@ -5,8 +5,9 @@
 //   1. error boundary        → logged; one bad update never stops the others
 //   2. sequentialize by chat → one chat's updates in the order sent, different chats in parallel
 //   3. claim the update_id   → a redelivered update is answered once (dedupe.ts: Redis, and PostgreSQL's mark)
-//   4. chat lock             → one update per chat at a time across processes (../chat-lock.ts); after the claim,
-//                              so a redelivery is dropped without waiting; taken too long → as if storage were out
+//   4. chat lock (webhook)   → one update per chat at a time across processes (../chat-lock.ts); after the claim,
+//                              so a redelivery is dropped without waiting; taken too long → as if storage were out.
+//                              Polling needs none: one process at a time may poll a bot token
 //   5. a private chat that is not the sender's own → refused unanswered, with a warning (see privateChatMismatch)
 //   6. callback query        → answered at once, so the button stops spinning whatever happens next
 //   7. translate → core → render; updates not meant for the bot (groups without a mention) end here unanswered
@@ -147,7 +148,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     logger.info({ updateId: ctx.update.update_id }, "redelivered update ignored");
   });
   bot.use(async (ctx, next) => {
-    if (!ctx.chat) return next();
+    if (!ctx.chat || !config.TELEGRAM_WEBHOOK_URL) return next();
     try {
       await locked(String(ctx.chat.id), next);
     } catch (error) {

@@ -91,12 +91,18 @@ type PaymentRow = {
   created_at: Date;
 };
 
-const toPendingPayment = (row: Pick<PaymentRow, "id" | "reference" | "months" | "amount_fen" | "proof_image_id">) => ({
+const toPendingPayment = (row: {
+  id: number;
+  reference: string;
+  months: number;
+  amountFen: number;
+  proofImageId: number | null;
+}): PendingPayment => ({
   id: row.id,
   reference: row.reference,
   months: row.months,
-  amountFen: row.amount_fen,
-  hasProof: row.proof_image_id !== null,
+  amountFen: row.amountFen,
+  hasProof: row.proofImageId !== null,
 });
 
 /** The last confirmed payment and the waiting request in one statement (every status look-up shows both). */
@@ -114,7 +120,9 @@ async function paymentsOf(db: Tx, memberId: number) {
     last: last
       ? { settledAt: last.settled_at, createdAt: last.created_at, amountFen: last.amount_fen, months: last.months }
       : null,
-    pending: pending ? toPendingPayment(pending) : null,
+    pending: pending
+      ? toPendingPayment({ ...pending, amountFen: pending.amount_fen, proofImageId: pending.proof_image_id })
+      : null,
   };
 }
 
@@ -124,13 +132,5 @@ export async function pendingPayment(db: Tx, memberId: number): Promise<PendingP
     orderBy: { id: "desc" },
     select: { id: true, reference: true, months: true, amountFen: true, proofImageId: true },
   });
-  return (
-    row && {
-      id: row.id,
-      reference: row.reference,
-      months: row.months,
-      amountFen: row.amountFen,
-      hasProof: row.proofImageId !== null,
-    }
-  );
+  return row && toPendingPayment(row);
 }
