@@ -4,7 +4,7 @@
 // plays `chats` people at once (default 200), each a fresh member per session so nobody passes the per-chat limit:
 //   0. the ceiling: a grammY bot answering one fixed text with nothing behind it (bench/chat-echo-bot.ts)
 //   1. status look-ups (/me, 查一下我的团籍) as fast as answers come: look-ups/s (goal ≥ 2,000), ratio to 0
-//   2. the same look-ups as raw SQL over pg (identity, then the statements the status view needs): ratio (goal ≥ 0.5×)
+//   2. the same look-ups as raw SQL over pg (identity, then the status view's one statement): ratio (goal ≥ 0.5×)
 //   3. a realistic mix as fast as answers come: messages/s, per kind
 //   4. the mix at 500 messages/s: p50/p99 reply latency (goal p99 < 300 ms)
 //   5. with --scale: the mix again with two bot processes (each polling a bot of its own) and two `npm run workers`
@@ -23,7 +23,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { loadConfig } from "../bot/config.ts";
 import { createI18n } from "../bot/core/i18n.ts";
+import { statusFacts } from "../bot/features/membership/status-service.ts";
 import { createDb } from "../bot/infra/db.ts";
+import { factsSql } from "../bot/infra/facts.ts";
 import { ensureDatabase } from "../prisma/tools/database.ts";
 import { migrate } from "../prisma/tools/migrate.ts";
 import { CHAT_BASE, type Population, seedChatBench } from "./chat-seed.ts";
@@ -374,50 +376,14 @@ async function main() {
   async function rawStatus(memberId: number) {
     const user = String(CHAT_BASE + memberId);
     const who = await pool.query(
-      `SELECT m.*, ci.locale, o.ancestor_ids FROM chat_identities ci JOIN members m ON m.id = ci.member_id
-       JOIN organisations o ON o.id = m.org_id WHERE ci.platform = 'TELEGRAM' AND ci.external_user_id = $1`,
+      `SELECT m.*, ci.locale FROM chat_identities ci JOIN members m ON m.id = ci.member_id
+       WHERE ci.platform = 'TELEGRAM' AND ci.external_user_id = $1`,
       [user],
     );
-    const m = who.rows[0] as { id: number; ancestor_ids: number[] };
-    await Promise.all([
-      pool.query("SELECT id, name FROM organisations WHERE id = ANY($1)", [m.ancestor_ids]),
-      pool.query("SELECT * FROM dues_rates"),
-      pool.query("SELECT month FROM dues_months WHERE member_id = $1", [m.id]),
-      pool.query(
-        `SELECT settled_at, created_at, amount_fen, months FROM dues_payments WHERE member_id = $1 AND status = 'CONFIRMED'
-         ORDER BY settled_at DESC NULLS LAST, id DESC LIMIT 1`,
-        [m.id],
-      ),
-      pool.query(
-        "SELECT id, reference FROM dues_payments WHERE member_id = $1 AND status = 'PENDING' ORDER BY id DESC LIMIT 1",
-        [m.id],
-      ),
-      pool.query(
-        `SELECT t.*, s.* FROM transfer_requests t LEFT JOIN transfer_steps s ON s.transfer_id = t.id
-         WHERE t.member_id = $1 AND t.status = 'IN_PROGRESS'`,
-        [m.id],
-      ),
-      pool.query(
-        `SELECT t.id, t.status FROM transfer_requests t WHERE t.member_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`,
-        [m.id],
-      ),
-      pool.query(
-        `SELECT f.name, d.name FROM transfer_requests t JOIN organisations f ON f.id = t.from_org_id
-         JOIN organisations d ON d.id = t.to_org_id WHERE t.member_id = $1 AND t.status = 'COMPLETED'
-         ORDER BY t.closed_at DESC NULLS LAST, t.id DESC LIMIT 1`,
-        [m.id],
-      ),
-      pool.query(
-        `SELECT r.role, r.org_id, m.name, o.name FROM role_assignments r JOIN members m ON m.id = r.member_id
-         JOIN organisations o ON o.id = r.org_id WHERE r.org_id = ANY($1) AND r.member_id <> $2`,
-        [m.ancestor_ids, m.id],
-      ),
-      pool.query(
-        `SELECT sum(minutes) AS total, sum(minutes) FILTER (WHERE credited_at >= date_trunc('year', now())) AS year
-         FROM volunteer_credits WHERE member_id = $1`,
-        [m.id],
-      ),
-    ]);
+    const m = who.rows[0] as { id: number; org_id: number };
+    // The statement the bot's status view reads, from the same facts.
+    const facts = factsSql(statusFacts({ id: m.id, orgId: m.org_id }, new Date(), config.TZ));
+    await pool.query(facts.text, facts.values);
   }
 
   async function rawLoop(forS: number) {

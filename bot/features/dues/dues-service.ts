@@ -1,7 +1,8 @@
 // A member's dues picture, read from the rate table, their paid months and their last payment.
 
-import { type Db, type Member, PaymentStatus, type Prisma } from "../../infra/db.ts";
-import { changesOf, circumstanceAt, type PendingChange } from "./history.ts";
+import { type Db, type Member, PaymentStatus, Prisma } from "../../infra/db.ts";
+import { type Fact, type FactValues, jsonTime, readFacts } from "../../infra/facts.ts";
+import { changesFact, circumstanceAt, type PendingChange } from "./history.ts";
 import { monthPricer } from "./ledger.ts";
 import { type Month, monthOf, monthOfDay } from "./months.ts";
 import { lastDuesMonth } from "./owed.ts";
@@ -12,6 +13,7 @@ import {
   explainMonthlyDues,
   type MonthlyDues,
   monthlyDues,
+  type Rate,
 } from "./rules.ts";
 
 type Tx = Prisma.TransactionClient | Db;
@@ -44,13 +46,29 @@ export interface PendingPayment {
 export type DuesMember = Pick<Member, "id" | "joinedAt" | "duesCategory" | "monthlyIncomeFen"> &
   Partial<Pick<Member, "leftOn">>;
 
+/** What a dues picture is read from, as facts: /me reads them in the same statement as the rest of the status. */
+export function duesFacts(memberId: number) {
+  return {
+    rates: ratesFact,
+    paidMonths: paidMonthsFact(memberId),
+    payments: paymentsFact(memberId),
+    changes: changesFact(memberId),
+  };
+}
+
+export type DuesFacts = FactValues<ReturnType<typeof duesFacts>>;
+
 export async function loadDues(db: Tx, member: DuesMember, now: Date, timeZone: string): Promise<DuesPicture> {
-  const [rates, paid, { last, pending }, { confirmed: changes, pending: pendingChange }] = await Promise.all([
-    db.duesRate.findMany(),
-    db.duesMonth.findMany({ where: { memberId: member.id }, select: { month: true } }),
-    paymentsOf(db, member.id),
-    changesOf(db, member.id),
-  ]);
+  return duesPicture(await readFacts(db, duesFacts(member.id)), member, now, timeZone);
+}
+
+export function duesPicture(facts: DuesFacts, member: DuesMember, now: Date, timeZone: string): DuesPicture {
+  const {
+    rates,
+    paidMonths,
+    payments: { last, pending },
+    changes: { confirmed: changes, pending: pendingChange },
+  } = facts;
   const startMonth = monthOfDay(member.joinedAt);
   const current = monthOf(now, timeZone);
   // This month's category: a confirmed change of circumstance may start only next month.
@@ -61,35 +79,19 @@ export async function loadDues(db: Tx, member: DuesMember, now: Date, timeZone: 
   const price = monthPricer(rates, member, changes);
   const next = changes.find((c) => c.effectiveMonth > current);
   const upcomingFen = next ? price(next.effectiveMonth) : null;
-  const position = duesPosition(
-    startMonth,
-    lastDuesMonth(current, member.leftOn),
-    paid.map((p) => p.month),
-    (m) => price(m) ?? 0,
-  );
+  const position = duesPosition(startMonth, lastDuesMonth(current, member.leftOn), paidMonths, (m) => price(m) ?? 0);
   return {
     monthly,
     explanation: monthly && explainMonthlyDues(monthly, here.duesCategory, here.monthlyIncomeFen),
     startMonth,
     current,
     position,
-    lastPayment: last && { at: last.settledAt ?? last.createdAt, amountFen: last.amountFen, months: last.months },
+    lastPayment: last,
     pending,
     pendingChange,
     upcoming: next && upcomingFen !== null ? { month: next.effectiveMonth, amountFen: upcomingFen } : null,
   };
 }
-
-type PaymentRow = {
-  kind: "last" | "pending";
-  id: number;
-  reference: string;
-  months: number;
-  amount_fen: number;
-  proof_image_id: number | null;
-  settled_at: Date | null;
-  created_at: Date;
-};
 
 const toPendingPayment = (row: {
   id: number;
@@ -105,24 +107,56 @@ const toPendingPayment = (row: {
   hasProof: row.proofImageId !== null,
 });
 
-/** The last confirmed payment and the waiting request in one statement (every status look-up shows both). */
-async function paymentsOf(db: Tx, memberId: number) {
-  const rows = await db.$queryRaw<PaymentRow[]>`
-    (SELECT 'last' AS kind, id, reference, months, amount_fen, proof_image_id, settled_at, created_at
-       FROM dues_payments WHERE member_id = ${memberId} AND status = 'CONFIRMED'
-      ORDER BY settled_at DESC NULLS LAST, id DESC LIMIT 1)
-    UNION ALL
-    (SELECT 'pending', id, reference, months, amount_fen, proof_image_id, settled_at, created_at
-       FROM dues_payments WHERE member_id = ${memberId} AND status = 'PENDING' ORDER BY id DESC LIMIT 1)`;
-  const last = rows.find((r) => r.kind === "last");
-  const pending = rows.find((r) => r.kind === "pending");
+const ratesFact: Fact<Rate[]> = {
+  sql: Prisma.sql`
+    SELECT COALESCE(json_agg(json_build_object(
+             'effectiveFrom', effective_from, 'category', category, 'incomeFromFen', income_from_fen,
+             'incomeToFen', income_to_fen, 'fixedFen', fixed_fen, 'ratePer10k', rate_per_10k, 'capFen', cap_fen)), '[]')
+    FROM dues_rates`,
+  parse: (value) =>
+    (value as (Omit<Rate, "effectiveFrom"> & { effectiveFrom: string })[]).map((r) => ({
+      ...r,
+      effectiveFrom: jsonTime(r.effectiveFrom),
+    })),
+};
+
+const paidMonthsFact = (memberId: number): Fact<Month[]> => ({
+  sql: Prisma.sql`SELECT COALESCE(array_agg(month), '{}') FROM dues_months WHERE member_id = ${memberId}`,
+  parse: (value) => value as Month[],
+});
+
+type PaymentJson = {
+  id: number;
+  reference: string;
+  months: number;
+  amountFen: number;
+  proofImageId: number | null;
+  settledAt: string | null;
+  createdAt: string;
+};
+
+/** The last confirmed payment and the waiting request (every status look-up shows both). */
+function paymentsFact(memberId: number): Fact<{ last: DuesPicture["lastPayment"]; pending: PendingPayment | null }> {
+  const fields = Prisma.sql`json_build_object('id', id, 'reference', reference, 'months', months,
+    'amountFen', amount_fen, 'proofImageId', proof_image_id, 'settledAt', settled_at, 'createdAt', created_at)`;
   return {
-    last: last
-      ? { settledAt: last.settled_at, createdAt: last.created_at, amountFen: last.amount_fen, months: last.months }
-      : null,
-    pending: pending
-      ? toPendingPayment({ ...pending, amountFen: pending.amount_fen, proofImageId: pending.proof_image_id })
-      : null,
+    sql: Prisma.sql`
+      SELECT json_build_object(
+        'last', (SELECT ${fields} FROM dues_payments WHERE member_id = ${memberId} AND status = 'CONFIRMED'
+                 ORDER BY settled_at DESC NULLS LAST, id DESC LIMIT 1),
+        'pending', (SELECT ${fields} FROM dues_payments WHERE member_id = ${memberId} AND status = 'PENDING'
+                    ORDER BY id DESC LIMIT 1))`,
+    parse: (value) => {
+      const { last, pending } = value as { last: PaymentJson | null; pending: PaymentJson | null };
+      return {
+        last: last && {
+          at: jsonTime(last.settledAt ?? last.createdAt),
+          amountFen: last.amountFen,
+          months: last.months,
+        },
+        pending: pending && toPendingPayment(pending),
+      };
+    },
   };
 }
 

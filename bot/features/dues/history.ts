@@ -1,7 +1,8 @@
 // A member's dues category over time. A confirmed change of circumstance (a new job, new pay, back to study) applies
 // from its month on; the months before it keep what applied before (stored on the change), so an owed month from
 // before the change is never re-priced. The member row holds what applies after the last confirmed change.
-import { type Db, type DuesCategory, DuesChangeStatus, type Prisma } from "../../infra/db.ts";
+import { type Db, type DuesCategory, DuesChangeStatus, Prisma } from "../../infra/db.ts";
+import { type Fact, jsonTime } from "../../infra/facts.ts";
 import type { Month } from "./months.ts";
 import type { Rate } from "./rules.ts";
 
@@ -66,7 +67,9 @@ export interface PendingChange {
 
 type ChangeRow = Awaited<ReturnType<Tx["duesChange"]["findFirstOrThrow"]>>;
 
-const toPending = (row: ChangeRow): PendingChange => ({
+const toPending = (
+  row: Pick<ChangeRow, "id" | "toCategory" | "toIncomeFen" | "effectiveMonth" | "createdAt">,
+): PendingChange => ({
   id: row.id,
   category: row.toCategory,
   incomeFen: row.toIncomeFen,
@@ -82,23 +85,33 @@ export async function pendingChangeOf(db: Tx, memberId: number): Promise<Pending
   return row && toPending(row);
 }
 
-/** `confirmedChanges` and `pendingChangeOf` in one read (the status view asks for both on every look-up). */
-export async function changesOf(
-  db: Tx,
-  memberId: number,
-): Promise<{ confirmed: ConfirmedChange[]; pending: PendingChange | null }> {
-  const rows = await db.duesChange.findMany({
-    where: { memberId, status: { in: [DuesChangeStatus.CONFIRMED, DuesChangeStatus.PENDING] } },
-    orderBy: [{ effectiveMonth: "asc" }, { id: "asc" }],
-  });
-  const confirmed = rows
-    .filter((r) => r.status === DuesChangeStatus.CONFIRMED)
-    .map(({ memberId, effectiveMonth, fromCategory, fromIncomeFen }) => ({
-      memberId,
-      effectiveMonth,
-      fromCategory,
-      fromIncomeFen,
-    }));
-  const pending = rows.filter((r) => r.status === DuesChangeStatus.PENDING).sort((a, b) => b.id - a.id)[0];
-  return { confirmed, pending: pending ? toPending(pending) : null };
+type ChangeJson = Pick<ChangeRow, "id" | "memberId" | "status" | "fromCategory" | "fromIncomeFen" | "toCategory"> &
+  Pick<ChangeRow, "toIncomeFen" | "effectiveMonth"> & { createdAt: string };
+
+/** `confirmedChanges` and `pendingChangeOf` in one read: a fact, as the status view asks for both on every look-up. */
+export function changesFact(memberId: number): Fact<{ confirmed: ConfirmedChange[]; pending: PendingChange | null }> {
+  return {
+    sql: Prisma.sql`
+      SELECT COALESCE(json_agg(json_build_object(
+               'id', id, 'memberId', member_id, 'status', status, 'fromCategory', from_category,
+               'fromIncomeFen', from_income_fen, 'toCategory', to_category, 'toIncomeFen', to_income_fen,
+               'effectiveMonth', effective_month, 'createdAt', created_at) ORDER BY effective_month, id), '[]')
+      FROM dues_changes WHERE member_id = ${memberId} AND status IN ('CONFIRMED', 'PENDING')`,
+    parse: (value) => {
+      const rows = value as ChangeJson[];
+      const confirmed = rows
+        .filter((r) => r.status === DuesChangeStatus.CONFIRMED)
+        .map(({ memberId, effectiveMonth, fromCategory, fromIncomeFen }) => ({
+          memberId,
+          effectiveMonth,
+          fromCategory,
+          fromIncomeFen,
+        }));
+      const pending = rows.filter((r) => r.status === DuesChangeStatus.PENDING).sort((a, b) => b.id - a.id)[0];
+      return {
+        confirmed,
+        pending: pending ? toPending({ ...pending, createdAt: jsonTime(pending.createdAt) }) : null,
+      };
+    },
+  };
 }

@@ -1,5 +1,6 @@
 // Whom a member should turn to: the nearest 团支书 or committee staff above them in the tree.
-import { type Db, type Prisma, Role } from "../../infra/db.ts";
+import { type Db, Prisma, Role } from "../../infra/db.ts";
+import { type Fact, readFact } from "../../infra/facts.ts";
 
 type Tx = Prisma.TransactionClient | Db;
 
@@ -25,19 +26,35 @@ export function pickContact<T extends Candidate>(candidates: T[], ancestorIds: r
     .sort((a, b) => rank(b) - rank(a) || a.memberId - b.memberId)[0];
 }
 
+type ContactCandidate = Candidate & { name: string; orgName: string };
+
+/**
+ * The 团支书 and staff at any of the organisations `ancestorIds` (an int[] expression or subquery) names, with their names, but
+ * never the person themselves: a fact, so the status look-up reads it in the same statement as the rest.
+ */
+export function contactCandidatesFact(ancestorIds: Prisma.Sql, excludeMemberId?: number): Fact<ContactCandidate[]> {
+  return {
+    sql: Prisma.sql`
+      SELECT COALESCE(json_agg(json_build_object(
+               'memberId', r.member_id, 'role', r.role, 'orgId', r.org_id, 'name', m.name, 'orgName', o.name)), '[]')
+      FROM role_assignments r JOIN members m ON m.id = r.member_id JOIN organisations o ON o.id = r.org_id
+      WHERE r.org_id = ANY((${ancestorIds})::int[]) AND r.role::text = ANY(${[...CONTACT_ROLES]}::text[])
+        AND r.member_id <> ${excludeMemberId ?? 0}`,
+    parse: (value) => value as ContactCandidate[],
+  };
+}
+
+export function contactAmong(candidates: ContactCandidate[], ancestorIds: readonly number[]): Contact | undefined {
+  const best = pickContact(candidates, ancestorIds);
+  return best && { name: best.name, role: best.role, orgName: best.orgName };
+}
+
 /** The contact for someone in the organisation with these ancestor ids, never the person themselves. */
 export async function nearestContact(
   db: Tx,
   ancestorIds: readonly number[],
   excludeMemberId?: number,
 ): Promise<Contact | undefined> {
-  // One statement with the names joined (Prisma would read members and organisations in two more): every status
-  // look-up asks.
-  const rows = await db.$queryRaw<(Candidate & { name: string; orgName: string })[]>`
-    SELECT r.member_id AS "memberId", r.role::text AS role, r.org_id AS "orgId", m.name, o.name AS "orgName"
-    FROM role_assignments r JOIN members m ON m.id = r.member_id JOIN organisations o ON o.id = r.org_id
-    WHERE r.org_id = ANY(${[...ancestorIds]}::int[]) AND r.role::text = ANY(${[...CONTACT_ROLES]}::text[])
-      AND r.member_id <> ${excludeMemberId ?? 0}`;
-  const best = pickContact(rows, ancestorIds);
-  return best && { name: best.name, role: best.role, orgName: best.orgName };
+  const candidates = await readFact(db, contactCandidatesFact(Prisma.sql`${[...ancestorIds]}`, excludeMemberId));
+  return contactAmong(candidates, ancestorIds);
 }

@@ -1,6 +1,7 @@
 // Reads and writes of the organisation tree that several features share.
 import { pinyin } from "pinyin-pro";
-import type { Db, OrgKind, OrgLevel, Prisma } from "../../infra/db.ts";
+import { type Db, type OrgKind, type OrgLevel, Prisma } from "../../infra/db.ts";
+import type { Fact } from "../../infra/facts.ts";
 import { ancestorsOf } from "./tree.ts";
 
 type Tx = Prisma.TransactionClient | Db;
@@ -46,12 +47,15 @@ export async function createOrganisation(
   });
 }
 
-/** "广东省团委 › 广州市团委 › … › 计科1班团支部": the names from the root down. */
-/** The organisation's path from the root down to itself (its ancestor ids, in order) with names, in one read. */
-export async function orgPath(db: Tx, orgId: number): Promise<{ id: number; name: string }[]> {
-  return db.$queryRaw`
-    SELECT a.id, a.name FROM organisations o, unnest(o.ancestor_ids) WITH ORDINALITY AS u(id, n)
-    JOIN organisations a ON a.id = u.id WHERE o.id = ${orgId} ORDER BY u.n`;
+/** "广东省团委 › 广州市团委 › … › 计科1班团支部": the organisation's path from the root down to itself, with names. */
+export function orgPathFact(orgId: number): Fact<{ id: number; name: string }[]> {
+  return {
+    sql: Prisma.sql`
+      SELECT COALESCE(json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY u.n), '[]')
+      FROM organisations o, unnest(o.ancestor_ids) WITH ORDINALITY AS u(id, n)
+      JOIN organisations a ON a.id = u.id WHERE o.id = ${orgId}`,
+    parse: (value) => value as { id: number; name: string }[],
+  };
 }
 
 export async function orgPathNames(db: Tx, ids: number[]): Promise<string[]> {

@@ -2,7 +2,8 @@
 // fixed, and the last transfer that completed. /me and 我的转接怎么样了 both show them, so neither says "no
 // transfer" to someone whose request was just returned.
 import type { Locale, Translate } from "../../core/i18n.ts";
-import { type Db, type Prisma, TransferStatus } from "../../infra/db.ts";
+import { type Db, Prisma, TransferStatus } from "../../infra/db.ts";
+import { type Fact, readFact } from "../../infra/facts.ts";
 import { formatDate } from "../membership/format.ts";
 import { type OpenTransfer, openTransfer, rejectedToFix } from "./transfer-service.ts";
 
@@ -24,12 +25,24 @@ export interface TransferStanding {
   lastCompleted: CompletedTransfer | null;
 }
 
-export async function transferStanding(db: Tx, memberId: number): Promise<TransferStanding> {
-  // Most members never had a transfer. One indexed look at their statuses first: each read with relations costs a
-  // statement per relation even when it finds nothing (about twenty for the three below, on every /me).
-  const statuses = new Set(
-    (await db.transferRequest.findMany({ where: { memberId }, select: { status: true } })).map((t) => t.status),
-  );
+/**
+ * The statuses the member's transfer requests have had. Most members never had a transfer: one indexed look at
+ * their statuses first, because each read with relations below costs a statement per relation even when it finds
+ * nothing (about twenty for the three, on every /me). A fact, so /me reads it with the rest of its status.
+ */
+export function transferStatusesFact(memberId: number): Fact<Set<TransferStatus>> {
+  return {
+    sql: Prisma.sql`SELECT COALESCE(array_agg(DISTINCT status::text), '{}') FROM transfer_requests WHERE member_id = ${memberId}`,
+    parse: (value) => new Set(value as TransferStatus[]),
+  };
+}
+
+export async function transferStanding(
+  db: Tx,
+  memberId: number,
+  known?: Set<TransferStatus>,
+): Promise<TransferStanding> {
+  const statuses = known ?? (await readFact(db, transferStatusesFact(memberId)));
   const [open, sentBack, lastCompleted] = await Promise.all([
     statuses.has(TransferStatus.IN_PROGRESS) ? openTransfer(db, memberId) : null,
     // Only the latest request can be the one to fix, and only a rejected one.

@@ -1,7 +1,8 @@
 // The volunteer-hours ledger: credits from check-ins (once per member and activity, by the unique key) and from
 // leaders for offline service (scope-checked, never one's own, audited, the member told). Reads sum it.
 import type { CoreDeps } from "../../core/feature.ts";
-import { type Db, MemberStatus, type Prisma, Role } from "../../infra/db.ts";
+import { type Db, MemberStatus, Prisma, Role } from "../../infra/db.ts";
+import { type Fact, readFact } from "../../infra/facts.ts";
 import { canAct, grantCovering, membersInSubtree, rolesOf } from "../orgs/scope.ts";
 import { type Entry, formatHours, yearOf } from "./rules.ts";
 
@@ -37,13 +38,23 @@ export interface HoursTotals {
   totalMinutes: number;
 }
 
-export async function hoursTotals(db: Tx, memberId: number, now: Date, timeZone: string): Promise<HoursTotals> {
+/** A member's volunteer minutes, in all and in the year of `now`: a fact, as every status look-up shows both. */
+export function hoursTotalsFact(memberId: number, now: Date, timeZone: string): Fact<HoursTotals> {
   const { year, from, to } = yearOf(now, timeZone);
-  // One statement: every status look-up shows both.
-  const [sums] = await db.$queryRaw<{ total: bigint | null; year: bigint | null }[]>`
-    SELECT sum(minutes) AS total, sum(minutes) FILTER (WHERE credited_at >= ${from} AND credited_at < ${to}) AS year
-    FROM volunteer_credits WHERE member_id = ${memberId}`;
-  return { year, yearMinutes: Number(sums?.year ?? 0), totalMinutes: Number(sums?.total ?? 0) };
+  return {
+    sql: Prisma.sql`
+      SELECT json_build_object('total', COALESCE(sum(minutes), 0),
+                               'year', COALESCE(sum(minutes) FILTER (WHERE credited_at >= ${from} AND credited_at < ${to}), 0))
+      FROM volunteer_credits WHERE member_id = ${memberId}`,
+    parse: (value) => {
+      const sums = value as { total: number; year: number };
+      return { year, yearMinutes: Number(sums.year), totalMinutes: Number(sums.total) };
+    },
+  };
+}
+
+export async function hoursTotals(db: Tx, memberId: number, now: Date, timeZone: string): Promise<HoursTotals> {
+  return readFact(db, hoursTotalsFact(memberId, now, timeZone));
 }
 
 /** The member's credits, newest first, with where each came from. */

@@ -1,0 +1,77 @@
+// Facts read side by side in one statement come back as Prisma reads the same rows: times in particular, which
+// JSON carries without a zone.
+import { afterEach, describe, expect, it } from "vitest";
+import { duesFacts } from "../../bot/features/dues/dues-service.ts";
+import { statusFacts } from "../../bot/features/membership/status-service.ts";
+import { jsonTime, readFacts } from "../../bot/infra/facts.ts";
+import { createTestApp } from "../helpers/test-app.ts";
+
+const app = await createTestApp();
+const { db } = app.deps;
+const processZone = process.env.TZ;
+
+afterEach(() => {
+  if (processZone === undefined) delete process.env.TZ;
+  else process.env.TZ = processZone;
+});
+
+describe("facts read in one statement", () => {
+  it("reads a payment's and a change's times as Prisma does, in a process on Shanghai time", async () => {
+    process.env.TZ = "Asia/Shanghai";
+    const member = await db.member.findFirstOrThrow({ where: { name: "李明" } });
+    const paidAt = new Date("2026-11-18T05:30:00.250Z");
+    const reportedAt = new Date("2026-11-18T01:02:03.456Z");
+    await db.duesPayment.create({
+      data: {
+        memberId: member.id,
+        reference: "FACTS-TIME",
+        method: "CASH",
+        status: "CONFIRMED",
+        months: 2,
+        amountFen: 40,
+        createdAt: paidAt,
+        settledAt: paidAt,
+      },
+    });
+    await db.duesChange.create({
+      data: {
+        memberId: member.id,
+        fromCategory: member.duesCategory,
+        toCategory: "SALARIED",
+        toIncomeFen: 500_000,
+        effectiveMonth: 202612,
+        createdAt: reportedAt,
+      },
+    });
+
+    const facts = await readFacts(db, duesFacts(member.id));
+    expect(facts.payments.last).toEqual({ at: paidAt, amountFen: 40, months: 2 });
+    expect(facts.changes.pending).toMatchObject({ category: "SALARIED", incomeFen: 500_000, month: 202612 });
+    expect(facts.changes.pending!.createdAt.toISOString()).toBe(reportedAt.toISOString());
+    const rates = await db.duesRate.findMany();
+    expect(facts.rates).toHaveLength(rates.length);
+    expect(facts.rates.map((r) => r.effectiveFrom.toISOString()).sort()).toEqual(
+      rates.map((r) => r.effectiveFrom.toISOString()).sort(),
+    );
+  });
+
+  it("gives the status view its organisation path, contacts, transfers and hours from one statement", async () => {
+    const member = await db.member.findFirstOrThrow({ where: { name: "李明" } });
+    const facts = await readFacts(db, statusFacts(member, new Date("2026-11-18T02:00:00Z"), "Asia/Shanghai"));
+    expect(facts.path.at(-1)?.id).toBe(member.orgId);
+    expect(facts.path.length).toBeGreaterThan(2);
+    expect(facts.contacts.every((c) => c.memberId !== member.id)).toBe(true);
+    expect(facts.transferStatuses).toBeInstanceOf(Set);
+    expect(facts.hours.year).toBe(2026);
+  });
+
+  it.each([
+    ["2026-11-18T01:02:03.456", "2026-11-18T01:02:03.456Z"],
+    ["2026-11-18T01:02:03.456Z", "2026-11-18T01:02:03.456Z"],
+    ["2026-11-18T09:02:03.456+08:00", "2026-11-18T01:02:03.456Z"],
+    ["2026-11-18", "2026-11-18T00:00:00.000Z"],
+  ])("reads %s as %s", (text, iso) => {
+    process.env.TZ = "Asia/Shanghai";
+    expect(jsonTime(text).toISOString()).toBe(iso);
+  });
+});
