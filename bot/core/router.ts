@@ -113,6 +113,10 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
       return early("core-input-empty", "invalid");
     }
 
+    // The dialog is read beside the flood check, not after the identity: the chat's Redis client sends both in one
+    // round trip, and the read waits while PostgreSQL finds the person. A refused message just drops the read.
+    const dialogRead = dialogs.get(ref);
+    dialogRead.catch(() => undefined);
     const verdict = await rateCheck(ref);
     if (verdict === "drop") return [];
     if (verdict === "warn") return early("core-input-slow-down", "rate-limited");
@@ -120,7 +124,7 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
     const { identity, member } = await loadIdentity(deps, incoming);
     const locale = isLocale(identity.locale) ? identity.locale : hinted;
     const t = deps.i18n.translator(locale);
-    let current = await dialogs.get(ref);
+    let current = await dialogRead;
 
     const ctx: Context = {
       incoming,
