@@ -375,15 +375,17 @@ async function main() {
 
   async function rawStatus(memberId: number) {
     const user = String(CHAT_BASE + memberId);
-    const who = await pool.query(
-      `SELECT m.*, ci.locale FROM chat_identities ci JOIN members m ON m.id = ci.member_id
-       WHERE ci.platform = 'TELEGRAM' AND ci.external_user_id = $1`,
-      [user],
-    );
+    const who = await pool.query({
+      // Prepared once per connection, as the bot's are (bot/infra/statement-names.ts).
+      name: "raw-identity",
+      text: `SELECT m.*, ci.locale FROM chat_identities ci JOIN members m ON m.id = ci.member_id
+               WHERE ci.platform = 'TELEGRAM' AND ci.external_user_id = $1`,
+      values: [user],
+    });
     const m = who.rows[0] as { id: number; org_id: number };
     // The statement the bot's status view reads, from the same facts.
     const facts = factsSql(statusFacts({ id: m.id, orgId: m.org_id }, new Date(), config.TZ));
-    await pool.query(facts.text, facts.values);
+    await pool.query({ name: "raw-status", text: facts.text, values: facts.values });
   }
 
   async function rawLoop(forS: number) {
