@@ -4,6 +4,7 @@
 // query — the status look-up's eight reads as eight statements spent more on that than on the reads themselves
 // (bench:chat). A feature's own loader reads the same fact alone, so each piece of SQL is written once.
 import { type Db, Prisma } from "./db.ts";
+import { PREPARED } from "./statement-names.ts";
 
 type Tx = Prisma.TransactionClient | Db;
 
@@ -20,7 +21,8 @@ export type FactValues<F extends Record<string, Fact<unknown>>> = {
 export function factsSql(facts: Record<string, Fact<unknown>>): Prisma.Sql {
   // Positional column names, so a fact's name never has to be a safe identifier.
   const columns = Object.values(facts).map((fact, i) => Prisma.sql`(${fact.sql}) AS ${Prisma.raw(`f${i}`)}`);
-  return Prisma.sql`SELECT ${Prisma.join(columns)}`;
+  // Prepared: the same text for every member, and each fact an indexed look-up by member or organisation.
+  return Prisma.sql`${Prisma.raw(PREPARED)}SELECT ${Prisma.join(columns)}`;
 }
 
 export async function readFacts<F extends Record<string, Fact<unknown>>>(db: Tx, facts: F): Promise<FactValues<F>> {
