@@ -15,7 +15,6 @@
 //   - nudges and escalations sent (reported as counts).
 // The timers port is replaced by a virtual one (a heap in this process) and the clock is injected; delivery jobs are
 // counted, not put into Redis (rows are still written and marked QUEUED). Uses its own database; drops it afterwards.
-import type { Job } from "bullmq";
 import { createApp } from "../bot/app.ts";
 import { loadConfig } from "../bot/config.ts";
 import type { CoreDeps } from "../bot/core/feature.ts";
@@ -28,6 +27,8 @@ import { createGraduatesProcessor } from "../workers/graduates/graduates-process
 import { createReportProcessor } from "../workers/reports/report-processor.ts";
 import { createSlaProcessor } from "../workers/transfers/sla-processor.ts";
 import { benchDatabase } from "./bench-db.ts";
+import { collectingReports, fakeJob } from "./fake-jobs.ts";
+import { seasonTree } from "./season-tree.ts";
 
 const GRADUATES = Number(process.argv[2] ?? 100_000);
 const LANES = Number(process.argv[3] ?? 4);
@@ -170,83 +171,11 @@ const outbox = {
   },
 };
 const committeeJobs: JobData<"reports">[] = [];
-const queues = {
-  ...app.deps.queues,
-  reports: {
-    async addBulk(jobs: { data: JobData<"reports"> }[]) {
-      committeeJobs.push(...jobs.map((j) => j.data));
-    },
-  },
-} as unknown as CoreDeps["queues"];
+const queues = collectingReports(app.deps.queues, committeeJobs);
 const deps: CoreDeps = { ...app.deps, timers, outbox, queues };
 
-const fakeJob = <T>(data: T) =>
-  ({
-    id: "bench",
-    data,
-    async updateData(next: T) {
-      (this as { data: T }).data = next;
-    },
-  }) as unknown as Job<T & JobData<QueueName>>;
-
-async function setUp() {
-  const sql = (text: string) => db.$executeRawUnsafe(text);
-  const branches = Math.max(100, Math.ceil(GRADUATES / 20));
-  const colleges = Math.ceil(branches / 10);
-  // At least two schools: 升学 goes to another school.
-  const schools = Math.max(2, Math.ceil(colleges / 5));
-  const cities = Math.ceil(schools / 10);
-  const employers = Math.max(2, Math.ceil(branches / 100));
-  console.log(
-    `setting up ${cities} cities, ${schools} schools, ${colleges} colleges, ${branches} graduating 团支部, ${employers} employers, ${GRADUATES.toLocaleString()} graduates…`,
-  );
-  await sql(`INSERT INTO organisations (code, name, level, kind, ancestor_ids, depth, updated_at)
-             VALUES ('P', '省', 'PROVINCE', 'COMMITTEE', '{}', 0, now())`);
-  await sql(`UPDATE organisations SET ancestor_ids = ARRAY[id]`);
-  const level = async (
-    code: string,
-    name: string,
-    lvl: string,
-    kind: string,
-    parentCode: string,
-    n: number,
-    per: number,
-  ) =>
-    sql(`INSERT INTO organisations (code, name, level, kind, parent_id, ancestor_ids, depth, graduates_on, updated_at)
-         SELECT '${code}' || g, '${name}' || g, '${lvl}', '${kind}', p.id, p.ancestor_ids, p.depth + 1,
-                ${lvl === "BRANCH" && kind === "SCHOOL" ? "DATE '2026-06-20' + (g % 10)" : "NULL"}, now()
-         FROM generate_series(1, ${n}) g
-         JOIN organisations p ON p.code = '${parentCode}' || CASE WHEN '${parentCode}' = 'P' THEN '' ELSE (1 + (g - 1) / ${per})::text END`).then(
-      () => sql("UPDATE organisations SET ancestor_ids = ancestor_ids || id WHERE NOT (id = ANY (ancestor_ids))"),
-    );
-  await level("C", "市团委", "CITY", "COMMITTEE", "P", cities, cities);
-  await level("S", "大学团委", "GRASSROOTS_COMMITTEE", "SCHOOL", "C", schools, 10);
-  await level("K", "学院团总支", "GENERAL_BRANCH", "SCHOOL", "S", colleges, 5);
-  await level("B", "毕业班团支部", "BRANCH", "SCHOOL", "K", branches, 10);
-  await level("E", "企业团委", "GRASSROOTS_COMMITTEE", "ENTERPRISE", "C", employers, Math.ceil(employers / cities));
-  await level("EB", "企业团支部", "BRANCH", "ENTERPRISE", "E", employers * 5, 5);
-  // One leader per organisation, bound to a chat: 团支书 in the 团支部, staff elsewhere.
-  await sql(`INSERT INTO members (code, name, id_hash, id_last4, birth_date, joined_at, dues_category, org_id, has_league_post, updated_at)
-             SELECT lpad((100000000000 + id)::text, 12, '0'), '书记' || id, md5('l' || id), '0000', DATE '1998-01-01',
-                    DATE '2017-05-04', 'SALARIED', id, true, now()
-             FROM organisations`);
-  await sql(`INSERT INTO role_assignments (member_id, org_id, role)
-             SELECT m.id, m.org_id, CASE WHEN o.level = 'BRANCH' THEN 'BRANCH_SECRETARY' ELSE 'COMMITTEE_STAFF' END::"Role"
-             FROM members m JOIN organisations o ON o.id = m.org_id`);
-  await sql(`INSERT INTO members (code, name, id_hash, id_last4, birth_date, joined_at, dues_category, org_id, updated_at)
-             SELECT lpad((300000000000 + g)::text, 12, '0'), '毕业生' || g, md5(g::text), '0000', DATE '2004-01-01',
-                    DATE '2019-05-04', 'STUDENT', b.id, now()
-             FROM generate_series(1, ${GRADUATES}) g
-             JOIN organisations b ON b.code = 'B' || (1 + (g - 1) % ${branches})`);
-  // Leaders all bound; 4 in 5 graduates bound.
-  await sql(`INSERT INTO chat_identities (platform, external_user_id, chat_id, member_id)
-             SELECT 'TELEGRAM', 'season-' || id, 'season-' || id, id FROM members
-             WHERE has_league_post OR id % 5 <> 0`);
-  await sql("ANALYZE");
-}
-
 async function main() {
-  await setUp();
+  await seasonTree(db, GRADUATES);
   const orgs = await db.organisation.findMany({ select: { id: true, code: true, ancestorIds: true, parentId: true } });
   const leaderRows = await db.roleAssignment.findMany({ select: { memberId: true, orgId: true } });
   const leaderOf = new Map(leaderRows.map((r) => [r.orgId, r.memberId]));

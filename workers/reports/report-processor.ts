@@ -1,15 +1,17 @@
-// The Monday league tables. A "weekly" job (from the schedule) finds the committees whose subtree had transfer
-// activity in the week just past (and those running an open campaign), a batch at a time, and queues one
-// "committee" job each; that job builds the
-// committee's table and chart and writes one outbox row per staff member. The weekly job's cursor (the last
-// committee queued) is saved after each batch, so a retry resumes; job ids and outbox dedupe keys are per
-// committee and week, so nothing is sent twice however often either job runs.
+// The Monday league tables. A "weekly" job (from the schedule) computes every organisation's figures for the week
+// just past once (bot/features/reports/week-facts.ts), finds the committees whose subtree had transfer activity in
+// the week (and those running an open campaign), a batch at a time, and queues one "committee" job each; that job
+// rolls its subtree up from the week's figures, draws the chart and writes one outbox row per staff member. The
+// weekly job's cursor (the last committee queued) is saved after each batch, so a retry resumes (and finds the
+// week's figures written); job ids and outbox dedupe keys are per committee and week, so nothing is sent twice
+// however often either job runs.
 import type { Job } from "bullmq";
 import type { CoreDeps } from "../../bot/core/feature.ts";
 import { type JobData, jobSchemas } from "../../bot/core/queues.ts";
 import { sendWeeklyLeague } from "../../bot/features/reports/report-service.ts";
 import { activeCommittees } from "../../bot/features/reports/transfer-stats.ts";
 import { lastFullWeek, weekByKey } from "../../bot/features/reports/week.ts";
+import { ensureWeekFacts } from "../../bot/features/reports/week-facts.ts";
 
 export const COMMITTEE_BATCH = 500;
 
@@ -27,6 +29,8 @@ export function createReportProcessor(deps: CoreDeps, batchSize = COMMITTEE_BATC
     const week = data.week ? weekByKey(data.week, timeZone) : lastFullWeek(deps.now(), timeZone);
     let cursor = data.cursor ?? 0;
     if (!data.week) await job.updateData({ task: "weekly", week: week.key, cursor });
+    // Every organisation's figures for the week, once (a retry finds them written), for the committee jobs to roll up.
+    await ensureWeekFacts(deps.db, week, deps.now());
     let queued = 0;
     for (;;) {
       const { committees, next } = await activeCommittees(deps.db, week, cursor, batchSize);

@@ -24,6 +24,7 @@ import {
 } from "./rules.ts";
 import { weekFigures } from "./transfer-stats.ts";
 import type { Week } from "./week.ts";
+import { ensureWeekFacts, factsFigures } from "./week-facts.ts";
 
 /** Who may look at a league table, within their own subtree. */
 export const REPORT_ROLES: readonly Role[] = [Role.COMMITTEE_STAFF, Role.BRANCH_SECRETARY, Role.ADMIN];
@@ -48,12 +49,21 @@ export interface League {
   campaigns: CampaignPart[];
 }
 
-/** The committee's subtree for the week, one row per child (its subtree rolled up), worst first. */
-export async function buildLeague(db: Db, org: LeagueOrg, week: Week, asOf: Date): Promise<League> {
+/**
+ * The committee's subtree for the week, one row per child (its subtree rolled up), worst first. Figures as of
+ * `asOf` from the event log, or with `fromFacts` from the week's stored facts (week-facts.ts: the caller has made
+ * sure of them, and `asOf` is their moment).
+ */
+export async function buildLeague(
+  db: Db,
+  org: LeagueOrg,
+  week: Week,
+  asOf: Date,
+  { fromFacts = false } = {},
+): Promise<League> {
+  const grouping = { kind: "children", committeeId: org.id, committeeAncestorIds: org.ancestorIds } as const;
   const [figures, children, campaigns] = await Promise.all([
-    weekFigures(db, { kind: "children", committeeId: org.id, committeeAncestorIds: org.ancestorIds }, week, asOf, {
-      total: true,
-    }),
+    fromFacts ? factsFigures(db, grouping, week) : weekFigures(db, grouping, week, asOf, { total: true }),
     db.organisation.findMany({ where: { parentId: org.id }, select: { id: true, name: true, level: true } }),
     campaignParts(db, org),
   ]);
@@ -135,7 +145,9 @@ export async function sendWeeklyLeague(deps: CoreDeps, orgId: number, week: Week
     orderBy: { memberId: "asc" },
   });
   if (!staff.length) return [];
-  const league = await buildLeague(db, org, week, deps.now());
+  // The week's facts, computed by the weekly job before it queued this one (or here, should they be missing).
+  const asOf = await ensureWeekFacts(db, week, deps.now());
+  const league = await buildLeague(db, org, week, asOf, { fromFacts: true });
   if (!hasRows(league)) return [];
   // Stored once per content: the same chart drawn again by a re-run is the same row.
   const chart = leagueChart(league, deps.config.CHART_FONT_FILE, deps.i18n.translator(locales[0]));

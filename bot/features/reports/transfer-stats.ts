@@ -27,7 +27,7 @@ export interface GroupFigures extends WeekFigures {
 export type Grouping = { kind: "all" } | { kind: "children"; committeeId: number; committeeAncestorIds: number[] };
 
 /** Organisation id → group, for a committee's subtree; `all` needs no look-up (each organisation is its own group). */
-function scopeSql(grouping: Extract<Grouping, { kind: "children" }>): Prisma.Sql {
+export function scopeSql(grouping: Extract<Grouping, { kind: "children" }>): Prisma.Sql {
   // ancestor_ids runs root..self, so the child of the committee on an organisation's path sits right after it.
   const childAt = grouping.committeeAncestorIds.length + 1;
   return Prisma.sql`
@@ -47,18 +47,20 @@ async function subtreeSize(db: Tx, orgId: number): Promise<number> {
 const DECISIONS = Prisma.sql`('APPROVED', 'REJECTED', 'BRANCH_ASSIGNED')`;
 
 /**
- * One row per group with any activity, plus (with `total`) a grand-total row with orgId null whose median and P90
- * pool every response in scope.
+ * Whether the decisions are read in one pass over all decision events (every organisation, or a subtree holding a
+ * large part of the tree) rather than step by step for the steps counted.
  */
-export async function weekFigures(
-  db: Db,
-  grouping: Grouping,
-  week: Pick<Week, "start" | "end">,
-  asOf: Date,
-  options: { total?: boolean; onePassAboveOrgs?: number } = {},
-): Promise<GroupFigures[]> {
+export async function readsInOnePass(db: Tx, grouping: Grouping, onePassAboveOrgs = ONE_PASS_ABOVE_ORGS) {
+  return grouping.kind === "all" || (await subtreeSize(db, grouping.committeeId)) > onePassAboveOrgs;
+}
+
+/**
+ * `WITH … facts AS (…)`: one row per step received (with its response time in `hours` when decided, and whether in
+ * time), per breach and per escalation received, each with its group `grp` — the definitions above, as SQL. The
+ * caller adds the SELECT that aggregates `facts`.
+ */
+export function factsSql(grouping: Grouping, week: Pick<Week, "start" | "end">, asOf: Date, onePass: boolean) {
   const { start, end } = week;
-  const groupBy = options.total ? Prisma.sql`GROUP BY GROUPING SETS ((grp), ())` : Prisma.sql`GROUP BY grp`;
   const all = grouping.kind === "all";
   // For a subtree, organisations map to groups through `scope`; for all of them the organisation is the group.
   const scope = all ? Prisma.sql`` : Prisma.sql`scope AS (${scopeSql(grouping)}),`;
@@ -69,12 +71,10 @@ export async function weekFigures(
   // The first decision, and the first decision or cancellation, per step. For every organisation, or a subtree
   // holding a large part of the tree, that is one pass over all decision events; for a smaller subtree only the
   // steps it counts are looked up (by step id), which costs per step but reads nothing else.
-  const onePass =
-    all || (await subtreeSize(db, grouping.committeeId)) > (options.onePassAboveOrgs ?? ONE_PASS_ABOVE_ORGS);
   const onlyCounted = onePass
     ? Prisma.sql``
     : Prisma.sql`AND d.step_id IN (SELECT step_id FROM received UNION ALL SELECT step_id FROM due)`;
-  const query = db.$queryRaw<GroupFigures[]>`
+  return Prisma.sql`
     WITH ${scope}
     received AS (
       ${inScope("e", "org_id")} e.step_id, e.at AS started_at
@@ -114,7 +114,25 @@ export async function weekFigures(
       ${inScope("e", "org_id")} 0, 0, NULL, 0, 1
       FROM transfer_events e ${joinScope("e", "org_id")}
       WHERE e.type = 'ESCALATED' AND e.at >= ${start} AND e.at < ${end} AND e.at <= ${asOf}
-    )
+    )`;
+}
+
+/**
+ * One row per group with any activity, plus (with `total`) a grand-total row with orgId null whose median and P90
+ * pool every response in scope. Read from the event log as of `asOf` (the live figures; the Monday tables read the
+ * week's stored facts instead, week-facts.ts).
+ */
+export async function weekFigures(
+  db: Db,
+  grouping: Grouping,
+  week: Pick<Week, "start" | "end">,
+  asOf: Date,
+  options: { total?: boolean; onePassAboveOrgs?: number } = {},
+): Promise<GroupFigures[]> {
+  const groupBy = options.total ? Prisma.sql`GROUP BY GROUPING SETS ((grp), ())` : Prisma.sql`GROUP BY grp`;
+  const onePass = await readsInOnePass(db, grouping, options.onePassAboveOrgs);
+  const query = db.$queryRaw<GroupFigures[]>`
+    ${factsSql(grouping, week, asOf, onePass)}
     SELECT grp AS "orgId",
            sum(received)::int AS received,
            sum(within_sla)::int AS "withinSla",
@@ -137,7 +155,7 @@ export async function weekFigures(
 /** A whole province's week takes seconds; Prisma's default limit for a transaction is 5 s. */
 export const REPORT_TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;
 
-export function reportSettings(db: Db) {
+export function reportSettings(db: Tx) {
   return [db.$executeRaw`SET LOCAL work_mem = '64MB'`, db.$executeRaw`SET LOCAL jit = off`] as const;
 }
 
