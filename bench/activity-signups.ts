@@ -4,12 +4,11 @@
 // cost beyond the serialisation the lock imposes), and to a 10 s target for the whole burst; the places are checked
 // to be exact. Uses its own database and Redis prefix and removes both afterwards.
 import { createApp } from "../bot/app.ts";
-import { loadConfig } from "../bot/config.ts";
 import { createActivity } from "../bot/features/activities/activity-service.ts";
 import { signUp } from "../bot/features/activities/signup-service.ts";
 import { seedDemo } from "../prisma/seed/seed.ts";
 import { migrate } from "../prisma/tools/migrate.ts";
-import { benchDatabase } from "./bench-db.ts";
+import { benchConfig, benchDatabase } from "./bench-db.ts";
 
 const args = process.argv.slice(2).filter((a) => a !== "--");
 const members = Number(args[0] ?? 1000);
@@ -18,12 +17,7 @@ const TARGET_MS = 10_000;
 
 const database = benchDatabase();
 await migrate(database.url);
-const config = loadConfig({
-  ...process.env,
-  DATABASE_URL: database.url,
-  REDIS_PREFIX: `bench-${database.name}`,
-  LOG_LEVEL: "warn",
-});
+const config = benchConfig(database);
 const app = createApp(config);
 const { db, redis } = app.deps;
 

@@ -1,6 +1,7 @@
 // A throw-away database for one bench run, next to the others on the local server; dropped at the end.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { loadConfig } from "../bot/config.ts";
 
 /** `fixedName` (a bench that always uses its own) or BENCH_DB names the database; otherwise a fresh random one. */
 export function benchDatabase(fixedName?: string) {
@@ -21,4 +22,15 @@ export function benchDatabase(fixedName?: string) {
     create: () => adminQuery(`CREATE DATABASE ${name}`),
     drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
+}
+
+/** The app's settings for a bench on its database: its own Redis prefix, warnings only, and the bench's overrides. */
+export function benchConfig(database: { name: string; url: string }, overrides: Record<string, string> = {}) {
+  return loadConfig({
+    ...process.env,
+    DATABASE_URL: database.url,
+    REDIS_PREFIX: `bench-${database.name}`,
+    LOG_LEVEL: "warn",
+    ...overrides,
+  });
 }

@@ -5,13 +5,12 @@
 // ratios to the targets (60 s, 1 GB). Uses its own database and Redis prefix and removes both afterwards.
 import type { Job } from "bullmq";
 import { createApp } from "../bot/app.ts";
-import { loadConfig } from "../bot/config.ts";
 import type { JobData } from "../bot/core/queues.ts";
 import { addMonths, monthOf } from "../bot/features/dues/months.ts";
 import { seedDemo } from "../prisma/seed/seed.ts";
 import { migrate } from "../prisma/tools/migrate.ts";
 import { createDuesProcessor } from "../workers/dues/dues-processor.ts";
-import { benchDatabase } from "./bench-db.ts";
+import { benchConfig, benchDatabase } from "./bench-db.ts";
 
 const members = Number(process.argv[2] ?? 1_000_000);
 const GENERAL_BRANCHES = 100;
@@ -21,12 +20,7 @@ const TARGET_RSS = 1024 ** 3;
 const database = benchDatabase();
 
 await migrate(database.url);
-const config = loadConfig({
-  ...process.env,
-  DATABASE_URL: database.url,
-  REDIS_PREFIX: `bench-${database.name}`,
-  LOG_LEVEL: "warn",
-});
+const config = benchConfig(database);
 const app = createApp(config);
 const { db } = app.deps;
 const sql = (text: string) => db.$executeRawUnsafe(text);

@@ -16,7 +16,6 @@
 // The timers port is replaced by a virtual one (a heap in this process) and the clock is injected; delivery jobs are
 // counted, not put into Redis (rows are still written and marked QUEUED). Uses its own database; drops it afterwards.
 import { createApp } from "../bot/app.ts";
-import { loadConfig } from "../bot/config.ts";
 import type { CoreDeps } from "../bot/core/feature.ts";
 import type { JobData, QueueName } from "../bot/core/queues.ts";
 import type { Timer, Timers } from "../bot/core/timers.ts";
@@ -26,7 +25,7 @@ import { migrate } from "../prisma/tools/migrate.ts";
 import { createGraduatesProcessor } from "../workers/graduates/graduates-processor.ts";
 import { createReportProcessor } from "../workers/reports/report-processor.ts";
 import { createSlaProcessor } from "../workers/transfers/sla-processor.ts";
-import { benchDatabase } from "./bench-db.ts";
+import { benchConfig, benchDatabase } from "./bench-db.ts";
 import { collectingReports, fakeJob } from "./fake-jobs.ts";
 import { seasonTree } from "./season-tree.ts";
 
@@ -125,13 +124,7 @@ class Heap {
 
 const database = benchDatabase();
 await migrate(database.url);
-const config = loadConfig({
-  ...process.env,
-  DATABASE_URL: database.url,
-  REDIS_PREFIX: `bench-${database.name}`,
-  LOG_LEVEL: "warn",
-  TZ: "Asia/Shanghai",
-});
+const config = benchConfig(database, { TZ: "Asia/Shanghai" });
 let vnow = JUNE;
 const app = createApp(config, { now: () => new Date(vnow) });
 const { db } = app.deps;

@@ -6,7 +6,6 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createApp } from "../bot/app.ts";
-import { loadConfig } from "../bot/config.ts";
 import { importMembers, importOrganisations } from "../bot/features/import/import-service.ts";
 import { tableFromBytes } from "../bot/features/import/read-table.ts";
 import { IMPORT_BODY_LIMIT } from "../bot/http/admin/routes/import.ts";
@@ -14,19 +13,13 @@ import { createToken } from "../bot/http/admin/tokens.ts";
 import { createHttpServer } from "../bot/http/server.ts";
 import { seedDemo } from "../prisma/seed/seed.ts";
 import { migrate } from "../prisma/tools/migrate.ts";
-import { benchDatabase } from "./bench-db.ts";
+import { benchConfig, benchDatabase } from "./bench-db.ts";
 
 const members = Number(process.argv[2] ?? 100_000);
 const BRANCHES = 1_000;
 const database = benchDatabase();
 await migrate(database.url);
-const config = loadConfig({
-  ...process.env,
-  DATABASE_URL: database.url,
-  REDIS_PREFIX: `bench-${database.name}`,
-  LOG_LEVEL: "warn",
-  ADMIN_RATE_PER_MINUTE: "100000",
-});
+const config = benchConfig(database, { ADMIN_RATE_PER_MINUTE: "100000" });
 const app = createApp(config);
 const deps = { db: app.deps.db, audit: app.deps.audit, config };
 

@@ -10,11 +10,10 @@
 // BENCH_KEEP=1 keeps the database; BENCH_REUSE=1 with BENCH_DB=<kept> measures again without setting up (the
 // week's tables, facts and report rows are deleted first, so the Monday runs as the first time).
 import { createApp } from "../bot/app.ts";
-import { loadConfig } from "../bot/config.ts";
 import type { JobData } from "../bot/core/queues.ts";
 import { migrate } from "../prisma/tools/migrate.ts";
 import { createReportProcessor } from "../workers/reports/report-processor.ts";
-import { benchDatabase } from "./bench-db.ts";
+import { benchConfig, benchDatabase } from "./bench-db.ts";
 import { collectingReports, fakeJob } from "./fake-jobs.ts";
 import { seasonTree } from "./season-tree.ts";
 
@@ -30,13 +29,7 @@ const database = benchDatabase();
 const reuse = Boolean(process.env.BENCH_REUSE);
 // Also on a kept database: it may predate a migration.
 await migrate(database.url);
-const config = loadConfig({
-  ...process.env,
-  DATABASE_URL: database.url,
-  REDIS_PREFIX: `bench-${database.name}`,
-  LOG_LEVEL: "warn",
-  TZ: "Asia/Shanghai",
-});
+const config = benchConfig(database, { TZ: "Asia/Shanghai" });
 const app = createApp(config, { now: () => MONDAY });
 const { db } = app.deps;
 const sql = (text: string) => db.$executeRawUnsafe(text);

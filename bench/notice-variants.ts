@@ -11,13 +11,12 @@
 import type { Job } from "bullmq";
 import pg from "pg";
 import { createApp } from "../bot/app.ts";
-import { loadConfig } from "../bot/config.ts";
 import type { JobData } from "../bot/core/queues.ts";
 import type { Platform } from "../bot/infra/db.ts";
 import { seedDemo } from "../prisma/seed/seed.ts";
 import { migrate } from "../prisma/tools/migrate.ts";
 import { createNoticeProcessor, NOTICE_BATCH, NOTICE_LANES } from "../workers/notices/notice-processor.ts";
-import { benchDatabase } from "./bench-db.ts";
+import { benchConfig, benchDatabase } from "./bench-db.ts";
 
 const members = Number(process.argv[2] ?? 300_000);
 const variants = (process.argv[3] ?? "base,lean,staging,copy,base").split(",");
@@ -27,12 +26,7 @@ const LEAN_INDEXES = {
 };
 const database = benchDatabase();
 await migrate(database.url);
-const config = loadConfig({
-  ...process.env,
-  DATABASE_URL: database.url,
-  REDIS_PREFIX: `bench-${database.name}`,
-  LOG_LEVEL: "warn",
-});
+const config = benchConfig(database);
 const app = createApp(config);
 const { db } = app.deps;
 const sql = (text: string) => db.$executeRawUnsafe(text);

@@ -5,12 +5,11 @@
 // and how often the organisation a query was made from came back in the top 10. Own database, dropped afterwards.
 import { pinyin } from "pinyin-pro";
 import { createApp } from "../bot/app.ts";
-import { loadConfig } from "../bot/config.ts";
 import { searchOrganisations, searchSql } from "../bot/features/orgs/org-search.ts";
 import { initialsOf, pinyinOf } from "../bot/features/orgs/org-service.ts";
 import { Prisma } from "../bot/infra/db.ts";
 import { migrate } from "../prisma/tools/migrate.ts";
-import { benchDatabase } from "./bench-db.ts";
+import { benchConfig, benchDatabase } from "./bench-db.ts";
 
 const target = Number(process.argv[2] ?? 100_000);
 const queryCount = Number(process.argv[3] ?? 1_000);
@@ -218,12 +217,7 @@ for (let i = 0; i < queryCount; i++) {
 
 const database = benchDatabase();
 await migrate(database.url);
-const config = loadConfig({
-  ...process.env,
-  DATABASE_URL: database.url,
-  REDIS_PREFIX: `bench-${database.name}`,
-  LOG_LEVEL: "warn",
-});
+const config = benchConfig(database);
 const app = createApp(config);
 const { db } = app.deps;
 try {

@@ -10,7 +10,6 @@
 // it, so the used_memory difference is noisy when other work is going on; the sampled figure is not.
 import { type Job, Worker } from "bullmq";
 import { createApp } from "../bot/app.ts";
-import { loadConfig } from "../bot/config.ts";
 import type { JobData } from "../bot/core/queues.ts";
 import { stageDueAt } from "../bot/features/transfers/sla/stages.ts";
 import { scheduleStepTimers, slaJobId } from "../bot/features/transfers/sla/timers.ts";
@@ -20,7 +19,7 @@ import { seedDemo } from "../prisma/seed/seed.ts";
 import { migrate } from "../prisma/tools/migrate.ts";
 import { reconcileSla } from "../workers/transfers/reconcile-sla.ts";
 import { createSlaProcessor } from "../workers/transfers/sla-processor.ts";
-import { benchDatabase } from "./bench-db.ts";
+import { benchConfig, benchDatabase } from "./bench-db.ts";
 
 const steps = Number(process.argv[2] ?? 100_000);
 const firing = Math.min(steps, Number(process.argv[3] ?? 2_000));
@@ -31,12 +30,7 @@ const H = 3_600_000;
 
 const database = benchDatabase();
 await migrate(database.url);
-const config = loadConfig({
-  ...process.env,
-  DATABASE_URL: database.url,
-  REDIS_PREFIX: `bench-${database.name}`,
-  LOG_LEVEL: "warn",
-});
+const config = benchConfig(database);
 const app = createApp(config);
 const { db, redis, queues } = app.deps;
 const queue = queues["transfer-sla"];
