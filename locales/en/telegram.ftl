@@ -16,3 +16,7 @@ telegram-command-hours = My volunteer hours
 telegram-command-pending = Transfers waiting for me (officers)
 telegram-command-evaluate = Record member evaluation results (secretaries)
 telegram-command-recommend = Record the Party recommendation meeting (secretaries)
+telegram-command-change = Report a new job or income (dues)
+telegram-command-join = Apply to join the League
+telegram-command-joinstatus = Where my application to join stands
+telegram-command-leave = Ask to leave the League

@@ -16,3 +16,7 @@ telegram-command-hours = 我的志愿时长
 telegram-command-pending = 待我审批的转接（团干部）
 telegram-command-evaluate = 录入团员教育评议结果（团支书）
 telegram-command-recommend = 记录推优入党大会（团支书）
+telegram-command-change = 报告工作或收入变化（团费）
+telegram-command-join = 申请入团
+telegram-command-joinstatus = 我的入团申请进度
+telegram-command-leave = 申请离团

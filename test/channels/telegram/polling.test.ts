@@ -2,6 +2,7 @@
 // getUpdates, the core answers, and the fake records what each chat sees.
 import { afterAll, describe, expect, it } from "vitest";
 import { createTelegramChannel, type TelegramChannel } from "../../../bot/channels/telegram/telegram-channel.ts";
+import { features } from "../../../bot/features/index.ts";
 import {
   type FakeTelegram,
   groupChat,
@@ -86,6 +87,13 @@ describe("Telegram by long polling", () => {
     expect(zh.params.commands).toContainEqual({ command: "start", description: "开始使用团助" });
     expect(en.params.language_code).toBe("en");
     expect(en.params.commands).toContainEqual({ command: "start", description: "Get started with Tuanzhu" });
+    // What a member does by command is in the menu too, not only in the help text.
+    expect(zh.params.commands).toContainEqual({ command: "join", description: "申请入团" });
+    expect(en.params.commands).toContainEqual({ command: "change", description: "Report a new job or income (dues)" });
+    const answered = new Set(features.flatMap((f) => Object.keys(f.commands ?? {})));
+    const entries = (zh.params.commands as { command: string }[]).map((c) => c.command);
+    expect(entries.filter((c) => !answered.has(c))).toEqual([]);
+    expect(entries).toEqual(expect.arrayContaining(["joinstatus", "leave"]));
   });
 
   it("stays silent in a group until it is mentioned, replied to or given a command", async () => {
