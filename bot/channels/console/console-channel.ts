@@ -35,7 +35,7 @@ export interface ConsoleOptions {
   terminal?: Terminal;
   /** How often the inbox is looked at (ms). */
   pollMs?: number;
-  /** Awaited when input ends, before the last look at the inbox: lets messages already on their way arrive. */
+  /** Awaited at the start and when input ends, before a look at the inbox: lets messages on their way arrive. */
   settle?: () => Promise<void>;
 }
 
@@ -149,7 +149,9 @@ export function createConsoleChannel(opts: ConsoleOptions & { userId: string }) 
     const prompt = () => {
       if (!opts.jsonl) terminal.prompt();
     };
-    // What the bot said while this member was away comes first.
+    // What the bot said while this member was away comes first — also what is still on its way (a leader's
+    // notice written a moment before this session began: under load the delivery worker may not have sent it yet).
+    await opts.settle?.();
     await checkInbox();
     // Only now, and iterated at once: lines readline reads before the loop listens would be lost.
     const rl = createInterface({ input: opts.input, terminal: false });
