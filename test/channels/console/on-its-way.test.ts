@@ -32,7 +32,7 @@ describe("a console session opened while a message to its member is on its way",
     // The delivery, late: into the console's inbox, and the row marked sent.
     const delivered = new Promise<void>((resolve) =>
       setTimeout(async () => {
-        await inbox.push(identity.userId, { text: "📣 团委通知：周五团日活动改到周六" });
+        await inbox.push(identity.userId, { text: "📣 团委通知：周五团日活动改到周六", intent: "notice" });
         await db.outboxMessage.updateMany({ where: { id: { in: ids } }, data: { status: "SENT" } });
         resolve();
       }, 600),
