@@ -29,8 +29,8 @@ export function pickContact<T extends Candidate>(candidates: T[], ancestorIds: r
 type ContactCandidate = Candidate & { name: string; orgName: string };
 
 /**
- * The 团支书 and staff at any of the organisations `ancestorIds` (an int[] expression or subquery) names, with their names, but
- * never the person themselves: a fact, so the status look-up reads it in the same statement as the rest.
+ * The 团支书 and staff at any of the organisations `ancestorIds` names (an int[] expression or subquery), with their
+ * names, never the person themselves: a fact, so the status look-up reads it in the same statement as the rest.
  */
 export function contactCandidatesFact(ancestorIds: Prisma.Sql, excludeMemberId?: number): Fact<ContactCandidate[]> {
   return {
