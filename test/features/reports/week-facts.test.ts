@@ -104,7 +104,7 @@ describe("the week's stored facts", () => {
     const processor = createReportProcessor(app.deps);
     app.clock.set(new Date(REPORT_AT.getTime() + 3600_000));
     await processor(weeklyJob());
-    await Promise.all([processor(weeklyJob()), ensureWeekFacts(db, week, new Date())]);
+    await Promise.all([processor(weeklyJob()), ensureWeekFacts(db, week, app.clock.now)]);
     expect(await db.$queryRaw<object[]>`SELECT * FROM report_week_facts ORDER BY week, org_id`).toEqual(rowsBefore);
     expect(await db.reportWeek.findMany({ select: { week: true, asOf: true } })).toEqual([
       { week: new Date(`${WEEK_KEY}T00:00:00Z`), asOf: REPORT_AT },
@@ -112,7 +112,7 @@ describe("the week's stored facts", () => {
     // SCUT's table, sent now, is the facts' (10 received), not the log's of this later moment (11).
     const chen = await db.member.findUniqueOrThrow({ where: { code: "201701000003" } });
     await db.chatIdentity.create({
-      data: { platform: "CONSOLE", externalUserId: "chen", chatId: "chen", memberId: chen.id, boundAt: new Date() },
+      data: { platform: "CONSOLE", externalUserId: "chen", chatId: "chen", memberId: chen.id, boundAt: app.clock.now },
     });
     const scut = await writer.orgId("GD-GZ-SCUT");
     await processor(committeeJob(scut));
