@@ -1,12 +1,10 @@
 // A scripted console session starts with what the bot sent its member while away — including a message still on
 // its way: written to the outbox a moment before the session began but not yet delivered (under load the delivery
 // worker may be behind). Here nothing delivers it until 600 ms into the session; it must still come first.
-import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { bindConsoleIdentity, createConsoleChannel } from "../../../bot/channels/console/console-channel.ts";
+import { bindConsoleIdentity } from "../../../bot/channels/console/console-channel.ts";
 import { createConsoleInbox } from "../../../bot/channels/console/inbox.ts";
-import { settleOutbox } from "../../../bot/channels/console/settle.ts";
-import type { JsonlLine } from "../../helpers/run-script.ts";
+import { consoleSession } from "../../helpers/console-session.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
 
 const app = await createTestApp({ QUIET_HOURS_START: "00:00", QUIET_HOURS_END: "00:00" });
@@ -38,28 +36,8 @@ describe("a console session opened while a message to its member is on its way",
       }, 600),
     );
 
-    const output = new PassThrough();
-    let text = "";
-    output.on("data", (d) => {
-      text += d;
-    });
-    await createConsoleChannel({
-      core: app.core,
-      db,
-      input: Readable.from(["/me\n"]),
-      output,
-      jsonl: true,
-      as: code,
-      userId: identity.userId,
-      imageLabel: "[image]",
-      inbox,
-      settle: () => settleOutbox(db, identity.userId, app.deps.now),
-    }).run();
+    const lines = await consoleSession(app, inbox, code, ["/me"]);
     await delivered;
-    const lines = text
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as JsonlLine);
     expect(lines[0]).toMatchObject({ proactive: true, text: "📣 团委通知：周五团日活动改到周六" });
     expect(lines[1]!.intent).toBe("membership.status");
     expect(lines).toHaveLength(2);

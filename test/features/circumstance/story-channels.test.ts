@@ -2,16 +2,13 @@
 // on the console (two consoles, two roles, as the README shows) and on Telegram (the fake Bot API). The member
 // reports in plain words, the 团支书 gets the request in her own chat and answers by typing 同意 where the buttons
 // were offered; the member is told, and /dues charges the new amount from the month named, earlier months unchanged.
-import { PassThrough, Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bindConsoleIdentity, createConsoleChannel } from "../../../bot/channels/console/console-channel.ts";
 import { createConsoleInbox } from "../../../bot/channels/console/inbox.ts";
-import { settleOutbox } from "../../../bot/channels/console/settle.ts";
 import type { ChannelSender, PlatformName } from "../../../bot/core/types.ts";
 import { type RunningWorkers, startWorkers } from "../../../workers/start-workers.ts";
 import { startTelegram } from "../../channels/telegram/start-telegram.ts";
+import { consoleSession } from "../../helpers/console-session.ts";
 import { type SentMessage, type TgUser, telegramUser } from "../../helpers/fake-telegram.ts";
-import type { JsonlLine } from "../../helpers/run-script.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
 import { until } from "../../workers/fake-sender.ts";
 
@@ -34,33 +31,7 @@ afterAll(async () => {
   await workers.close();
 });
 
-/** One console session as `npm run console -- --as <code> --jsonl`, in this process (so on the app's clock). */
-async function consoleAs(code: string, lines: string[]): Promise<JsonlLine[]> {
-  const identity = await bindConsoleIdentity(db, code);
-  const output = new PassThrough();
-  let text = "";
-  output.on("data", (d) => {
-    text += d;
-  });
-  const console = createConsoleChannel({
-    core: app.core,
-    db,
-    input: Readable.from(lines.map((l) => `${l}\n`)),
-    output,
-    jsonl: true,
-    as: code,
-    userId: identity.userId,
-    imageLabel: "[image]",
-    inbox,
-    settle: () => settleOutbox(db, identity.userId, app.deps.now),
-  });
-  await console.run();
-  return text
-    .trim()
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as JsonlLine);
-}
+const consoleAs = (code: string, lines: string[]) => consoleSession(app, inbox, code, lines);
 
 describe("on the console", () => {
   it("李明 reports, 王芳 types 同意 in her console, 李明's dues follow from December", async () => {
