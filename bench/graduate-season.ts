@@ -213,6 +213,15 @@ async function main() {
     const act = step.kind === "BRANCH_ASSIGNMENT" ? "assign" : rand() < 0.02 ? "reject" : "approve";
     heap.push({ kind: "act", at: vnow + delay, stepId, leaderId, act });
   }
+  /** What autovacuum's ANALYZE has not yet seen of the tables the Monday reads (the season grows them from empty). */
+  const staleness = async () =>
+    (
+      await db.$queryRaw<{ relname: string; changed: bigint; live: bigint }[]>`
+        SELECT relname, n_mod_since_analyze AS changed, n_live_tup AS live FROM pg_stat_user_tables
+        WHERE relname IN ('transfer_events', 'transfer_steps', 'transfer_requests') ORDER BY relname`
+    )
+      .map((r) => `${r.relname} ${r.changed.toLocaleString()} of ${r.live.toLocaleString()}`)
+      .join(", ");
   const pendingStepOf = async (transferId: number) =>
     (await db.transferStep.findFirst({ where: { transferId, status: "PENDING" }, select: { id: true } }))?.id;
 
@@ -314,17 +323,22 @@ async function main() {
       case "monday": {
         const t = performance.now();
         committeeJobs.length = 0;
+        const stale = await staleness();
         await report(fakeJob<JobData<"reports">>({ task: "weekly" }));
+        const weeklyMs = performance.now() - t;
         const jobs = [...committeeJobs];
+        const jobMs: number[] = [];
         let next = 0;
         // Two committee jobs at a time, each retried as BullMQ would, and counted (two identical charts stored at once
         // once collided on the media row's unique hash; storing by hash is now idempotent).
         const worker = async () => {
           while (next < jobs.length) {
             const job = fakeJob(jobs[next++]!);
+            const started = performance.now();
             for (let attempt = 1; ; attempt++) {
               try {
                 await report(job);
+                jobMs.push(performance.now() - started);
                 break;
               } catch (err) {
                 reportRetries++;
@@ -339,6 +353,10 @@ async function main() {
           ms: performance.now() - t,
           committees: jobs.length,
         });
+        jobMs.sort((a, b) => a - b);
+        console.log(
+          `  Monday ${mondays.at(-1)!.day}: ${secs(mondays.at(-1)!.ms)} — weekly job ${secs(weeklyMs)}, ${jobs.length} committee jobs p50 ${secs(pct(jobMs, 50))}, max ${secs(jobMs.at(-1) ?? 0)}; rows changed since the planner's last statistics: ${stale}`,
+        );
         return;
       }
       case "daily": {
@@ -363,6 +381,25 @@ async function main() {
       }
     }
   }
+
+  // What autovacuum would do, in the background as its workers do: this machine's PostgreSQL runs with
+  // `autovacuum = off`, and without it the planner keeps the statistics of the empty tables the season started
+  // with (the Monday of 8 June took 22.6 s, its weekly statement 5.6 s, against 1.4 s for a larger month in
+  // bench:monday). Every minute, each table past autovacuum's default threshold (50 rows + 10% changed) is analysed.
+  const autovacuumOff =
+    (await db.$queryRaw<{ on: string }[]>`SELECT current_setting('autovacuum') AS on`)[0]?.on === "off";
+  const analysed = new Map<string, number>();
+  let lastAnalyse = performance.now();
+  let analysing: Promise<void> = Promise.resolve();
+  const autoanalyse = async () => {
+    const due = await db.$queryRaw<{ relname: string }[]>`
+      SELECT s.relname FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+      WHERE s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0) ORDER BY s.relname`;
+    for (const { relname } of due) {
+      await db.$executeRawUnsafe(`ANALYZE "${relname}"`);
+      analysed.set(relname, (analysed.get(relname) ?? 0) + 1);
+    }
+  };
 
   // SIGINT/SIGTERM stops the month where it has got to and still prints the figures (and drops the database).
   let stop = false;
@@ -394,6 +431,10 @@ async function main() {
       }
     };
     await Promise.all(Array.from({ length: LANES }, lane));
+    if (autovacuumOff && performance.now() - lastAnalyse > 60_000) {
+      lastAnalyse = performance.now();
+      analysing = analysing.then(autoanalyse);
+    }
     peakReady = Math.max(peakReady, ready);
     peakOpen = Math.max(peakOpen, open);
     while (decisionsFrom < recentDecisions.length && recentDecisions[decisionsFrom]! <= vnow - DAY) decisionsFrom++;
@@ -415,6 +456,7 @@ async function main() {
     }
   }
   const wallMs = performance.now() - wallStart;
+  await analysing;
 
   const nudges = await db.transferEvent.count({ where: { type: "NUDGED" } });
   const escalations = await db.transferEvent.count({
@@ -441,6 +483,11 @@ async function main() {
   );
   console.log(
     `queue depth: timers waiting peak ${peakTimers.toLocaleString()} (open transfers peak ${peakOpen.toLocaleString()}) — worst ratio to the bound of one per open step plus one per step decided in the last 24 h: ${peakTimerRatio.toFixed(2)}; events due in one tick peak ${peakReady.toLocaleString()}`,
+  );
+  console.log(
+    autovacuumOff
+      ? `autovacuum is off on this server; its ANALYZE was done for it: ${[...analysed].map(([t, n]) => `${t} ×${n}`).join(", ") || "nothing was due"}`
+      : "autovacuum is on: the server kept the statistics",
   );
   const drainMs = (peakBacklog / config.TELEGRAM_SENDS_PER_SECOND) * 1000;
   console.log(

@@ -9,6 +9,7 @@ import { createIntentClassifier } from "./core/nlu/classifier.ts";
 import { createOutbox, feedWindow } from "./core/outbox.ts";
 import { createQueues } from "./core/queues.ts";
 import { type Core, createCore } from "./core/router.ts";
+import { createSeenMarks } from "./core/seen-marks.ts";
 import { createTimers } from "./core/timers.ts";
 import { features } from "./features/index.ts";
 import { createDb } from "./infra/db.ts";
@@ -43,6 +44,7 @@ export function createApp(config: Config, options: { logger?: Logger; now?: () =
     timers: createTimers(queues, now),
     metrics: createMetrics({ queues, db }),
     now,
+    seen: createSeenMarks(db, logger),
   };
   const core = meteredCore(createCore(deps, features, createIntentClassifier()), deps.metrics);
   return {
@@ -50,6 +52,7 @@ export function createApp(config: Config, options: { logger?: Logger; now?: () =
     core,
     async close() {
       await queues.close();
+      await deps.seen.flush();
       await Promise.allSettled([db.$disconnect(), quitRedis(redis), quitRedis(queueRedis)]);
     },
   };

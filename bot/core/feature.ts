@@ -11,6 +11,7 @@ import type { DialogState } from "./dialog-store.ts";
 import type { Args, I18n, Locale, Translate } from "./i18n.ts";
 import type { Outbox } from "./outbox.ts";
 import type { Queues } from "./queues.ts";
+import type { SeenMarks } from "./seen-marks.ts";
 import type { Timers } from "./timers.ts";
 import type { Button, Incoming, Reply } from "./types.ts";
 
@@ -29,6 +30,8 @@ export interface CoreDeps {
   metrics: Metrics;
   /** The clock, so tests can move time. */
   now: () => Date;
+  /** When each chat identity was last seen, written behind. */
+  seen: SeenMarks;
 }
 
 export interface Context {

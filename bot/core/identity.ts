@@ -13,7 +13,9 @@ export const platformEnum: Record<PlatformName, Platform> = {
 
 /**
  * How stale `lastSeenAt` may get. Writing it on every message made each one a transaction (an upsert with its
- * member) on a row that nobody reads more precisely than this; a read is enough while the chat goes on.
+ * member) on a row that nobody reads more precisely than this; a read is enough while the chat goes on, and a
+ * refresh is written behind (seen-marks.ts). Where to write to the person (a new private chat, unblocked) is
+ * written at once, since deliveries read it.
  */
 export const SEEN_REFRESH_MS = 60_000;
 
@@ -29,9 +31,11 @@ export async function loadIdentity(deps: CoreDeps, incoming: Incoming) {
   const found = await deps.db.chatIdentity.findUnique({ where, include: { member: true } });
   // A private message says where to write to them and that they have not blocked the bot (any more).
   const moved = isPrivate && found !== null && (found.chatId !== privateChat || found.blocked);
-  if (found && !moved && Math.abs(now.getTime() - found.lastSeenAt.getTime()) < SEEN_REFRESH_MS) {
+  if (found && !moved) {
     const { member, ...identity } = found;
-    return { identity, member };
+    if (Math.abs(now.getTime() - found.lastSeenAt.getTime()) < SEEN_REFRESH_MS) return { identity, member };
+    deps.seen.mark(found.id, now);
+    return { identity: { ...identity, lastSeenAt: now }, member };
   }
   const seen = { lastSeenAt: now, ...(isPrivate ? { chatId: privateChat, blocked: false } : {}) };
   if (found) {
@@ -42,7 +46,7 @@ export async function loadIdentity(deps: CoreDeps, incoming: Incoming) {
   // First contact (or two first messages at once: the upsert makes them one row).
   const created = await deps.db.chatIdentity.upsert({
     where,
-    create: { platform, externalUserId: ref.userId, chatId: privateChat, locale: null },
+    create: { platform, externalUserId: ref.userId, chatId: privateChat, locale: null, lastSeenAt: now },
     update: seen,
     include: { member: true },
   });

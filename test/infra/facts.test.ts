@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { duesFacts } from "../../bot/features/dues/dues-service.ts";
 import { statusFacts } from "../../bot/features/membership/status-service.ts";
+import { Prisma } from "../../bot/infra/db.ts";
 import { jsonTime, readFacts } from "../../bot/infra/facts.ts";
 import { createTestApp } from "../helpers/test-app.ts";
 
@@ -63,6 +64,34 @@ describe("facts read in one statement", () => {
     expect(facts.contacts.every((c) => c.memberId !== member.id)).toBe(true);
     expect(facts.transferStatuses).toBeInstanceOf(Set);
     expect(facts.hours.year).toBe(2026);
+  });
+
+  it("reads a bare time, date, big number and time parameter as Prisma's own raw query does, whatever the process's zone", async () => {
+    process.env.TZ = "Asia/Shanghai";
+    const at = new Date("2026-11-18T01:02:03.456Z");
+    const sql = Prisma.sql`SELECT TIMESTAMP '2026-11-18 01:02:03.456', DATE '2026-11-18', 9007199254740993::bigint,
+      ${at}::timestamp(3) = TIMESTAMP '2026-11-18 01:02:03.456', 'x'::text, ARRAY[1, 2], 2.5::float8`;
+    const facts = Object.fromEntries(
+      ["time", "date", "big", "sameTime", "text", "ints", "float"].map((name, i) => [
+        name,
+        {
+          sql: Prisma.sql`SELECT f${Prisma.raw(String(i + 1))} FROM (${sql}) AS t(f1, f2, f3, f4, f5, f6, f7)`,
+          parse: (v: unknown) => v,
+        },
+      ]),
+    );
+    const direct = await readFacts(db, facts);
+    const viaPrisma = await db.$transaction((tx) => readFacts(tx, facts));
+    expect(direct).toEqual(viaPrisma);
+    expect(direct).toEqual({
+      time: at,
+      date: new Date("2026-11-18T00:00:00Z"),
+      big: 9007199254740993n,
+      sameTime: true,
+      text: "x",
+      ints: [1, 2],
+      float: 2.5,
+    });
   });
 
   it.each([

@@ -1,6 +1,7 @@
 // Who may act where: a role held in an organisation reaches that organisation's whole subtree.
 // `rolesOf` is the only I/O; the decisions are pure so every feature can reuse and test them.
-import { type Db, type Prisma, Role } from "../../infra/db.ts";
+import { type Db, Prisma, Role } from "../../infra/db.ts";
+import { type Fact, readFact } from "../../infra/facts.ts";
 
 type Tx = Prisma.TransactionClient | Db;
 
@@ -14,13 +15,20 @@ export interface RoleGrant {
 /** Every role that lets its holder see members' records in its subtree. */
 export const LEADER_ROLES: readonly Role[] = [Role.BRANCH_SECRETARY, Role.COMMITTEE_STAFF, Role.TREASURER, Role.ADMIN];
 
-export async function rolesOf(db: Tx, memberId: number): Promise<RoleGrant[]> {
-  const rows = await db.roleAssignment.findMany({
-    where: { memberId },
-    select: { role: true, orgId: true, org: { select: { ancestorIds: true } } },
-    orderBy: { id: "asc" },
-  });
-  return rows.map((r) => ({ role: r.role, orgId: r.orgId, orgAncestorIds: r.org.ancestorIds }));
+/** A person's roles with their organisations' ancestors: a fact, so it is one statement (Prisma's relation read
+ * was two, the second even for someone holding no role) and can be read beside other facts. */
+export function rolesFact(memberId: number): Fact<RoleGrant[]> {
+  return {
+    sql: Prisma.sql`
+      SELECT COALESCE(json_agg(json_build_object('role', r.role, 'orgId', r.org_id, 'orgAncestorIds', o.ancestor_ids)
+                               ORDER BY r.id), '[]')
+      FROM role_assignments r JOIN organisations o ON o.id = r.org_id WHERE r.member_id = ${memberId}`,
+    parse: (value) => value as RoleGrant[],
+  };
+}
+
+export function rolesOf(db: Tx, memberId: number): Promise<RoleGrant[]> {
+  return readFact(db, rolesFact(memberId));
 }
 
 /** The grant that covers a target (given the target organisation's ancestor ids), or undefined. */

@@ -4,6 +4,7 @@ import { loadConfig } from "../../../bot/config.ts";
 import { createRedis } from "../../../bot/infra/redis.ts";
 import { createPacer } from "../../../workers/delivery/pacer.ts";
 import { platformLimits } from "../../../workers/delivery/platform-limits.ts";
+import { startOwnRedis } from "../../helpers/redis-server.ts";
 import { uniquePrefix } from "../../helpers/test-db.ts";
 
 const config = loadConfig({ ...process.env, TELEGRAM_SENDS_PER_SECOND: "30" });
@@ -104,6 +105,28 @@ describe("the pacer shared through Redis", () => {
     // A shorter pause later does not pull the timeline forward.
     await pacer.pushBack("telegram", 10);
     expect((await pacer.reserve("telegram", 60_000)).slotMs - after.slotMs).toBeGreaterThanOrEqual(spacing - 0.002);
+  });
+
+  it("goes on pacing after Redis lost its scripts (restarted empty), sending each script's text again once", async () => {
+    const own = await startOwnRedis();
+    const redis = createRedis(own.url, "client");
+    try {
+      const pacer = createPacer(redis, `${prefix}restart`, limits);
+      expect(await pacer.depart("telegram", "before", "reply")).toBe(0);
+      await own.stop();
+      await own.start();
+      await redis.ping();
+      const scripts = async () => Number(/number_of_cached_scripts:(\d+)/.exec(await redis.info("memory"))?.[1]);
+      expect(await scripts()).toBe(0);
+      expect(await pacer.depart("telegram", "after", "reply")).toBe(0);
+      await pacer.answered("telegram", "after");
+      expect((await pacer.reserve("telegram", 60_000)).reserved).toBe(true);
+      expect(await scripts()).toBe(3);
+      expect(await redis.zrange(`${prefix}restart:pace:telegram:window`, "0", "-1")).toEqual(["after"]);
+    } finally {
+      redis.disconnect();
+      await own.close();
+    }
   });
 
   it("lets platforms without a pace (WeChat keeps its queue's interval, the console none) go at once", async () => {
