@@ -39,7 +39,7 @@ export function createApp(config: Config, options: { logger?: Logger; now?: () =
     i18n: createI18n(config.DEFAULT_LOCALE),
     logger,
     audit: createAudit(db),
-    outbox: createOutbox(db, queues, broadcastMessages(features), feedWindow(config.TELEGRAM_SENDS_PER_SECOND)),
+    outbox: createOutbox(db, queues, broadcastMessages(features), feedWindow(config.TELEGRAM_SENDS_PER_SECOND), now),
     queues,
     timers: createTimers(queues, now),
     metrics: createMetrics({ queues, db }),

@@ -19,8 +19,8 @@ export const BROADCAST_PRIORITY = 10;
 
 type Tx = Prisma.TransactionClient | Db;
 
-/** The row of one message to one chat identity. */
-function rowData(identityId: number, message: OutgoingMessage): Prisma.OutboxMessageCreateManyInput {
+/** The row of one message to one chat identity, due from `now` (the app's clock, as the feeder and settle read it). */
+function rowData(identityId: number, message: OutgoingMessage, now: Date): Prisma.OutboxMessageCreateManyInput {
   return {
     identityId,
     messageKey: message.messageKey,
@@ -29,7 +29,8 @@ function rowData(identityId: number, message: OutgoingMessage): Prisma.OutboxMes
     ...(message.imageId ? { imageId: message.imageId } : {}),
     urgent: message.urgent ?? false,
     dedupeKey: message.dedupeKey ?? null,
-    ...(message.notBefore ? { notBefore: message.notBefore } : {}),
+    notBefore: message.notBefore ?? now,
+    createdAt: now,
   };
 }
 
@@ -66,7 +67,13 @@ export function feedWindow(sendsPerSecond: number): number {
 /** How far ahead of its time a HELD row is queued (the delivery worker waits out the rest itself). */
 const FEED_LEAD_MS = 60_000;
 
-export function createOutbox(db: Db, queues: Queues, isBroadcast: IsBroadcast = () => false, window = 3_600) {
+export function createOutbox(
+  db: Db,
+  queues: Queues,
+  isBroadcast: IsBroadcast = () => false,
+  window = 3_600,
+  now: () => Date = () => new Date(),
+) {
   /** Queues rows in their lanes: broadcasts prioritized behind replies. */
   async function enqueueByLane(rows: { id: bigint; platform: Platform; messageKey: string }[]) {
     const broadcasts = rows.filter((r) => isBroadcast(r.messageKey));
@@ -77,7 +84,7 @@ export function createOutbox(db: Db, queues: Queues, isBroadcast: IsBroadcast = 
 
   /** One row for one chat identity; returns its id, or null when the dedupe key was already used. */
   async function toIdentity(tx: Tx, identityId: number, message: OutgoingMessage): Promise<bigint | null> {
-    const data = rowData(identityId, message);
+    const data = rowData(identityId, message, now());
     if (message.dedupeKey) {
       const rows = await tx.outboxMessage.createManyAndReturn({
         data: [data],
@@ -148,8 +155,9 @@ export function createOutbox(db: Db, queues: Queues, isBroadcast: IsBroadcast = 
       const chats = new Map<number, number[]>();
       for (const i of identities)
         if (i.memberId !== null) chats.set(i.memberId, [...(chats.get(i.memberId) ?? []), i.id]);
+      const at = now();
       const data = messages.flatMap(({ memberId, message }) =>
-        (chats.get(memberId) ?? []).map((id) => rowData(id, forIdentity(message, id))),
+        (chats.get(memberId) ?? []).map((id) => rowData(id, forIdentity(message, id), at)),
       );
       if (!data.length) return [];
       const rows = await tx.outboxMessage.createManyAndReturn({ data, skipDuplicates: true, select: { id: true } });

@@ -155,8 +155,8 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
     }
 
     // Times come from the app's clock; BullMQ's delay is relative, so only the difference crosses over.
-    // notBefore defaults to createdAt, both the database's now() of the writing transaction, and the database's
-    // clock need not agree with ours: only a notBefore the writer set (one that differs) is a time to wait for.
+    // notBefore defaults to createdAt (the writer's clock; a row written by SQL alone has the database's now(), which
+    // need not agree with ours): only a notBefore the writer set (one that differs) is a time to wait for.
     const now = deps.now();
     const deferred = row.notBefore.getTime() !== row.createdAt.getTime();
     const notBefore = deferred && row.notBefore > now ? row.notBefore : now;
