@@ -60,7 +60,8 @@ describe("the outbox reconciler", () => {
 
     const person = await telegramPerson(app);
     const id = (await outbox.toIdentity(db, person.id, message))!;
-    app.clock.set(new Date(Date.now() + 31_000));
+    // Half a minute later by the app's clock, which wrote the row.
+    app.clock.advance(31_000);
     const job = await enqueue(app.deps.queues, "maintenance", { task: "reconcile-outbox" }, { jobId: "reconcile-now" });
     await until(async () => (await (app.deps.queues.maintenance as Queue).getJob(job.id!))?.isCompleted());
     await until(async () => (await outboxRow(app, id)).status === "SENT");
