@@ -62,8 +62,8 @@ const TIMESTAMP = 1114;
 const DATE = 1082;
 const INT8 = 20;
 const getTypeParser = ((oid: number, format?: "text" | "binary") => {
-  if (oid === TIMESTAMP) return (text: string) => new Date(`${text.replace(" ", "T")}Z`);
-  if (oid === DATE) return (text: string) => new Date(`${text}T00:00:00Z`);
+  if (oid === TIMESTAMP) return (text: string) => jsonTime(text.replace(" ", "T"));
+  if (oid === DATE) return jsonTime;
   if (oid === INT8) return (text: string) => BigInt(text);
   return pg.types.getTypeParser(oid, format);
 }) as typeof pg.types.getTypeParser;
