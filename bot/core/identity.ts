@@ -2,6 +2,7 @@
 
 import { Platform } from "../infra/db.ts";
 import type { CoreDeps } from "./feature.ts";
+import { identityReads } from "./identity-reads.ts";
 import type { Incoming, PlatformName } from "./types.ts";
 
 export const platformEnum: Record<PlatformName, Platform> = {
@@ -28,7 +29,7 @@ export async function loadIdentity(deps: CoreDeps, incoming: Incoming) {
   const privateChat = isPrivate ? ref.chatId : ref.userId;
   const where = { platform_externalUserId: { platform, externalUserId: ref.userId } };
   const now = deps.now();
-  const found = await deps.db.chatIdentity.findUnique({ where, include: { member: true } });
+  const found = await identityReads(deps.db).find(platform, ref.userId);
   // A private message says where to write to them and that they have not blocked the bot (any more).
   const moved = isPrivate && found !== null && (found.chatId !== privateChat || found.blocked);
   if (found && !moved) {

@@ -3,14 +3,15 @@ import pg from "pg";
 import { PrismaClient } from "../../prisma/generated/client.ts";
 import { serialTransactions } from "./serial-transactions.ts";
 import { statementNames } from "./statement-names.ts";
+import { asParameter, getTypeParser } from "./utc-values.ts";
 
 export type Db = PrismaClient;
 export * from "../../prisma/generated/client.ts";
 
 export interface DirectReads {
-  pool: pg.Pool;
-  /** The statement's name for pg, as Prisma's statements are named (undefined: plan it each time). */
-  nameOf(query: { sql: string }): string | undefined;
+  /** Rows of one statement on the pool, prepared when Prisma's would be (statement-names.ts); times as Prisma
+   * sends and reads them (utc-values.ts). */
+  query<R>(text: string, values: readonly unknown[]): Promise<R[]>;
 }
 
 const direct = new WeakMap<object, DirectReads>();
@@ -37,7 +38,17 @@ export function createDb(databaseUrl: string, poolSize = 10): Db {
       }),
     ),
   });
-  direct.set(db, { pool, nameOf });
+  direct.set(db, {
+    async query<R>(text: string, values: readonly unknown[]) {
+      const result = await pool.query({
+        name: nameOf({ sql: text }),
+        text,
+        values: values.map(asParameter),
+        types: { getTypeParser },
+      });
+      return result.rows as R[];
+    },
+  });
   return db;
 }
 

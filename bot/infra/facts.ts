@@ -3,9 +3,10 @@
 // the chat path every statement costs a round trip, a write system call in the driver and Prisma's own work per
 // query — the status look-up's eight reads as eight statements spent more on that than on the reads themselves
 // (bench:chat). A feature's own loader reads the same fact alone, so each piece of SQL is written once.
-import pg from "pg";
 import { type Db, directReads, Prisma } from "./db.ts";
 import { PREPARED } from "./statement-names.ts";
+
+export { jsonTime } from "./utc-values.ts";
 
 type Tx = Prisma.TransactionClient | Db;
 
@@ -42,45 +43,9 @@ export async function readFacts<F extends Record<string, Fact<unknown>>>(db: Tx,
 async function factsRow(db: Tx, sql: Prisma.Sql): Promise<Record<string, unknown> | undefined> {
   const reads = directReads(db);
   if (!reads) return (await db.$queryRaw<Record<string, unknown>[]>(sql))[0];
-  const { rows } = await reads.pool.query({
-    name: reads.nameOf({ sql: sql.text }),
-    text: sql.text,
-    values: sql.values.map(asParameter),
-    types: { getTypeParser },
-  });
-  return rows[0];
+  return (await reads.query<Record<string, unknown>>(sql.text, sql.values))[0];
 }
-
-/** A time as Prisma sends it: UTC, without a zone (pg would send the process's local time). */
-function asParameter(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString().replace("T", " ").replace("Z", "");
-  if (Array.isArray(value)) return value.map(asParameter);
-  return value;
-}
-
-const TIMESTAMP = 1114;
-const DATE = 1082;
-const INT8 = 20;
-const getTypeParser = ((oid: number, format?: "text" | "binary") => {
-  if (oid === TIMESTAMP) return (text: string) => jsonTime(text.replace(" ", "T"));
-  if (oid === DATE) return jsonTime;
-  if (oid === INT8) return (text: string) => BigInt(text);
-  return pg.types.getTypeParser(oid, format);
-}) as typeof pg.types.getTypeParser;
 
 export async function readFact<T>(db: Tx, fact: Fact<T>): Promise<T> {
   return (await readFacts(db, { value: fact })).value;
-}
-
-/**
- * A time from a JSON row. Our `timestamp(3)` columns hold UTC without a zone (as Prisma writes them), and JSON
- * carries them as "2026-11-18T02:00:00.123": read as UTC, as Prisma reads the column itself. A date ("2026-11-18")
- * is midnight UTC, as Prisma reads a date column.
- */
-export function jsonTime(value: string): Date;
-export function jsonTime(value: string | null): Date | null;
-export function jsonTime(value: string | null): Date | null {
-  if (value === null) return null;
-  const zoneless = value.includes("T") && !/(Z|[+-]\d\d(:?\d\d)?)$/.test(value);
-  return new Date(zoneless ? `${value}Z` : value);
 }
