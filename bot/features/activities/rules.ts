@@ -3,6 +3,7 @@
 
 import { dateFormat } from "../../core/date-format.ts";
 import { parseSpokenTime } from "../../core/nlu/times.ts";
+import { zoneOffsetMs } from "../../core/zone-time.ts";
 
 export const MAX_TITLE = 60;
 export const MAX_PLACE = 100;
@@ -58,25 +59,6 @@ export function parseCapacity(text: string): number | null {
   return n >= 1 && n <= MAX_CAPACITY ? n : null;
 }
 
-/** Milliseconds to add to UTC to get the wall-clock time in `timeZone` at that instant. */
-function offsetMs(at: Date, timeZone: string): number {
-  const parts = Object.fromEntries(
-    dateFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, Number(p.value)]),
-  ) as Record<string, number>;
-  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
-  return wall - Math.floor(at.getTime() / MINUTE) * MINUTE;
-}
-
 /** The instant a wall-clock time in `timeZone` stands for. */
 export function zonedInstant(
   y: number,
@@ -87,15 +69,15 @@ export function zonedInstant(
   timeZone: string,
 ): Date {
   const wall = Date.UTC(y, month - 1, day, hour, minute);
-  let at = wall - offsetMs(new Date(wall), timeZone);
+  let at = wall - zoneOffsetMs(new Date(wall), timeZone);
   // Near a DST change the first guess may sit on the other side of it.
-  const again = wall - offsetMs(new Date(at), timeZone);
+  const again = wall - zoneOffsetMs(new Date(at), timeZone);
   if (again !== at) at = again;
   return new Date(at);
 }
 
 function wallDate(at: Date, timeZone: string) {
-  const local = new Date(at.getTime() + offsetMs(at, timeZone));
+  const local = new Date(at.getTime() + zoneOffsetMs(at, timeZone));
   return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
 }
 

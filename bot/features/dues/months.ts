@@ -1,12 +1,10 @@
 // Calendar months as yyyymm integers (202611): sortable, readable, and free of time-zone traps.
-import { dateFormat } from "../../core/date-format.ts";
+import { wallClock } from "../../core/zone-time.ts";
 
 export type Month = number;
 
 export function monthOf(date: Date, timeZone: string): Month {
-  const parts = dateFormat("en-CA", { timeZone, year: "numeric", month: "2-digit" }).formatToParts(date);
-  const year = Number(parts.find((p) => p.type === "year")!.value);
-  const month = Number(parts.find((p) => p.type === "month")!.value);
+  const { year, month } = wallClock(date, timeZone);
   return year * 100 + month;
 }
 

@@ -1,7 +1,7 @@
 // Membership rules: age and 团龄 in full years on the local calendar, the 28-year limit, and the warnings a
 // status message explains. Pure: callers pass today's date; nothing here reads a clock or the database.
 
-import { dateFormat } from "../../core/date-format.ts";
+import { wallClock } from "../../core/zone-time.ts";
 import type { MemberStatus } from "../../infra/db.ts";
 
 /** A calendar day with no time zone attached. */
@@ -20,12 +20,8 @@ export const DUES_LAPSE_RISK_MONTHS = 6;
 
 /** The calendar day an instant falls on in a time zone (Asia/Shanghai for the league). */
 export function localDateOf(at: Date, timeZone: string): LocalDate {
-  const parts = Object.fromEntries(
-    dateFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
+  const { year, month, day } = wallClock(at, timeZone);
+  return { year, month, day };
 }
 
 /** A stored date-only value (midnight UTC of that day). */

@@ -1,7 +1,7 @@
 // Volunteer hours (志愿服务时长): how people type them, how they are shown, and what a leader's entry must hold.
 // Kept as whole minutes in half-hour steps, so sums are exact. Pure: callers pass the clock and the time zone.
 
-import { dateFormat } from "../../core/date-format.ts";
+import { wallClock } from "../../core/zone-time.ts";
 import { zonedInstant } from "../activities/rules.ts";
 
 export const HOUR_MINUTES = 60;
@@ -78,7 +78,7 @@ export function durationHours(startsAt: Date, endsAt: Date): number {
 
 /** The instants a calendar year of `timeZone` runs between: the year `now` falls in. */
 export function yearOf(now: Date, timeZone: string): { year: number; from: Date; to: Date } {
-  const year = Number(dateFormat("en", { timeZone, year: "numeric" }).format(now));
+  const { year } = wallClock(now, timeZone);
   return {
     year,
     from: zonedInstant(year, 1, 1, 0, 0, timeZone),
