@@ -54,18 +54,17 @@ export function createUpdateClaims(redis: Redis, db: Db, prefix: string, botId: 
 
   return {
     async take(updateId) {
-      // The claim and the floor in one round trip: the floor is needed for every update that is ours.
-      const replies = await redis
-        .pipeline()
-        .set(claimKey(updateId), "1", "EX", CLAIM_TTL_SEC, "NX")
-        .get(floorKey)
-        .exec();
-      const [claim, kept] = replies ?? [];
-      if (!claim || claim[0]) throw claim?.[0] ?? new Error("Redis returned no reply to the update claim");
-      if (claim[1] !== "OK") return false;
+      // The claim and the floor in one round trip (the floor is needed for every update that is ours), sent with
+      // the other updates' commands of the same tick: an explicit pipeline would be a socket write of its own.
+      const [claim, kept] = await Promise.allSettled([
+        redis.set(claimKey(updateId), "1", "EX", CLAIM_TTL_SEC, "NX"),
+        redis.get(floorKey),
+      ]);
+      if (claim.status === "rejected") throw claim.reason;
+      if (claim.value !== "OK") return false;
       try {
-        if (!kept || kept[0]) throw kept?.[0] ?? new Error("Redis returned no floor");
-        return updateId > (await floor(kept[1] as string | null));
+        if (kept.status === "rejected") throw kept.reason;
+        return updateId > (await floor(kept.value));
       } catch (error) {
         await redis.del(claimKey(updateId)).catch(() => undefined);
         throw error;
