@@ -1,13 +1,14 @@
 // Members: what they may join (soonest first), signing up and giving a place back.
 import type { Context } from "../../core/feature.ts";
-import type { Activity } from "../../infra/db.ts";
+import { readFacts } from "../../infra/facts.ts";
+import { rolesFact, scopeOrgIds } from "../orgs/scope.ts";
 import { formatHours } from "../volunteer/rules.ts";
-import { organiserOrgs } from "./activity-service.ts";
+import { ORGANISER_ROLES } from "./activity-service.ts";
 import { whenArgs } from "./rules.ts";
-import { activitiesFor, cancelSignup, signUp } from "./signup-service.ts";
+import { activitiesForFact, cancelSignup, type ShownActivity, signUp } from "./signup-service.ts";
 
 /** Title and times, in the form every activity message takes them. */
-export function activityFacts(ctx: Context, activity: Activity) {
+export function activityFacts(ctx: Context, activity: ShownActivity) {
   const tz = ctx.deps.config.TZ;
   return {
     id: activity.id,
@@ -26,8 +27,12 @@ const leaveButton = (ctx: Context, id: number) => [[ctx.button("activities-butto
 
 export async function listActivities(ctx: Context) {
   const now = ctx.deps.now();
-  const items = await activitiesFor(ctx.deps.db, ctx.member!, now);
-  const organiser = (await organiserOrgs(ctx.deps.db, { memberId: ctx.member!.id })).length > 0;
+  const { items, roles } = await readFacts(ctx.deps.db, {
+    items: activitiesForFact(ctx.member!, now),
+    roles: rolesFact(ctx.member!.id),
+  });
+  // Assignments hold existing organisations (a foreign key), so holding an organiser's role is organising one.
+  const organiser = scopeOrgIds(roles, ORGANISER_ROLES).length > 0;
   const extra = organiser
     ? [
         [
@@ -41,7 +46,7 @@ export async function listActivities(ctx: Context) {
     ctx.t("activities-list-item", {
       ...activityFacts(ctx, it.activity),
       n: i + 1,
-      org: it.activity.org.shortName ?? it.activity.org.name,
+      org: it.activity.org,
       confirmed: it.confirmed,
       waiting: it.waiting,
       mine: it.mine?.status ?? (now > it.activity.signupDeadline ? "closed" : "none"),

@@ -2,8 +2,9 @@
 // treasurer or secretary confirms or rejects.
 import { countArg, idArg, partsArg, wordArg } from "../../core/args.ts";
 import { type Action, buttonAction, type Context, type Feature } from "../../core/feature.ts";
-import { askerContact } from "../membership/contact-phrase.ts";
-import { loadDues } from "./dues-service.ts";
+import { readFacts } from "../../infra/facts.ts";
+import { askerContactFacts, askerContactFrom } from "../membership/contact-phrase.ts";
+import { duesFacts, duesPicture } from "./dues-service.ts";
 import { renderDues } from "./dues-view.ts";
 import { duesLeaderSubcommands } from "./leaders/index.ts";
 import {
@@ -16,7 +17,7 @@ import {
   PAY_DIALOG,
   startPay,
 } from "./pay.ts";
-import { paymentMethodFor } from "./payment-method.ts";
+import { paymentMethodFact } from "./payment-method.ts";
 import { MAX_EXTRA_FEN } from "./payment-service.ts";
 import { confirmButton, onRejectDialog, REASON_CODES, REJECT_DIALOG, reasonButton, rejectButton } from "./review.ts";
 
@@ -25,11 +26,15 @@ async function showDues(ctx: Context) {
   const member = ctx.member;
   if (!member) return ctx.say("dues-bind-first");
   const { db, config } = ctx.deps;
-  const [dues, contact, method] = await Promise.all([
-    loadDues(db, member, ctx.deps.now(), config.TZ),
-    askerContact(ctx),
-    paymentMethodFor(db, member.orgId),
-  ]);
+  // Everything the view shows in one statement.
+  const facts = await readFacts(db, {
+    ...duesFacts(member.id),
+    ...askerContactFacts(member),
+    method: paymentMethodFact(member.orgId),
+  });
+  const dues = duesPicture(facts, member, ctx.deps.now(), config.TZ);
+  const contact = askerContactFrom(ctx.t, facts);
+  const { method } = facts;
   const pending = dues.pending;
   const buttons = pending
     ? [

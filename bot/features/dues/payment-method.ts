@@ -1,7 +1,8 @@
 // Where a member pays dues: each organisation may say how ("微信转账给团支书王芳"); a branch without its own
 // method uses the nearest organisation above it that has one. Leaders set it for organisations in their scope.
 import type { CoreDeps } from "../../core/feature.ts";
-import type { Db, Prisma } from "../../infra/db.ts";
+import { type Db, Prisma } from "../../infra/db.ts";
+import { type Fact, readFact } from "../../infra/facts.ts";
 
 type Tx = Prisma.TransactionClient | Db;
 
@@ -29,14 +30,28 @@ export function pickPaymentMethod(orgs: OrgMethod[], ancestorIds: readonly numbe
   return null;
 }
 
-export async function paymentMethodFor(db: Tx, orgId: number): Promise<PaymentMethod | null> {
-  const org = await db.organisation.findUnique({ where: { id: orgId }, select: { ancestorIds: true } });
-  if (!org) return null;
-  const path = await db.organisation.findMany({
-    where: { id: { in: org.ancestorIds } },
-    select: { id: true, name: true, duesPaymentMethod: true },
-  });
-  return pickPaymentMethod(path, org.ancestorIds);
+/** The method for a member of `orgId` (pickPaymentMethod over its path): a fact, so the dues view reads it in the
+ * same statement as the rest. */
+export function paymentMethodFact(orgId: number): Fact<PaymentMethod | null> {
+  return {
+    sql: Prisma.sql`
+      SELECT COALESCE(json_agg(json_build_object('id', o.id, 'name', o.name, 'duesPaymentMethod', o.dues_payment_method)
+                               ORDER BY path.n), '[]')
+      FROM organisations own, unnest(own.ancestor_ids) WITH ORDINALITY AS path(id, n)
+      JOIN organisations o ON o.id = path.id
+      WHERE own.id = ${orgId}`,
+    parse: (value) => {
+      const path = value as OrgMethod[];
+      return pickPaymentMethod(
+        path,
+        path.map((o) => o.id),
+      );
+    },
+  };
+}
+
+export function paymentMethodFor(db: Tx, orgId: number): Promise<PaymentMethod | null> {
+  return readFact(db, paymentMethodFact(orgId));
 }
 
 /** Sets (or with null clears) an organisation's method; the caller has checked the actor's scope. Audited. */

@@ -1,8 +1,6 @@
 // Whom a member should turn to: the nearest 团支书 or committee staff above them in the tree.
-import { type Db, Prisma, Role } from "../../infra/db.ts";
-import { type Fact, readFact } from "../../infra/facts.ts";
-
-type Tx = Prisma.TransactionClient | Db;
+import { Prisma, Role } from "../../infra/db.ts";
+import type { Fact } from "../../infra/facts.ts";
 
 export interface Contact {
   name: string;
@@ -47,14 +45,4 @@ export function contactCandidatesFact(ancestorIds: Prisma.Sql, excludeMemberId?:
 export function contactAmong(candidates: ContactCandidate[], ancestorIds: readonly number[]): Contact | undefined {
   const best = pickContact(candidates, ancestorIds);
   return best && { name: best.name, role: best.role, orgName: best.orgName };
-}
-
-/** The contact for someone in the organisation with these ancestor ids, never the person themselves. */
-export async function nearestContact(
-  db: Tx,
-  ancestorIds: readonly number[],
-  excludeMemberId?: number,
-): Promise<Contact | undefined> {
-  const candidates = await readFact(db, contactCandidatesFact(Prisma.sql`${[...ancestorIds]}`, excludeMemberId));
-  return contactAmong(candidates, ancestorIds);
 }
