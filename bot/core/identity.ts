@@ -2,7 +2,7 @@
 
 import { Platform } from "../infra/db.ts";
 import type { CoreDeps } from "./feature.ts";
-import { identityReads } from "./identity-reads.ts";
+import { identityRows } from "./identity-rows.ts";
 import type { Incoming, PlatformName } from "./types.ts";
 
 export const platformEnum: Record<PlatformName, Platform> = {
@@ -27,9 +27,8 @@ export async function loadIdentity(deps: CoreDeps, incoming: Incoming) {
   // private chat on Telegram and WeChat alike).
   const isPrivate = incoming.chatType === "private";
   const privateChat = isPrivate ? ref.chatId : ref.userId;
-  const where = { platform_externalUserId: { platform, externalUserId: ref.userId } };
   const now = deps.now();
-  const found = await identityReads(deps.db).find(platform, ref.userId);
+  const found = await identityRows(deps.db).find(platform, ref.userId);
   // A private message says where to write to them and that they have not blocked the bot (any more).
   const moved = isPrivate && found !== null && (found.chatId !== privateChat || found.blocked);
   if (found && !moved) {
@@ -45,12 +44,12 @@ export async function loadIdentity(deps: CoreDeps, incoming: Incoming) {
     return { identity: { ...identity, ...seen }, member };
   }
   // First contact (or two first messages at once: the upsert makes them one row).
-  const created = await deps.db.chatIdentity.upsert({
-    where,
-    create: { platform, externalUserId: ref.userId, chatId: privateChat, locale: null, lastSeenAt: now },
-    update: seen,
-    include: { member: true },
+  const { member, ...identity } = await identityRows(deps.db).upsert({
+    platform,
+    externalUserId: ref.userId,
+    chatId: privateChat,
+    isPrivate,
+    now,
   });
-  const { member, ...identity } = created;
   return { identity, member };
 }

@@ -1,6 +1,7 @@
-// The identity and bound member of everyone who wrote in the same moment, read in one statement straight through
-// pg. Every message starts with this read; Prisma's own (a findUnique with its member, which it batches as two
-// statements) cost more CPU in Prisma's query interpreter than the read costs PostgreSQL (bench:chat).
+// The chat identity and bound member behind each message, straight through pg. Every message starts by reading
+// them: everyone who wrote in the same moment is read in one statement, where Prisma's findUnique with its member
+// (two statements a batch) cost more CPU in Prisma's query interpreter than the read cost PostgreSQL (bench:chat).
+// A first contact is one statement too, where Prisma's upsert with its member was a transaction of four.
 import type { ChatIdentity, Db, Member, Platform } from "../infra/db.ts";
 import { directReads } from "../infra/db.ts";
 import { PREPARED } from "../infra/statement-names.ts";
@@ -44,14 +45,29 @@ const MEMBER = {
 const identityFields = Object.entries(IDENTITY);
 const memberFields = Object.entries(MEMBER);
 
-// One text whatever the number of people (arrays), so it is prepared once per connection.
-const SQL = `${PREPARED}SELECT k.external_user_id AS "key", ${[
+const columns = [
   ...identityFields.map(([, column], i) => `c."${column}" AS i${i}`),
   ...memberFields.map(([, column], i) => `m."${column}" AS m${i}`),
-].join(", ")}
+].join(", ");
+
+// One text whatever the number of people (arrays), so it is prepared once per connection.
+const FIND = `${PREPARED}SELECT k.external_user_id AS "key", ${columns}
 FROM unnest($2::text[]) AS k(external_user_id)
 JOIN chat_identities c ON c.platform = $1::"Platform" AND c.external_user_id = k.external_user_id
 LEFT JOIN members m ON m.id = c.member_id`;
+
+// Two first messages at once make one row; a private message also says where to write to them, and that they have
+// not blocked the bot. The member is read with it: the row may have been there, bound, after all.
+const UPSERT = `${PREPARED}WITH c AS (
+  INSERT INTO chat_identities AS c (platform, external_user_id, chat_id, locale, blocked, last_seen_at, created_at)
+  VALUES ($1::"Platform", $2, $3, NULL, false, $4, $4)
+  ON CONFLICT (platform, external_user_id) DO UPDATE
+    SET last_seen_at = EXCLUDED.last_seen_at,
+        chat_id = CASE WHEN $5 THEN EXCLUDED.chat_id ELSE c.chat_id END,
+        blocked = CASE WHEN $5 THEN false ELSE c.blocked END
+  RETURNING *
+)
+SELECT c.external_user_id AS "key", ${columns} FROM c LEFT JOIN members m ON m.id = c.member_id`;
 
 type Row = Record<string, unknown> & { key: string };
 
@@ -67,17 +83,36 @@ interface Waiter {
   reject(error: unknown): void;
 }
 
-export interface IdentityReads {
-  find(platform: Platform, externalUserId: string): Promise<IdentityWithMember | null>;
+export interface FirstContact {
+  platform: Platform;
+  externalUserId: string;
+  /** Their private chat. */
+  chatId: string;
+  /** A private message: where to write to them is `chatId`, and they have not blocked the bot. */
+  isPrivate: boolean;
+  now: Date;
 }
 
-function createIdentityReads(db: Db): IdentityReads {
+export interface IdentityRows {
+  find(platform: Platform, externalUserId: string): Promise<IdentityWithMember | null>;
+  /** Creates the identity of someone writing for the first time (or refreshes it, when it was there after all). */
+  upsert(contact: FirstContact): Promise<IdentityWithMember>;
+}
+
+function createIdentityRows(db: Db): IdentityRows {
   const reads = directReads(db);
   if (!reads) {
     return {
       find: (platform, externalUserId) =>
         db.chatIdentity.findUnique({
           where: { platform_externalUserId: { platform, externalUserId } },
+          include: { member: true },
+        }),
+      upsert: ({ platform, externalUserId, chatId, isPrivate, now }) =>
+        db.chatIdentity.upsert({
+          where: { platform_externalUserId: { platform, externalUserId } },
+          create: { platform, externalUserId, chatId, locale: null, lastSeenAt: now, createdAt: now },
+          update: { lastSeenAt: now, ...(isPrivate ? { chatId, blocked: false } : {}) },
           include: { member: true },
         }),
     };
@@ -88,7 +123,7 @@ function createIdentityReads(db: Db): IdentityReads {
 
   async function read(platform: Platform, people: Map<string, Waiter[]>) {
     try {
-      const rows = await query<Row>(SQL, [platform, [...people.keys()]]);
+      const rows = await query<Row>(FIND, [platform, [...people.keys()]]);
       for (const row of rows) {
         for (const waiter of people.get(row.key) ?? []) waiter.resolve(toIdentity(row));
         people.delete(row.key);
@@ -106,6 +141,11 @@ function createIdentityReads(db: Db): IdentityReads {
   }
 
   return {
+    async upsert({ platform, externalUserId, chatId, isPrivate, now }) {
+      const [row] = await query<Row>(UPSERT, [platform, externalUserId, chatId, now, isPrivate]);
+      if (!row) throw new Error("the identity's upsert returned no row");
+      return toIdentity(row);
+    },
     find(platform, externalUserId) {
       return new Promise((resolve, reject) => {
         if (waiting.size === 0) process.nextTick(flush);
@@ -122,13 +162,13 @@ function createIdentityReads(db: Db): IdentityReads {
   };
 }
 
-const byDb = new WeakMap<Db, IdentityReads>();
+const byDb = new WeakMap<Db, IdentityRows>();
 
-/** The identity reads of a client made by createDb (Prisma's findUnique for any other client). */
-export function identityReads(db: Db): IdentityReads {
+/** The identity rows of a client made by createDb (through Prisma for any other client). */
+export function identityRows(db: Db): IdentityRows {
   let found = byDb.get(db);
   if (!found) {
-    found = createIdentityReads(db);
+    found = createIdentityRows(db);
     byDb.set(db, found);
   }
   return found;

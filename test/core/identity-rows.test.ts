@@ -1,7 +1,7 @@
 // Everyone who writes in the same moment is found in one statement, and each comes back as Prisma reads them.
 import pg from "pg";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { identityReads } from "../../bot/core/identity-reads.ts";
+import { identityRows } from "../../bot/core/identity-rows.ts";
 import { createDb } from "../../bot/infra/db.ts";
 import { chatAs } from "../helpers/chat.ts";
 import { createTestApp } from "../helpers/test-app.ts";
@@ -59,9 +59,9 @@ describe("identity reads", () => {
     ] as const) {
       const expected = await viaPrisma(platform as "TELEGRAM", id);
       expect(expected).not.toBeNull();
-      expect(await identityReads(db).find(platform, id)).toEqual(expected);
+      expect(await identityRows(db).find(platform, id)).toEqual(expected);
     }
-    const found = await identityReads(db).find(bound.platform, bound.externalUserId);
+    const found = await identityRows(db).find(bound.platform, bound.externalUserId);
     expect(found?.member?.leftOn?.toISOString()).toBe("2026-10-31T00:00:00.000Z");
     expect(found?.member?.duesRemindedAt?.toISOString()).toBe("2026-11-17T16:05:00.004Z");
   });
@@ -80,7 +80,7 @@ describe("identity reads", () => {
       ["TELEGRAM", "tg-never-wrote"] as const,
       ["WECHAT", known[1]!.externalUserId] as const,
     ];
-    const found = await Promise.all(asked.map(([platform, id]) => identityReads(db).find(platform, id)));
+    const found = await Promise.all(asked.map(([platform, id]) => identityRows(db).find(platform, id)));
     const statements = query.mock.calls.filter(([q]) => JSON.stringify(q).includes("chat_identities"));
     expect(statements).toHaveLength(2);
 
@@ -95,15 +95,52 @@ describe("identity reads", () => {
     for (const [i, [platform, id]] of asked.entries()) expect(found[i]).toEqual(await viaPrisma(platform, id));
   });
 
+  it("stores a first contact in one statement, as Prisma reads it back; two at once make one row", async () => {
+    const now = new Date("2026-11-18T02:03:04.005Z");
+    const query = vi.spyOn(pg.Client.prototype, "query");
+    const first = {
+      platform: "TELEGRAM",
+      externalUserId: "tg-first",
+      chatId: "tg-first",
+      isPrivate: true,
+      now,
+    } as const;
+    const [a, b] = await Promise.all([identityRows(db).upsert(first), identityRows(db).upsert(first)]);
+    expect(query.mock.calls.filter(([q]) => JSON.stringify(q).includes("chat_identities"))).toHaveLength(2);
+    expect(a.id).toBe(b.id);
+    expect(await db.chatIdentity.count({ where: { externalUserId: "tg-first" } })).toBe(1);
+    expect(a).toEqual(await viaPrisma("TELEGRAM", "tg-first"));
+    expect(a).toMatchObject({ chatId: "tg-first", blocked: false, locale: null, memberId: null, member: null });
+    expect(a.createdAt).toEqual(now);
+    expect(a.lastSeenAt).toEqual(now);
+  });
+
+  it("refreshes a row found after all: where to write only from a private chat, the member with it", async () => {
+    const member = await db.member.findFirstOrThrow({ orderBy: { id: "desc" } });
+    await db.chatIdentity.create({
+      data: { platform: "TELEGRAM", externalUserId: "tg-late", chatId: "old-chat", blocked: true, memberId: member.id },
+    });
+    const later = new Date("2026-11-18T03:00:00Z");
+    const contact = { platform: "TELEGRAM", externalUserId: "tg-late", chatId: "tg-late", now: later } as const;
+
+    const fromGroup = await identityRows(db).upsert({ ...contact, isPrivate: false });
+    expect(fromGroup).toMatchObject({ chatId: "old-chat", blocked: true, lastSeenAt: later });
+    expect(fromGroup.member).toEqual(member);
+
+    const fromPrivate = await identityRows(db).upsert({ ...contact, isPrivate: true });
+    expect(fromPrivate).toMatchObject({ chatId: "tg-late", blocked: false });
+    expect(fromPrivate).toEqual(await viaPrisma("TELEGRAM", "tg-late"));
+  });
+
   it("fails everyone waiting when PostgreSQL cannot be reached, and reads again the next moment", async () => {
     const unreachable = createDb("postgresql://postgres@127.0.0.1:1/nowhere", 1);
-    const reads = identityReads(unreachable);
+    const reads = identityRows(unreachable);
     const both = [reads.find("TELEGRAM", "a"), reads.find("TELEGRAM", "b")];
     for (const result of await Promise.allSettled(both)) expect(result.status).toBe("rejected");
     await expect(reads.find("TELEGRAM", "c")).rejects.toThrow();
     await unreachable.$disconnect();
 
     const first = await db.chatIdentity.findFirstOrThrow({ where: { externalUserId: "tg-identity-2" } });
-    expect((await identityReads(db).find("TELEGRAM", first.externalUserId))?.id).toBe(first.id);
+    expect((await identityRows(db).find("TELEGRAM", first.externalUserId))?.id).toBe(first.id);
   });
 });
