@@ -3,7 +3,7 @@
 // (two statements a batch) cost more CPU in Prisma's query interpreter than the read cost PostgreSQL (bench:chat).
 // A first contact is one statement too, where Prisma's upsert with its member was a transaction of four.
 import type { ChatIdentity, Db, Member, Platform } from "../infra/db.ts";
-import { directReads } from "../infra/db.ts";
+import { directStatements } from "../infra/db.ts";
 import { PREPARED } from "../infra/statement-names.ts";
 
 export type IdentityWithMember = ChatIdentity & { member: Member | null };
@@ -100,7 +100,7 @@ export interface IdentityRows {
 }
 
 function createIdentityRows(db: Db): IdentityRows {
-  const reads = directReads(db);
+  const reads = directStatements(db);
   if (!reads) {
     return {
       find: (platform, externalUserId) =>

@@ -8,13 +8,13 @@ import { asParameter, getTypeParser } from "./utc-values.ts";
 export type Db = PrismaClient;
 export * from "../../prisma/generated/client.ts";
 
-export interface DirectReads {
+export interface DirectStatements {
   /** Rows of one statement on the pool, prepared when Prisma's would be (statement-names.ts); times as Prisma
    * sends and reads them (utc-values.ts). */
   query<R>(text: string, values: readonly unknown[]): Promise<R[]>;
 }
 
-const direct = new WeakMap<object, DirectReads>();
+const direct = new WeakMap<object, DirectStatements>();
 
 export function createDb(databaseUrl: string, poolSize = 10): Db {
   // JIT off for every session: our statements are short, and PostgreSQL's cost guess for some (organisation
@@ -53,9 +53,10 @@ export function createDb(databaseUrl: string, poolSize = 10): Db {
 }
 
 /**
- * The pool under a client made by createDb, for the chat path's reads that need none of Prisma's work on them
- * (facts.ts); undefined for a transaction's client, whose reads must stay on its connection.
+ * The pool under a client made by createDb, for the chat path's single statements that need none of Prisma's work
+ * on them (facts, identities, update marks); undefined for a transaction's client, whose statements must stay on
+ * its connection.
  */
-export function directReads(db: object): DirectReads | undefined {
+export function directStatements(db: object): DirectStatements | undefined {
   return direct.get(db);
 }

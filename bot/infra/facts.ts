@@ -3,7 +3,7 @@
 // the chat path every statement costs a round trip, a write system call in the driver and Prisma's own work per
 // query — the status look-up's eight reads as eight statements spent more on that than on the reads themselves
 // (bench:chat). A feature's own loader reads the same fact alone, so each piece of SQL is written once.
-import { type Db, directReads, Prisma } from "./db.ts";
+import { type Db, directStatements, Prisma } from "./db.ts";
 import { PREPARED } from "./statement-names.ts";
 
 export { jsonTime } from "./utc-values.ts";
@@ -41,7 +41,7 @@ export async function readFacts<F extends Record<string, Fact<unknown>>>(db: Tx,
  * is read as UTC, as Prisma reads our `timestamp(3)` and `date` columns.
  */
 async function factsRow(db: Tx, sql: Prisma.Sql): Promise<Record<string, unknown> | undefined> {
-  const reads = directReads(db);
+  const reads = directStatements(db);
   if (!reads) return (await db.$queryRaw<Record<string, unknown>[]>(sql))[0];
   return (await reads.query<Record<string, unknown>>(sql.text, sql.values))[0];
 }
