@@ -252,8 +252,18 @@ async function main() {
   };
   const i18n = createI18n(config.DEFAULT_LOCALE);
   const busyTexts = new Set((["zh-CN", "en"] as const).map((locale) => i18n.t(locale, "core-busy")));
-  // A kept database: what an earlier run left to send would keep this run's workers busy.
+  // A kept database starts each run as the first: what an earlier run left to send would keep this run's workers
+  // busy, its open transfers would have their timers set again at start, and its strangers would be known.
   await pool.query("DELETE FROM outbox_messages");
+  await pool.query("DELETE FROM transfer_requests WHERE member_id BETWEEN $1 AND $2", [
+    population.minId,
+    population.maxId,
+  ]);
+  await pool.query(
+    `DELETE FROM chat_identities WHERE platform = 'TELEGRAM' AND member_id IS NULL
+       AND CASE WHEN external_user_id ~ '^[0-9]{1,18}$' THEN external_user_id::bigint > $1 ELSE false END`,
+    [CHAT_BASE],
+  );
   const busy = new Set<number>();
   const leaderOf = async (memberId: number) =>
     (
