@@ -51,6 +51,23 @@ export function wallClock(at: Date | number, timeZone: string): WallClock {
   };
 }
 
+/** The instant a wall-clock time in `timeZone` stands for. */
+export function zonedInstant(
+  y: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): Date {
+  const wall = Date.UTC(y, month - 1, day, hour, minute);
+  let at = wall - zoneOffsetMs(new Date(wall), timeZone);
+  // Near a DST change the first guess may sit on the other side of it.
+  const again = wall - zoneOffsetMs(new Date(at), timeZone);
+  if (again !== at) at = again;
+  return new Date(at);
+}
+
 function offsetAt(time: number, timeZone: string): number {
   const parts = dateFormat("en-US", {
     timeZone,

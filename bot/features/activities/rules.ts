@@ -3,7 +3,7 @@
 
 import { dateFormat } from "../../core/date-format.ts";
 import { parseSpokenTime } from "../../core/nlu/times.ts";
-import { zoneOffsetMs } from "../../core/zone-time.ts";
+import { zonedInstant, zoneOffsetMs } from "../../core/zone-time.ts";
 
 export const MAX_TITLE = 60;
 export const MAX_PLACE = 100;
@@ -57,23 +57,6 @@ export function parseCapacity(text: string): number | null {
   if (!match) return null;
   const n = Number(match[1]);
   return n >= 1 && n <= MAX_CAPACITY ? n : null;
-}
-
-/** The instant a wall-clock time in `timeZone` stands for. */
-export function zonedInstant(
-  y: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  timeZone: string,
-): Date {
-  const wall = Date.UTC(y, month - 1, day, hour, minute);
-  let at = wall - zoneOffsetMs(new Date(wall), timeZone);
-  // Near a DST change the first guess may sit on the other side of it.
-  const again = wall - zoneOffsetMs(new Date(at), timeZone);
-  if (again !== at) at = again;
-  return new Date(at);
 }
 
 function wallDate(at: Date, timeZone: string) {

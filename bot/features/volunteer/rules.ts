@@ -1,8 +1,7 @@
 // Volunteer hours (志愿服务时长): how people type them, how they are shown, and what a leader's entry must hold.
 // Kept as whole minutes in half-hour steps, so sums are exact. Pure: callers pass the clock and the time zone.
 
-import { wallClock } from "../../core/zone-time.ts";
-import { zonedInstant } from "../activities/rules.ts";
+import { wallClock, zonedInstant } from "../../core/zone-time.ts";
 
 export const HOUR_MINUTES = 60;
 /** Hours are counted in half-hour steps. */

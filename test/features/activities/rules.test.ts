@@ -1,5 +1,6 @@
 // The pure activity rules: reading times, valid activities, places, reminder timing, check-in codes, the sheet.
 import { describe, expect, it } from "vitest";
+import { zonedInstant } from "../../../bot/core/zone-time.ts";
 import {
   attendanceOf,
   checkinTiming,
@@ -14,7 +15,6 @@ import {
   reminderTiming,
   signupRefusal,
   whenArgs,
-  zonedInstant,
 } from "../../../bot/features/activities/rules.ts";
 
 const TZ = "Asia/Shanghai";
