@@ -27,6 +27,10 @@ export function createDb(databaseUrl: string, poolSize = 10): Db {
     options: "-c jit=off",
     connectionTimeoutMillis: 10_000,
   });
+  // An idle connection the server closed (a restart, a dropped database) is taken out of the pool, and the next
+  // query opens another. Prisma's adapter listens for this only once Prisma itself has connected; the chat path's
+  // direct statements may come first, and an unheard pool error would end the process.
+  pool.on("error", () => undefined);
   const nameOf = statementNames();
   const db = new PrismaClient({
     // One query at a time inside a transaction (see serial-transactions.ts).

@@ -52,7 +52,7 @@ let stepId = 0;
 
 describe("a 入团 step that waits", () => {
   it("starts its clock when 肖明 applies: one timer for the 24 h nudge", async () => {
-    const code = /[A-Z2-9]{6}/.exec((await wang.chat.text("/applicants invite")).replace(/GD|SCUT/g, ""))![0];
+    const code = /邀请码：([A-Z2-9]{6})/.exec(await wang.chat.text("/applicants invite"))![1]!;
     await xiao.say("/join");
     await xiao.say(code);
     await xiao.say("肖明");
