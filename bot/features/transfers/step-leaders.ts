@@ -1,5 +1,6 @@
 // Who acts for an organisation on a transfer step: the people a waiting step's messages go to.
-import { type Db, type Prisma, Role } from "../../infra/db.ts";
+import { type Db, Prisma, Role } from "../../infra/db.ts";
+import { type Fact, readFact } from "../../infra/facts.ts";
 import { type Acting, type ChainOrg, nearestActing } from "./sla/escalation.ts";
 
 type Tx = Prisma.TransactionClient | Db;
@@ -11,49 +12,51 @@ export const STEP_ROLES: readonly Role[] = [Role.BRANCH_SECRETARY, Role.COMMITTE
  * whose secretary left) falls back to the nearest ancestor that has someone. For those told that a transfer
  * finished or was withdrawn; who must ACT on a step is `whoActs`.
  */
-export async function stepLeaders(tx: Tx, orgId: number): Promise<number[]> {
-  const org = await tx.organisation.findUnique({ where: { id: orgId }, select: { ancestorIds: true } });
-  if (!org) return [];
-  const rows = await tx.roleAssignment.findMany({
-    where: { orgId: { in: org.ancestorIds }, role: { in: [...STEP_ROLES] } },
-    select: { memberId: true, orgId: true },
-    orderBy: { memberId: "asc" },
+export function stepLeaders(tx: Tx, orgId: number): Promise<number[]> {
+  const roles = [...STEP_ROLES];
+  // Deepest organisation with someone wins (ancestor_ids runs root → self); one statement inside the transaction.
+  return readFact(tx, {
+    sql: Prisma.sql`
+      SELECT COALESCE((
+        SELECT json_agg(DISTINCT r.member_id ORDER BY r.member_id)
+        FROM role_assignments r
+        WHERE r.role::text = ANY(${roles}::text[]) AND r.org_id = (
+          SELECT path.id FROM organisations own, unnest(own.ancestor_ids) WITH ORDINALITY AS path(id, n)
+          WHERE own.id = ${orgId}
+            AND EXISTS (SELECT 1 FROM role_assignments x WHERE x.org_id = path.id AND x.role::text = ANY(${roles}::text[]))
+          ORDER BY path.n DESC
+          LIMIT 1)
+      ), '[]')`,
+    parse: (value) => value as number[],
   });
-  // Deepest organisation with someone wins (ancestorIds runs root → self).
-  for (let i = org.ancestorIds.length - 1; i >= 0; i--) {
-    const at = org.ancestorIds[i];
-    const ids = [...new Set(rows.filter((r) => r.orgId === at).map((r) => r.memberId))];
-    if (ids.length > 0) return ids;
-  }
-  return [];
 }
 
 /**
  * The step's organisation and its ancestors, nearest first, each with the people who can act there: a step role
- * and a chat that has not blocked the bot (someone never bound would be sent nothing). Queries one after the other:
- * this runs inside the workflow's transactions.
+ * and a chat that has not blocked the bot (someone never bound would be sent nothing). A fact, so one statement
+ * inside the workflow's transactions, where Prisma's three reads cost more than the transaction's writes.
  */
-export async function actingChain(tx: Tx, orgId: number): Promise<ChainOrg[]> {
-  const org = await tx.organisation.findUnique({ where: { id: orgId }, select: { ancestorIds: true } });
-  if (!org) return [];
-  const orgs = await tx.organisation.findMany({
-    where: { id: { in: org.ancestorIds } },
-    select: { id: true, name: true, level: true },
-  });
-  const roles = await tx.roleAssignment.findMany({
-    where: {
-      orgId: { in: org.ancestorIds },
-      role: { in: [...STEP_ROLES] },
-      member: { identities: { some: { blocked: false } } },
-    },
-    select: { memberId: true, orgId: true },
-    orderBy: { memberId: "asc" },
-  });
-  const byId = new Map(orgs.map((o) => [o.id, o]));
-  return [...org.ancestorIds].reverse().flatMap((id) => {
-    const o = byId.get(id);
-    return o ? [{ ...o, actors: roles.filter((r) => r.orgId === id).map((r) => r.memberId) }] : [];
-  });
+export function actingChainFact(orgId: number): Fact<ChainOrg[]> {
+  return {
+    sql: Prisma.sql`
+      SELECT COALESCE(json_agg(json_build_object(
+               'id', o.id, 'name', o.name, 'level', o.level,
+               'actors', COALESCE((
+                 SELECT json_agg(r.member_id ORDER BY r.member_id)
+                 FROM role_assignments r
+                 WHERE r.org_id = o.id AND r.role::text = ANY(${[...STEP_ROLES]}::text[])
+                   AND EXISTS (SELECT 1 FROM chat_identities c WHERE c.member_id = r.member_id AND NOT c.blocked)
+               ), '[]')
+             ) ORDER BY path.n DESC), '[]')
+      FROM organisations own, unnest(own.ancestor_ids) WITH ORDINALITY AS path(id, n)
+      JOIN organisations o ON o.id = path.id
+      WHERE own.id = ${orgId}`,
+    parse: (value) => value as ChainOrg[],
+  };
+}
+
+export function actingChain(tx: Tx, orgId: number): Promise<ChainOrg[]> {
+  return readFact(tx, actingChainFact(orgId));
 }
 
 /** The nearest level from `from` up with someone other than the transfer's member who can act on the step. */
