@@ -1,4 +1,4 @@
-// `npm run bench:chat -- [members] [chats] [seconds] [--scale] [--prof]`: people chatting with the bot, end to end.
+// `npm run bench:chat -- [members] [chats] [seconds] [--scale] [--only=<kind>] [--prof]`: people chatting with the bot, end to end.
 // N members (default 1,000,000; 4 in 5 bound to a Telegram chat) in a database of their own; the bot runs as
 // `npm start` runs it (bench/chat-bot.ts, a process of its own) and long-polls a fake Bot API in this process, which
 // plays `chats` people at once (default 200), each a fresh member per session so nobody passes the per-chat limit:
@@ -15,6 +15,8 @@
 // Latency is from the update being offered to the bot until the fake receives the answer. Redis round trips and
 // PostgreSQL statements per message are counted inside the bot process. --prof writes a CPU profile of the bot
 // process to bench/profiles/. BENCH_KEEP_DB=1 keeps the database (and reuses it when it holds N members).
+// --only=<kind> (status, dues, "transfer status", activities, "small talk", stranger, apply) makes phases 3 and 4 that
+// kind alone: what one kind of message costs.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
@@ -196,13 +198,34 @@ const MIX: [number, () => Session][] = [
   ],
 ];
 const mixTotal = MIX.reduce((s, [w]) => s + w, 0);
-const fromMix = () => {
+const anyFromMix = () => {
   let r = Math.random() * mixTotal;
   for (const [w, make] of MIX) {
     r -= w;
     if (r < 0) return make();
   }
   return MIX[0]![1]();
+};
+/** `--only=<kind>`: the mix's sessions of one kind (the approvals an application queues still follow). */
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+const MIX_KINDS: readonly string[] = [
+  "status",
+  "dues",
+  "transfer status",
+  "activities",
+  "small talk",
+  "stranger",
+  "apply",
+];
+if (only !== undefined && !MIX_KINDS.includes(only)) {
+  console.error(`--only: one of ${MIX_KINDS.map((k) => `"${k}"`).join(", ")}`);
+  process.exit(2);
+}
+const fromMix = (): Session => {
+  for (;;) {
+    const session = anyFromMix();
+    if (!only || session.kind === only) return session;
+  }
 };
 
 class Recorder {
@@ -511,7 +534,8 @@ async function main() {
     const reached = paced.rate / OPEN_RATE;
     console.log(
       `  p99 at ${paced.rate.toFixed(0)}/s ${paced.p99.toFixed(0)} ms, goal < ${GOAL_P99_MS} ms: ${(GOAL_P99_MS / paced.p99).toFixed(2)}` +
-        (reached < 0.95 ? ` (only ${(reached * 100).toFixed(0)}% of ${OPEN_RATE}/s reached)` : ""),
+        (reached < 0.95 ? ` (only ${(reached * 100).toFixed(0)}% of ${OPEN_RATE}/s reached)` : "") +
+        (only ? ` — ${only} alone (--only), not the goal's mix` : ""),
     );
 
     if (scale) {
