@@ -100,8 +100,8 @@ export interface IdentityRows {
 }
 
 function createIdentityRows(db: Db): IdentityRows {
-  const reads = directStatements(db);
-  if (!reads) {
+  const direct = directStatements(db);
+  if (!direct) {
     return {
       find: (platform, externalUserId) =>
         db.chatIdentity.findUnique({
@@ -117,7 +117,7 @@ function createIdentityRows(db: Db): IdentityRows {
         }),
     };
   }
-  const query = reads.query;
+  const { query } = direct;
   // Asked in this tick, by platform and person; read together once the tick's other messages have asked too.
   let waiting = new Map<Platform, Map<string, Waiter[]>>();
 

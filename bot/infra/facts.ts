@@ -41,9 +41,9 @@ export async function readFacts<F extends Record<string, Fact<unknown>>>(db: Tx,
  * is read as UTC, as Prisma reads our `timestamp(3)` and `date` columns.
  */
 async function factsRow(db: Tx, sql: Prisma.Sql): Promise<Record<string, unknown> | undefined> {
-  const reads = directStatements(db);
-  if (!reads) return (await db.$queryRaw<Record<string, unknown>[]>(sql))[0];
-  return (await reads.query<Record<string, unknown>>(sql.text, sql.values))[0];
+  const direct = directStatements(db);
+  if (!direct) return (await db.$queryRaw<Record<string, unknown>[]>(sql))[0];
+  return (await direct.query<Record<string, unknown>>(sql.text, sql.values))[0];
 }
 
 export async function readFact<T>(db: Tx, fact: Fact<T>): Promise<T> {
