@@ -51,7 +51,7 @@ export function wallClock(at: Date | number, timeZone: string): WallClock {
   };
 }
 
-/** The instant a wall-clock time in `timeZone` stands for. */
+/** The instant a wall-clock time in `timeZone` stands for (day, hour and minute may overflow into the next). */
 export function zonedInstant(
   y: number,
   month: number,
@@ -61,9 +61,9 @@ export function zonedInstant(
   timeZone: string,
 ): Date {
   const wall = Date.UTC(y, month - 1, day, hour, minute);
-  let at = wall - zoneOffsetMs(new Date(wall), timeZone);
+  let at = wall - zoneOffsetMs(wall, timeZone);
   // Near a DST change the first guess may sit on the other side of it.
-  const again = wall - zoneOffsetMs(new Date(at), timeZone);
+  const again = wall - zoneOffsetMs(at, timeZone);
   if (again !== at) at = again;
   return new Date(at);
 }

@@ -6,8 +6,6 @@
 import { type Db, directStatements, Prisma } from "./db.ts";
 import { PREPARED } from "./statement-names.ts";
 
-export { jsonTime } from "./utc-values.ts";
-
 type Tx = Prisma.TransactionClient | Db;
 
 export interface Fact<T> {

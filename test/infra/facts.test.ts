@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { duesFacts } from "../../bot/features/dues/dues-service.ts";
 import { statusFacts } from "../../bot/features/membership/status-service.ts";
 import { Prisma } from "../../bot/infra/db.ts";
-import { jsonTime, readFacts } from "../../bot/infra/facts.ts";
+import { readFacts } from "../../bot/infra/facts.ts";
+import { jsonTime } from "../../bot/infra/utc-values.ts";
 import { createTestApp } from "../helpers/test-app.ts";
 
 const app = await createTestApp();

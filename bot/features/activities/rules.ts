@@ -3,7 +3,7 @@
 
 import { dateFormat } from "../../core/date-format.ts";
 import { parseSpokenTime } from "../../core/nlu/times.ts";
-import { zonedInstant, zoneOffsetMs } from "../../core/zone-time.ts";
+import { wallClock, zonedInstant } from "../../core/zone-time.ts";
 
 export const MAX_TITLE = 60;
 export const MAX_PLACE = 100;
@@ -59,11 +59,6 @@ export function parseCapacity(text: string): number | null {
   return n >= 1 && n <= MAX_CAPACITY ? n : null;
 }
 
-function wallDate(at: Date, timeZone: string) {
-  const local = new Date(at.getTime() + zoneOffsetMs(at, timeZone));
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
-}
-
 const DATE = /^(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?/;
 const TIME = /(\d{1,2})\s*(?:[:：]\s*(\d{2})|点\s*(?:(半)|(\d{1,2})\s*分?)?)/g;
 
@@ -89,7 +84,7 @@ export function parseWhen(text: string, now: Date, timeZone: string): { start: D
   const month = Number(date[2]);
   const day = Number(date[3]);
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const today = wallDate(now, timeZone);
+  const today = wallClock(now, timeZone);
   let year = date[1] ? Number(date[1]) : today.year;
   if (!date[1] && (month < today.month || (month === today.month && day < today.day))) year++;
   const probe = new Date(Date.UTC(year, month - 1, day));

@@ -3,7 +3,8 @@
 // exceeded, and the waitlist keeps the order in which they got the lock (queuedAt, then id).
 import type { CoreDeps } from "../../core/feature.ts";
 import { type Activity, type Db, type Member, Prisma } from "../../infra/db.ts";
-import { type Fact, jsonTime } from "../../infra/facts.ts";
+import type { Fact } from "../../infra/facts.ts";
+import { jsonTime } from "../../infra/utc-values.ts";
 import { leaveButtons, messageArgs, PROMOTED_MESSAGE } from "./notify.ts";
 import { inAudience, placeFor, promotions, type SignupRefusal, signupRefusal } from "./rules.ts";
 

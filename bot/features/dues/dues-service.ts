@@ -1,7 +1,8 @@
 // A member's dues picture, read from the rate table, their paid months and their last payment.
 
 import { type Db, type Member, PaymentStatus, Prisma } from "../../infra/db.ts";
-import { type Fact, type FactValues, jsonTime, readFacts } from "../../infra/facts.ts";
+import { type Fact, type FactValues, readFacts } from "../../infra/facts.ts";
+import { jsonTime } from "../../infra/utc-values.ts";
 import { changesFact, circumstanceAt, type PendingChange } from "./history.ts";
 import { monthPricer } from "./ledger.ts";
 import { type Month, monthOf, monthOfDay } from "./months.ts";

@@ -2,7 +2,8 @@
 // from its month on; the months before it keep what applied before (stored on the change), so an owed month from
 // before the change is never re-priced. The member row holds what applies after the last confirmed change.
 import { type Db, type DuesCategory, DuesChangeStatus, Prisma } from "../../infra/db.ts";
-import { type Fact, jsonTime } from "../../infra/facts.ts";
+import type { Fact } from "../../infra/facts.ts";
+import { jsonTime } from "../../infra/utc-values.ts";
 import type { Month } from "./months.ts";
 import type { Rate } from "./rules.ts";
 

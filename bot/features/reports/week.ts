@@ -14,11 +14,6 @@ export interface Week {
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** The instant of local midnight starting a calendar date (y, m 1-based, d may overflow). */
-export function localMidnight(y: number, m: number, d: number, timeZone: string): Date {
-  return zonedInstant(y, m, d, 0, 0, timeZone);
-}
-
 const isoDay = (utcDate: Date) => utcDate.toISOString().slice(0, 10);
 
 /** The week that contains an instant. */
@@ -28,8 +23,8 @@ export function weekOf(at: Date, timeZone: string): Week {
   const mondayD = d - ((weekday + 6) % 7);
   const monday = new Date(Date.UTC(y, m - 1, mondayD));
   return {
-    start: localMidnight(y, m, mondayD, timeZone),
-    end: localMidnight(y, m, mondayD + 7, timeZone),
+    start: zonedInstant(y, m, mondayD, 0, 0, timeZone),
+    end: zonedInstant(y, m, mondayD + 7, 0, 0, timeZone),
     key: isoDay(monday),
     lastDay: isoDay(new Date(monday.getTime() + 6 * DAY_MS)),
   };
@@ -43,5 +38,5 @@ export function lastFullWeek(now: Date, timeZone: string): Week {
 /** The week named by its Monday (yyyy-mm-dd), e.g. from a job's data. */
 export function weekByKey(key: string, timeZone: string): Week {
   const [y, m, d] = key.split("-").map(Number) as [number, number, number];
-  return weekOf(localMidnight(y, m, d, timeZone), timeZone);
+  return weekOf(zonedInstant(y, m, d, 0, 0, timeZone), timeZone);
 }

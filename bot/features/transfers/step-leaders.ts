@@ -1,6 +1,6 @@
 // Who acts for an organisation on a transfer step: the people a waiting step's messages go to.
 import { type Db, Prisma, Role } from "../../infra/db.ts";
-import { type Fact, readFact } from "../../infra/facts.ts";
+import { readFact } from "../../infra/facts.ts";
 import { type Acting, type ChainOrg, nearestActing } from "./sla/escalation.ts";
 
 type Tx = Prisma.TransactionClient | Db;
@@ -36,8 +36,8 @@ export function stepLeaders(tx: Tx, orgId: number): Promise<number[]> {
  * and a chat that has not blocked the bot (someone never bound would be sent nothing). A fact, so one statement
  * inside the workflow's transactions, where Prisma's three reads cost more than the transaction's writes.
  */
-export function actingChainFact(orgId: number): Fact<ChainOrg[]> {
-  return {
+export function actingChain(tx: Tx, orgId: number): Promise<ChainOrg[]> {
+  return readFact(tx, {
     sql: Prisma.sql`
       SELECT COALESCE(json_agg(json_build_object(
                'id', o.id, 'name', o.name, 'level', o.level,
@@ -52,11 +52,7 @@ export function actingChainFact(orgId: number): Fact<ChainOrg[]> {
       JOIN organisations o ON o.id = path.id
       WHERE own.id = ${orgId}`,
     parse: (value) => value as ChainOrg[],
-  };
-}
-
-export function actingChain(tx: Tx, orgId: number): Promise<ChainOrg[]> {
-  return readFact(tx, actingChainFact(orgId));
+  });
 }
 
 /** The nearest level from `from` up with someone other than the transfer's member who can act on the step. */

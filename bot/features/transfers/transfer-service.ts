@@ -1,14 +1,7 @@
 // Reads of transfers (组织关系转接) for the chat views; the state changes live in workflow.ts.
-import {
-  type Db,
-  OrgLevel,
-  Prisma,
-  StepStatus,
-  type TransferRequest,
-  TransferStatus,
-  type TransferStep,
-} from "../../infra/db.ts";
-import { type Fact, jsonTime, readFact } from "../../infra/facts.ts";
+import { type Db, OrgLevel, Prisma, StepStatus, type TransferRequest, type TransferStep } from "../../infra/db.ts";
+import { type Fact, readFact } from "../../infra/facts.ts";
+import { jsonTime } from "../../infra/utc-values.ts";
 import { rolesOf, scopeOrgIds } from "../orgs/scope.ts";
 import { ACT_ROLES } from "./rules.ts";
 
@@ -16,16 +9,6 @@ type Tx = Prisma.TransactionClient | Db;
 
 const orgName = { select: { name: true } } as const;
 const who = { select: { name: true } } as const;
-
-const timelineInclude = {
-  fromOrg: orgName,
-  toOrg: orgName,
-  assignedOrg: orgName,
-  steps: {
-    orderBy: { seq: "asc" },
-    include: { org: orgName, claimedBy: who, decidedBy: who },
-  },
-} as const satisfies Prisma.TransferRequestInclude;
 
 type Named = { name: string };
 export type TimelineStep = TransferStep & { org: Named; claimedBy: Named | null; decidedBy: Named | null };
@@ -112,9 +95,9 @@ function parseTimeline(value: unknown): OpenTransfer | null {
   };
 }
 
-/** The member's transfer in progress with its steps in order, or null: a fact, one statement where Prisma's
+/** The latest request matching `where` (on `t`, the request), with its timeline: one statement where Prisma's
  * include was six (bench:chat). */
-export function openTransferFact(memberId: number): Fact<OpenTransfer | null> {
+function timelineFact(where: Prisma.Sql): Fact<OpenTransfer | null> {
   return {
     sql: Prisma.sql`
       SELECT ${TIMELINE}
@@ -122,25 +105,27 @@ export function openTransferFact(memberId: number): Fact<OpenTransfer | null> {
       JOIN organisations fo ON fo.id = t.from_org_id
       JOIN organisations tdo ON tdo.id = t.to_org_id
       LEFT JOIN organisations ao ON ao.id = t.assigned_org_id
-      WHERE t.member_id = ${memberId} AND t.status = 'IN_PROGRESS'
+      WHERE ${where}
       ORDER BY t.created_at DESC, t.id DESC
       LIMIT 1`,
     parse: parseTimeline,
   };
 }
 
+/** The member's transfer in progress with its steps in order, or null. */
 export function openTransfer(db: Tx, memberId: number): Promise<OpenTransfer | null> {
-  return readFact(db, openTransferFact(memberId));
+  return readFact(db, timelineFact(Prisma.sql`t.member_id = ${memberId} AND t.status = 'IN_PROGRESS'`));
 }
 
 /** The member's latest request if it was rejected and not yet resubmitted: the one to fix. */
-export async function rejectedToFix(db: Tx, memberId: number) {
-  const latest = await db.transferRequest.findFirst({
-    where: { memberId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    include: { ...timelineInclude, _count: { select: { resubmits: true } } },
-  });
-  return latest?.status === TransferStatus.REJECTED && latest._count.resubmits === 0 ? latest : null;
+export function rejectedToFix(db: Tx, memberId: number): Promise<OpenTransfer | null> {
+  return readFact(
+    db,
+    timelineFact(Prisma.sql`
+      t.id = (SELECT id FROM transfer_requests WHERE member_id = ${memberId} ORDER BY created_at DESC, id DESC LIMIT 1)
+      AND t.status = 'REJECTED'
+      AND NOT EXISTS (SELECT 1 FROM transfer_requests r WHERE r.previous_id = t.id)`),
+  );
 }
 
 /** The step waiting for someone: the first pending one. */
