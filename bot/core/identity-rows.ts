@@ -101,22 +101,8 @@ export interface IdentityRows {
 
 function createIdentityRows(db: Db): IdentityRows {
   const direct = directStatements(db);
-  if (!direct) {
-    return {
-      find: (platform, externalUserId) =>
-        db.chatIdentity.findUnique({
-          where: { platform_externalUserId: { platform, externalUserId } },
-          include: { member: true },
-        }),
-      upsert: ({ platform, externalUserId, chatId, isPrivate, now }) =>
-        db.chatIdentity.upsert({
-          where: { platform_externalUserId: { platform, externalUserId } },
-          create: { platform, externalUserId, chatId, locale: null, lastSeenAt: now, createdAt: now },
-          update: { lastSeenAt: now, ...(isPrivate ? { chatId, blocked: false } : {}) },
-          include: { member: true },
-        }),
-    };
-  }
+  // The core's client is always createDb's; a transaction's client has no pool of its own to batch on.
+  if (!direct) throw new Error("identity rows need a client made by createDb");
   const { query } = direct;
   // Asked in this tick, by platform and person; read together once the tick's other messages have asked too.
   let waiting = new Map<Platform, Map<string, Waiter[]>>();
@@ -164,7 +150,7 @@ function createIdentityRows(db: Db): IdentityRows {
 
 const byDb = new WeakMap<Db, IdentityRows>();
 
-/** The identity rows of a client made by createDb (through Prisma for any other client). */
+/** The identity rows of a client made by createDb. */
 export function identityRows(db: Db): IdentityRows {
   let found = byDb.get(db);
   if (!found) {
