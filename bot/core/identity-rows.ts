@@ -9,7 +9,7 @@ import { PREPARED } from "../infra/statement-names.ts";
 export type IdentityWithMember = ChatIdentity & { member: Member | null };
 
 // Every field of each model and its column: `satisfies` makes a field added to the schema a compile error here.
-const IDENTITY = {
+export const IDENTITY = {
   id: "id",
   platform: "platform",
   externalUserId: "external_user_id",

@@ -122,7 +122,7 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
     token?: string,
   ): Promise<DeliveryOutcome> {
     const id = BigInt(job.data.outboxId);
-    const row = await db.outboxMessage.findUnique({ where: { id }, include: { identity: true } });
+    const row = await rows.read(id);
     if (!row) return "missing";
     if (row.status === "SENT" || row.status === "FAILED" || row.status === "BLOCKED" || row.status === "DROPPED") {
       return "done-before";
