@@ -40,5 +40,17 @@ export function telegramPeople(db: Db, fake: FakeTelegram) {
     return (await fake.waitForMessages(user.id, before + 1)).at(-1)!;
   }
 
-  return { bound, messageWith, say, press };
+  /**
+   * Presses as `press` does when the press also sets off messages to the same person (the next step's card for a
+   * leader who holds it too): waits for `count` new messages, which the delivery worker and the reply may send in
+   * either order, and returns their texts.
+   */
+  async function pressExpecting(user: TgUser, prefix: string, count: number): Promise<string[]> {
+    const { message, payload } = await messageWith(user, prefix);
+    const before = fake.sent(user.id).length;
+    fake.userPresses(payload, message.message_id, { from: user });
+    return (await fake.waitForMessages(user.id, before + count)).slice(before).map((m) => m.text ?? "");
+  }
+
+  return { bound, messageWith, say, press, pressExpecting };
 }

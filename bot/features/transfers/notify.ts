@@ -14,6 +14,10 @@ export interface Work {
   deps: CoreDeps;
   now: Date;
   outbox: bigint[];
+  /** Event-log rows not yet written: the transaction writes them together at its end, in this order. */
+  events: Prisma.TransferEventCreateManyInput[];
+  /** Messages not yet written: the transaction writes them together (`writeMessages`), in this order. */
+  messages: { memberId: number; message: OutgoingMessage }[];
   startedSteps: number[];
 }
 
@@ -38,12 +42,21 @@ export const stepButtons = (stepId: number, kind: TransferStepKind) => [
 
 const about = (t: TransferFacts) => ({ member: t.memberName, from: t.fromName, to: t.toName, reason: t.reason });
 
-export async function toMember(w: Work, memberId: number, message: OutgoingMessage) {
-  w.outbox.push(...(await w.deps.outbox.toMember(w.tx, memberId, message)));
+export function toMember(w: Work, memberId: number, message: OutgoingMessage) {
+  w.messages.push({ memberId, message });
 }
 
-async function toLeaders(w: Work, memberIds: Iterable<number>, message: (id: number) => OutgoingMessage) {
-  for (const id of new Set(memberIds)) await toMember(w, id, message(id));
+/**
+ * The unit of work's messages so far as outbox rows: two statements however many recipients (their chats, then
+ * every row), where one member at a time cost two each (bench:chat, a transfer application).
+ */
+export async function writeMessages(w: Work) {
+  const messages = w.messages.splice(0);
+  w.outbox.push(...(await w.deps.outbox.toMembers(w.tx, messages)));
+}
+
+function toLeaders(w: Work, memberIds: Iterable<number>, message: (id: number) => OutgoingMessage) {
+  for (const id of new Set(memberIds)) toMember(w, id, message(id));
 }
 
 /**
@@ -51,7 +64,7 @@ async function toLeaders(w: Work, memberIds: Iterable<number>, message: (id: num
  * someone, never the transfer's own member; see sla/escalation.ts). When that is above the step's organisation, or
  * nobody can act at all, the member is told so in plain words: whom it went to, or whom to contact offline.
  */
-export async function announceStep(
+export function announceStep(
   w: Work,
   t: TransferFacts,
   step: { id: number; seq: number; kind: TransferStepKind; orgId: number; dueAt: Date },
@@ -65,7 +78,7 @@ export async function announceStep(
       : acting.passedOverMember
         ? "member-leads"
         : "unbound";
-  await toLeaders(w, acting?.memberIds ?? [], (id) => ({
+  toLeaders(w, acting?.memberIds ?? [], (id) => ({
     // Someone above the step's organisation is told why it came to them.
     messageKey: why === "own-org" ? "transfers-step-waiting" : "transfers-step-waiting-above",
     args: {
@@ -80,7 +93,7 @@ export async function announceStep(
     dedupeKey: `transfer-step:${step.id}:leader:${id}`,
   }));
   if (why === "own-org") return;
-  await toMember(w, t.memberId, {
+  toMember(w, t.memberId, {
     messageKey: acting ? "transfers-member-step-sent-up" : "transfers-member-nobody-can-act",
     args: { kind: step.kind, org: orgName, to: acting?.orgName ?? "", why },
     buttons: [[{ labelKey: "transfers-button-progress", payload: "go:transfer.status" }]],
@@ -89,15 +102,15 @@ export async function announceStep(
   });
 }
 
-export async function tellMemberApproved(w: Work, t: TransferFacts, kind: TransferStepKind, orgName: string) {
-  await toMember(w, t.memberId, {
+export function tellMemberApproved(w: Work, t: TransferFacts, kind: TransferStepKind, orgName: string) {
+  toMember(w, t.memberId, {
     messageKey: "transfers-member-step-done",
     args: { kind, org: orgName, to: t.toName },
     buttons: [[{ labelKey: "transfers-button-progress", payload: "go:transfer.status" }]],
   });
 }
 
-export async function tellRejected(
+export function tellRejected(
   w: Work,
   t: TransferFacts,
   step: { kind: TransferStepKind; orgName: string; code: string; note: string | null },
@@ -116,10 +129,10 @@ export async function tellRejected(
     buttons: [[{ labelKey: "transfers-button-resubmit", payload: `tr-resubmit:${t.id}` }]],
     urgent: false,
   };
-  await toMember(w, t.memberId, message);
+  toMember(w, t.memberId, message);
   // A leader who started it for the member hears too, without the member's one-tap resubmit.
   if (initiatorId !== t.memberId) {
-    await toMember(w, initiatorId, {
+    toMember(w, initiatorId, {
       messageKey: "transfers-initiator-rejected",
       args: {
         ...about(t),
@@ -140,7 +153,7 @@ export async function tellCompleted(
   orgs: { fromOrgId: number; toOrgId: number; finalOrgId: number; finalName: string },
   actorId: number,
 ) {
-  await toMember(w, t.memberId, {
+  toMember(w, t.memberId, {
     messageKey: "transfers-member-completed",
     args: { org: orgs.finalName, from: t.fromName },
   });
@@ -149,7 +162,7 @@ export async function tellCompleted(
     ...(await stepLeaders(w.tx, orgs.toOrgId)),
     ...(await stepLeaders(w.tx, orgs.finalOrgId)),
   ].filter((id) => id !== actorId && id !== t.memberId);
-  await toLeaders(w, sides, () => ({
+  toLeaders(w, sides, () => ({
     messageKey: "transfers-sides-completed",
     args: { ...about(t), org: orgs.finalName },
   }));
@@ -158,15 +171,15 @@ export async function tellCompleted(
 export async function tellCancelled(w: Work, t: TransferFacts, stepOrgId: number | null, actorId: number) {
   if (stepOrgId !== null) {
     const leaders = (await stepLeaders(w.tx, stepOrgId)).filter((id) => id !== actorId && id !== t.memberId);
-    await toLeaders(w, leaders, () => ({ messageKey: "transfers-leaders-cancelled", args: about(t) }));
+    toLeaders(w, leaders, () => ({ messageKey: "transfers-leaders-cancelled", args: about(t) }));
   }
   if (actorId !== t.memberId) {
-    await toMember(w, t.memberId, { messageKey: "transfers-member-cancelled-for-you", args: about(t) });
+    toMember(w, t.memberId, { messageKey: "transfers-member-cancelled-for-you", args: about(t) });
   }
 }
 
-export async function tellStartedForMember(w: Work, t: TransferFacts, byName: string) {
-  await toMember(w, t.memberId, {
+export function tellStartedForMember(w: Work, t: TransferFacts, byName: string) {
+  toMember(w, t.memberId, {
     messageKey: "transfers-member-started-for-you",
     args: { ...about(t), by: byName },
     buttons: [[{ labelKey: "transfers-button-progress", payload: "go:transfer.status" }]],

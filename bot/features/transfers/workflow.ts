@@ -28,6 +28,7 @@ import {
   tellRejected,
   tellStartedForMember,
   type Work,
+  writeMessages,
 } from "./notify.ts";
 import {
   ACT_ROLES,
@@ -42,6 +43,7 @@ import {
 import { startClock } from "./sla/clock.ts";
 import { scheduleStepTimers } from "./sla/timers.ts";
 import { whoActs } from "./step-leaders.ts";
+import { type LoadedTransfer, loadStep, loadTransfer, type ScopedStep, submitFacts } from "./workflow-reads.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -51,7 +53,16 @@ async function run<T>(deps: CoreDeps, body: (w: Work) => Promise<T>): Promise<T>
   const outbox: bigint[] = [];
   const startedSteps: number[] = [];
   const now = deps.now();
-  const result = await deps.db.$transaction((tx) => body({ tx, deps, now, outbox, startedSteps }), { timeout: 15_000 });
+  const result = await deps.db.$transaction(
+    async (tx) => {
+      const w: Work = { tx, deps, now, outbox, events: [], messages: [], startedSteps };
+      const value = await body(w);
+      if (w.events.length) await tx.transferEvent.createMany({ data: w.events });
+      await writeMessages(w);
+      return value;
+    },
+    { timeout: 15_000 },
+  );
   if (outbox.length) await deps.outbox.dispatch(outbox);
   if (startedSteps.length) {
     // Timers lost here are re-created by the SLA reconciler from the database.
@@ -66,14 +77,6 @@ async function lockTransfer(tx: Tx, transferId: number) {
   await tx.$queryRaw`SELECT id FROM transfer_requests WHERE id = ${transferId} FOR UPDATE`;
 }
 
-const transferInclude = {
-  member: { select: { name: true } },
-  fromOrg: { select: { name: true } },
-  toOrg: { select: { name: true, level: true } },
-} as const;
-
-type LoadedTransfer = Prisma.TransferRequestGetPayload<{ include: typeof transferInclude }>;
-
 const factsOf = (t: LoadedTransfer): TransferFacts => ({
   id: t.id,
   memberId: t.memberId,
@@ -83,7 +86,8 @@ const factsOf = (t: LoadedTransfer): TransferFacts => ({
   reason: t.reason,
 });
 
-async function event(
+/** An event-log row, written with the unit of work's others when it ends (one statement for them all). */
+function event(
   w: Work,
   data: {
     transferId: number;
@@ -95,16 +99,14 @@ async function event(
     at?: Date;
   },
 ) {
-  await w.tx.transferEvent.create({
-    data: {
-      transferId: data.transferId,
-      type: data.type,
-      stepId: data.stepId ?? null,
-      actorId: data.actorId ?? null,
-      orgId: data.orgId ?? null,
-      data: data.data ?? {},
-      at: data.at ?? w.now,
-    },
+  w.events.push({
+    transferId: data.transferId,
+    type: data.type,
+    stepId: data.stepId ?? null,
+    actorId: data.actorId ?? null,
+    orgId: data.orgId ?? null,
+    data: data.data ?? {},
+    at: data.at ?? w.now,
   });
 }
 
@@ -125,7 +127,7 @@ async function startStep(w: Work, t: LoadedTransfer, seq: number, kind: Transfer
   const step = await w.tx.transferStep.create({
     data: { transferId: t.id, seq, kind, orgId, startedAt: w.now, ...clock },
   });
-  await event(w, {
+  event(w, {
     transferId: t.id,
     type: "STEP_STARTED",
     stepId: step.id,
@@ -138,7 +140,7 @@ async function startStep(w: Work, t: LoadedTransfer, seq: number, kind: Transfer
       where: { id: step.id },
       data: { status: StepStatus.APPROVED, decidedById: t.initiatedById, decidedAt: w.now },
     });
-    await event(w, { transferId: t.id, type: "APPROVED", stepId: step.id, orgId, actorId: t.initiatedById });
+    event(w, { transferId: t.id, type: "APPROVED", stepId: step.id, orgId, actorId: t.initiatedById });
     await w.deps.audit.record(
       { actorId: t.initiatedById, action: "transfer.approve", orgId, targetType: "transfer-step", targetId: step.id },
       w.tx,
@@ -151,7 +153,7 @@ async function startStep(w: Work, t: LoadedTransfer, seq: number, kind: Transfer
     // Nobody at the organisation itself can act (none bound, or only the member herself): the step goes up at once,
     // and its 72 h escalations start above the level that has it.
     await w.tx.transferStep.update({ where: { id: step.id }, data: { escalationLevel: acting.levelsUp } });
-    await event(w, {
+    event(w, {
       transferId: t.id,
       type: "ESCALATED",
       stepId: step.id,
@@ -159,7 +161,7 @@ async function startStep(w: Work, t: LoadedTransfer, seq: number, kind: Transfer
       data: { stage: 0, level: acting.levelsUp, fromOrgId: orgId, memberLeads: acting.passedOverMember },
     });
   }
-  await announceStep(w, factsOf(t), step, org.name, acting);
+  announceStep(w, factsOf(t), step, org.name, acting);
 }
 
 /** After the step at `seq` was decided: the next step, or closing the request. */
@@ -175,14 +177,15 @@ async function advance(w: Work, t: LoadedTransfer, seq: number, status: StepStat
     where: { id: t.id },
     data: { status: TransferStatus.COMPLETED, closedAt: w.now },
   });
-  await event(w, { transferId: t.id, type: "COMPLETED", orgId: finalOrgId, data: { finalOrgId } });
+  event(w, { transferId: t.id, type: "COMPLETED", orgId: finalOrgId, data: { finalOrgId } });
   await tellCompleted(
     w,
     factsOf(t),
     { fromOrgId: t.fromOrgId, toOrgId: t.toOrgId, finalOrgId, finalName: finalOrg.name },
     actorId,
   );
-  // A new job (or none) may mean a new dues category: asked once, in this same transaction.
+  // A new job (or none) may mean a new dues category: asked once, in this same transaction, after the news above.
+  await writeMessages(w);
   w.outbox.push(...(await askAfterTransfer(w.tx, w.deps.outbox, t, finalOrg.name)));
 }
 
@@ -209,10 +212,8 @@ export async function submitTransfer(deps: CoreDeps, input: SubmitInput): Promis
     await tx.$queryRaw`SELECT id FROM members WHERE id = ${input.memberId} FOR UPDATE`;
     const member = await tx.member.findUnique({ where: { id: input.memberId } });
     if (!member || member.status !== MemberStatus.ACTIVE) return { ok: false, problem: "inactive" };
-    if (await tx.transferRequest.count({ where: { memberId: member.id, status: TransferStatus.IN_PROGRESS } })) {
-      return { ok: false, problem: "open-exists" };
-    }
-    const to = await tx.organisation.findUnique({ where: { id: input.toOrgId } });
+    const { open, to, fromName } = await submitFacts(tx, member.id, input.toOrgId);
+    if (open) return { ok: false, problem: "open-exists" };
     if (!to) return { ok: false, problem: "no-destination" };
     const verdict = input.destinationName
       ? checkOutsideDestination(member.orgId, to)
@@ -232,7 +233,7 @@ export async function submitTransfer(deps: CoreDeps, input: SubmitInput): Promis
         return { ok: false, problem: "previous" };
       }
     }
-    const created = await tx.transferRequest.create({
+    const row = await tx.transferRequest.create({
       data: {
         memberId: member.id,
         fromOrgId: member.orgId,
@@ -244,9 +245,14 @@ export async function submitTransfer(deps: CoreDeps, input: SubmitInput): Promis
         previousId: input.previousId ?? null,
         createdAt: w.now,
       },
-      include: transferInclude,
     });
-    await event(w, {
+    const created: LoadedTransfer = {
+      ...row,
+      member: { name: member.name },
+      fromOrg: { name: fromName },
+      toOrg: { name: to.name, level: to.level },
+    };
+    event(w, {
       transferId: created.id,
       type: "SUBMITTED",
       actorId: input.initiatorId,
@@ -271,7 +277,7 @@ export async function submitTransfer(deps: CoreDeps, input: SubmitInput): Promis
         },
         tx,
       );
-      await tellStartedForMember(w, factsOf(created), by.name);
+      tellStartedForMember(w, factsOf(created), by.name);
     }
     await startStep(w, created, 1, TransferStepKind.SENDER_APPROVAL);
     return { ok: true, transferId: created.id };
@@ -297,13 +303,6 @@ export type DecideResult =
   | { ok: false; problem: "handled"; handled: Handled };
 
 /** The step with its organisation, if the actor's roles cover that organisation; denials are audited. */
-const stepInclude = {
-  org: { select: { name: true, ancestorIds: true } },
-  transfer: { include: transferInclude },
-} as const satisfies Prisma.TransferStepInclude;
-
-export type ScopedStep = Prisma.TransferStepGetPayload<{ include: typeof stepInclude }>;
-
 export async function stepInScope(
   deps: CoreDeps,
   actorId: number,
@@ -311,7 +310,7 @@ export async function stepInScope(
   action: string,
 ): Promise<{ step: ScopedStep } | { problem: "not-found" | "denied" } | OwnTransfer> {
   if (!Number.isSafeInteger(stepId) || stepId <= 0) return { problem: "not-found" };
-  const step = await deps.db.transferStep.findUnique({ where: { id: stepId }, include: stepInclude });
+  const step = await loadStep(deps.db, stepId);
   if (!step) return { problem: "not-found" };
   const own = step.transfer.memberId === actorId;
   if (own || !canAct(await rolesOf(deps.db, actorId), step.org.ancestorIds, ACT_ROLES)) {
@@ -348,14 +347,14 @@ async function passOn(deps: CoreDeps, step: ScopedStep): Promise<string | null> 
         data: { escalationLevel: acting.levelsUp },
       });
       if (!moved.count) return;
-      await event(w, {
+      event(w, {
         transferId: step.transferId,
         type: "ESCALATED",
         stepId: step.id,
         orgId: acting.orgId,
         data: { stage: 0, level: acting.levelsUp, fromOrgId: step.orgId, memberLeads: acting.passedOverMember },
       });
-      await announceStep(w, factsOf(step.transfer), step, step.org.name, acting);
+      announceStep(w, factsOf(step.transfer), step, step.org.name, acting);
     });
   }
   return acting.orgName;
@@ -403,7 +402,7 @@ export async function decideStep(deps: CoreDeps, actorId: number, stepId: number
         : act.action === "assign"
           ? { branchId: act.branchId }
           : {};
-    await event(w, { transferId: step.transferId, type, stepId: step.id, orgId: step.orgId, actorId, data });
+    event(w, { transferId: step.transferId, type, stepId: step.id, orgId: step.orgId, actorId, data });
     await deps.audit.record(
       {
         actorId,
@@ -418,13 +417,14 @@ export async function decideStep(deps: CoreDeps, actorId: number, stepId: number
     if (act.action === "assign") {
       await tx.transferRequest.update({ where: { id: step.transferId }, data: { assignedOrgId: act.branchId } });
     }
-    const t = await tx.transferRequest.findUniqueOrThrow({ where: { id: step.transferId }, include: transferInclude });
+    const t = await loadTransfer(tx, step.transferId);
+    if (!t) throw new Error(`transfer ${step.transferId} of step ${step.id} is gone`);
     if (act.action === "reject") {
       await tx.transferRequest.update({
         where: { id: t.id },
         data: { status: TransferStatus.REJECTED, closedAt: w.now },
       });
-      await tellRejected(
+      tellRejected(
         w,
         factsOf(t),
         { kind: step.kind, orgName: step.org.name, code: act.code, note: act.note },
@@ -433,7 +433,7 @@ export async function decideStep(deps: CoreDeps, actorId: number, stepId: number
       return { ok: true, transferStatus: TransferStatus.REJECTED, seq: step.seq, kind: step.kind };
     }
     const plan = stepPlan(t.reason, t.toOrg.level);
-    if (plan[step.seq] && actorId !== t.memberId) await tellMemberApproved(w, factsOf(t), step.kind, step.org.name);
+    if (plan[step.seq] && actorId !== t.memberId) tellMemberApproved(w, factsOf(t), step.kind, step.org.name);
     await advance(w, t, step.seq, StepStatus.APPROVED, actorId);
     const after = await tx.transferRequest.findUniqueOrThrow({ where: { id: t.id }, select: { status: true } });
     return { ok: true, transferStatus: after.status, seq: step.seq, kind: step.kind };
@@ -477,7 +477,7 @@ export async function claimStep(deps: CoreDeps, actorId: number, stepId: number)
       where: { id: step.id },
       data: { claimedById: actorId, claimedAt: w.now, claimedLevel: now.escalationLevel },
     });
-    await event(w, {
+    event(w, {
       transferId: step.transferId,
       type: "CLAIMED",
       stepId: step.id,
@@ -503,7 +503,7 @@ export async function cancelTransfer(deps: CoreDeps, actorId: number, transferId
   return run(deps, async (w): Promise<CancelResult> => {
     const { tx } = w;
     await lockTransfer(tx, transferId);
-    const t = await tx.transferRequest.findUnique({ where: { id: transferId }, include: transferInclude });
+    const t = await loadTransfer(tx, transferId);
     if (!t) return { ok: false, problem: "not-found" };
     if (t.memberId !== actorId && t.initiatedById !== actorId) return { ok: false, problem: "denied" };
     if (t.status !== TransferStatus.IN_PROGRESS) return { ok: false, problem: "closed" };
@@ -521,7 +521,7 @@ export async function cancelTransfer(deps: CoreDeps, actorId: number, transferId
       where: { id: transferId },
       data: { status: TransferStatus.CANCELLED, closedAt: w.now },
     });
-    await event(w, {
+    event(w, {
       transferId,
       type: "CANCELLED",
       stepId: pending?.id ?? null,
