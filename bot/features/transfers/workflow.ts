@@ -40,7 +40,7 @@ import {
   stepPlan,
   stepStatusAfter,
 } from "./rules.ts";
-import { startClock } from "./sla/clock.ts";
+import { clockFor } from "./sla/clock.ts";
 import { scheduleStepTimers } from "./sla/timers.ts";
 import { whoActs } from "./step-leaders.ts";
 import { type LoadedTransfer, loadStep, loadTransfer, type ScopedStep, submitFacts } from "./workflow-reads.ts";
@@ -121,9 +121,9 @@ async function startStep(w: Work, t: LoadedTransfer, seq: number, kind: Transfer
   const orgId = kind === TransferStepKind.SENDER_APPROVAL ? t.fromOrgId : t.toOrgId;
   const org = await w.tx.organisation.findUniqueOrThrow({
     where: { id: orgId },
-    select: { name: true, ancestorIds: true },
+    select: { name: true, ancestorIds: true, slaHours: true, slaBusinessHours: true },
   });
-  const clock = await startClock(w.tx, orgId, w.now, w.deps.config.TRANSFER_SLA_HOURS);
+  const clock = await clockFor(w.tx, org, w.now, w.deps.config.TRANSFER_SLA_HOURS);
   const step = await w.tx.transferStep.create({
     data: { transferId: t.id, seq, kind, orgId, startedAt: w.now, ...clock },
   });

@@ -18,6 +18,16 @@ export async function startClock(tx: Tx, orgId: number, startedAt: Date, default
     where: { id: orgId },
     select: { slaHours: true, slaBusinessHours: true },
   });
+  return clockFor(tx, org, startedAt, defaultHours);
+}
+
+/** `startClock` for a caller that read the organisation's policy with what else it needed of it. */
+export async function clockFor(
+  tx: Tx,
+  org: { slaHours: number | null; slaBusinessHours: boolean },
+  startedAt: Date,
+  defaultHours: number,
+): Promise<StepClock> {
   const slaHours = org.slaHours ?? defaultHours;
   const slaBusinessHours = org.slaBusinessHours;
   const calendar = slaBusinessHours ? await loadWorkCalendar(tx, startedAt) : new Map<string, boolean>();
