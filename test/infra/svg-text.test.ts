@@ -36,7 +36,7 @@ const laidOut = (svg: string) =>
   new Resvg(svg, { font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: family } }).render();
 
 describe("text drawn as the font's glyph outlines", () => {
-  it("draws a league chart as resvg lays its text out, to within anti-aliasing", () => {
+  it("draws a league chart as resvg lays its text out, to within anti-aliasing", async () => {
     const svg = leagueSvg("2026-06-22 ~ 2026-06-28", rows, family);
     const asGlyphs = textAsGlyphs(svg, fontFile, family);
     expect(asGlyphs).not.toContain("<text");
@@ -50,7 +50,7 @@ describe("text drawn as the font's glyph outlines", () => {
     for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs(want[i]! - got[i]!));
     expect(worst).toBeLessThanOrEqual(40);
     // And cjkSvgToPng, which the charts and cards use, draws it that way.
-    expect(cjkSvgToPng(svg, fontFile)!.equals(Buffer.from(actual.asPng()))).toBe(true);
+    expect((await cjkSvgToPng(svg, fontFile))!.equals(Buffer.from(actual.asPng()))).toBe(true);
   });
 
   it("leaves to resvg the text it cannot draw a character at a time", () => {

@@ -71,6 +71,6 @@ export function cardSvg(text: CardText, url: string, family: string): string {
 }
 
 /** The PNG, or null when the font file is missing (the caller says so rather than send a card of empty boxes). */
-export function drawCard(text: CardText, url: string, fontFile: string): Buffer | null {
+export function drawCard(text: CardText, url: string, fontFile: string): Promise<Buffer | null> {
   return cjkSvgToPng(cardSvg(text, url, CJK_FONT_FAMILY), fontFile);
 }

@@ -12,7 +12,7 @@ async function showCard(ctx: Context) {
   if (member.status !== "ACTIVE") return ctx.say("card-not-active");
   const org = await ctx.deps.db.organisation.findUniqueOrThrow({ where: { id: member.orgId }, select: { name: true } });
   const { token, expiresAt } = await issueCard(ctx.deps, member.id);
-  const png = drawCard(
+  const png = await drawCard(
     {
       title: ctx.t("card-title"),
       fields: [

@@ -93,6 +93,6 @@ export function drawNamedLeagueChart(
   rows: readonly LeagueRow[],
   fontFile: string,
   sections: readonly ChartSection[] = [],
-): Buffer | null {
+): Promise<Buffer | null> {
   return cjkSvgToPng(leagueSvg(caption, rows, CJK_FONT_FAMILY, sections), fontFile);
 }

@@ -118,11 +118,11 @@ export function leagueArgs(league: League, i18n: I18n): Record<string, string | 
 export const hasRows = (league: League) => league.table.shown.length > 0 || league.campaigns.length > 0;
 
 /** The bar chart of the rows shown, as PNG bytes: named bars with the CJK font file, numbered bars without it. */
-export function leagueChart(league: League, fontFile: string, t?: Translate): Buffer {
+export async function leagueChart(league: League, fontFile: string, t?: Translate): Promise<Buffer> {
   const caption = `${league.week.key} ~ ${league.week.lastDay}`;
   const sections = t ? campaignChartSections(league.campaigns, t) : [];
   return (
-    drawNamedLeagueChart(caption, league.table.shown, fontFile, sections) ??
+    (await drawNamedLeagueChart(caption, league.table.shown, fontFile, sections)) ??
     drawLeagueChart({ caption, rows: league.table.shown })
   );
 }
@@ -150,7 +150,7 @@ export async function sendWeeklyLeague(deps: CoreDeps, orgId: number, week: Week
   const league = await buildLeague(db, org, week, asOf, { fromFacts: true });
   if (!hasRows(league)) return [];
   // Stored once per content: the same chart drawn again by a re-run is the same row.
-  const chart = leagueChart(league, deps.config.CHART_FONT_FILE, deps.i18n.translator(locales[0]));
+  const chart = await leagueChart(league, deps.config.CHART_FONT_FILE, deps.i18n.translator(locales[0]));
   const imageId = await storeImage(db, chart, "image/png");
   const args = leagueArgs(league, deps.i18n);
   const ids = await db.$transaction(async (tx) => {

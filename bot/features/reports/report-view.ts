@@ -57,5 +57,5 @@ export async function showReport(ctx: Context, asked: number | null) {
     .slice(0, MAX_DRILL_BUTTONS)
     .map((r) => [{ label: r.name, payload: `report-org:${r.orgId}` }]);
   ctx.say("reports-table", leagueArgs(league, ctx.deps.i18n), drill.length ? drill : undefined);
-  ctx.replies.at(-1)!.image = leagueChart(league, ctx.deps.config.CHART_FONT_FILE, ctx.t);
+  ctx.replies.at(-1)!.image = await leagueChart(league, ctx.deps.config.CHART_FONT_FILE, ctx.t);
 }

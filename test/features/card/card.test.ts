@@ -174,14 +174,14 @@ describe("the card picture", () => {
     qrCaption: "扫码核验",
   };
 
-  it("is not drawn without the font file (no card of empty boxes)", () => {
-    expect(drawCard(text, "https://x/verify/a", "/nonexistent/font.ttc")).toBeNull();
+  it("is not drawn without the font file (no card of empty boxes)", async () => {
+    expect(await drawCard(text, "https://x/verify/a", "/nonexistent/font.ttc")).toBeNull();
   });
 
-  it("draws different names differently", () => {
-    const a = PNG.sync.read(drawCard(text, "https://x/verify/a", app.config.CHART_FONT_FILE)!);
+  it("draws different names differently", async () => {
+    const a = PNG.sync.read((await drawCard(text, "https://x/verify/a", app.config.CHART_FONT_FILE))!);
     const other = { ...text, fields: [["姓名", "王芳"] as const, ...text.fields.slice(1)] };
-    const b = PNG.sync.read(drawCard(other, "https://x/verify/a", app.config.CHART_FONT_FILE)!);
+    const b = PNG.sync.read((await drawCard(other, "https://x/verify/a", app.config.CHART_FONT_FILE))!);
     expect(fieldBox(a, 0).bits).not.toBe(fieldBox(b, 0).bits);
     expect(fieldBox(a, 1).bits).toBe(fieldBox(b, 1).bits);
   });

@@ -124,7 +124,7 @@ describe("/report", () => {
 
   it("falls back to the numbered chart when the font file is missing", async () => {
     const league = { week: { key: "2026-11-09", lastDay: "2026-11-15" }, table: { shown: [], more: 0, quiet: 0 } };
-    const png = PNG.sync.read(leagueChart(league as never, "/nonexistent/font.ttc"));
+    const png = PNG.sync.read(await leagueChart(league as never, "/nonexistent/font.ttc"));
     expect([png.width, png.height]).toEqual([CHART_WIDTH, CHART_HEIGHT]);
   });
 
