@@ -4,11 +4,12 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { identityRows } from "../../bot/core/identity-rows.ts";
 import { createDb } from "../../bot/infra/db.ts";
 import { chatAs } from "../helpers/chat.ts";
+import { processZone } from "../helpers/process-zone.ts";
 import { createTestApp } from "../helpers/test-app.ts";
 
 const app = await createTestApp();
 const { db } = app.deps;
-const processZone = process.env.TZ;
+const inZone = processZone();
 const viaPrisma = (platform: "TELEGRAM" | "WECHAT", externalUserId: string) =>
   db.chatIdentity.findUnique({
     where: { platform_externalUserId: { platform, externalUserId } },
@@ -33,13 +34,11 @@ beforeAll(async () => {
 
 afterEach(() => {
   vi.restoreAllMocks();
-  if (processZone === undefined) delete process.env.TZ;
-  else process.env.TZ = processZone;
 });
 
 describe("identity reads", () => {
   it("reads a person and their member as Prisma does, dates and times included, in a process on Shanghai time", async () => {
-    process.env.TZ = "Asia/Shanghai";
+    inZone("Asia/Shanghai");
     const bound = await db.chatIdentity.findFirstOrThrow({ where: { memberId: { not: null } } });
     // Every nullable field of the member set, so each column's type is compared.
     await db.member.update({

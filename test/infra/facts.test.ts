@@ -1,25 +1,21 @@
 // Facts read side by side in one statement come back as Prisma reads the same rows: times in particular, which
 // JSON carries without a zone.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { duesFacts } from "../../bot/features/dues/dues-service.ts";
 import { statusFacts } from "../../bot/features/membership/status-service.ts";
 import { Prisma } from "../../bot/infra/db.ts";
 import { readFacts } from "../../bot/infra/facts.ts";
 import { jsonTime } from "../../bot/infra/utc-values.ts";
+import { processZone } from "../helpers/process-zone.ts";
 import { createTestApp } from "../helpers/test-app.ts";
 
 const app = await createTestApp();
 const { db } = app.deps;
-const processZone = process.env.TZ;
-
-afterEach(() => {
-  if (processZone === undefined) delete process.env.TZ;
-  else process.env.TZ = processZone;
-});
+const inZone = processZone();
 
 describe("facts read in one statement", () => {
   it("reads a payment's and a change's times as Prisma does, in a process on Shanghai time", async () => {
-    process.env.TZ = "Asia/Shanghai";
+    inZone("Asia/Shanghai");
     const member = await db.member.findFirstOrThrow({ where: { name: "李明" } });
     const paidAt = new Date("2026-11-18T05:30:00.250Z");
     const reportedAt = new Date("2026-11-18T01:02:03.456Z");
@@ -68,7 +64,7 @@ describe("facts read in one statement", () => {
   });
 
   it("reads a bare time, date, big number and time parameter as Prisma's own raw query does, whatever the process's zone", async () => {
-    process.env.TZ = "Asia/Shanghai";
+    inZone("Asia/Shanghai");
     const at = new Date("2026-11-18T01:02:03.456Z");
     const sql = Prisma.sql`SELECT TIMESTAMP '2026-11-18 01:02:03.456', DATE '2026-11-18', 9007199254740993::bigint,
       ${at}::timestamp(3) = TIMESTAMP '2026-11-18 01:02:03.456', 'x'::text, ARRAY[1, 2], 2.5::float8`;
@@ -101,7 +97,7 @@ describe("facts read in one statement", () => {
     ["2026-11-18T09:02:03.456+08:00", "2026-11-18T01:02:03.456Z"],
     ["2026-11-18", "2026-11-18T00:00:00.000Z"],
   ])("reads %s as %s", (text, iso) => {
-    process.env.TZ = "Asia/Shanghai";
+    inZone("Asia/Shanghai");
     expect(jsonTime(text).toISOString()).toBe(iso);
   });
 });

@@ -1,12 +1,13 @@
 // A member's transfer in progress, read in one statement, is the row Prisma's include reads: every field of the
 // request and each step, the names beside them, times included, in a process on Shanghai time.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openTransfer } from "../../../bot/features/transfers/transfer-service.ts";
+import { processZone } from "../../helpers/process-zone.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
 
 const app = await createTestApp();
 const { db } = app.deps;
-const processZone = process.env.TZ;
+const inZone = processZone();
 const viaPrisma = (memberId: number) =>
   db.transferRequest.findFirst({
     where: { memberId, status: "IN_PROGRESS" },
@@ -26,14 +27,9 @@ const viaPrisma = (memberId: number) =>
     },
   });
 
-afterEach(() => {
-  if (processZone === undefined) delete process.env.TZ;
-  else process.env.TZ = processZone;
-});
-
 describe("open transfer", () => {
   it("reads the request and its steps as Prisma does", async () => {
-    process.env.TZ = "Asia/Shanghai";
+    inZone("Asia/Shanghai");
     const [member, leader, other] = await db.member.findMany({ take: 3, orderBy: { id: "asc" } });
     const [from, to, assigned] = await db.organisation.findMany({ take: 3, orderBy: { id: "desc" } });
     expect(await openTransfer(db, member!.id)).toBeNull();

@@ -1,26 +1,22 @@
 // The workflow's one-statement reads of a request and a step are the rows Prisma's includes read: every field, the
 // names and levels beside them, times included, inside a transaction and on the pool, in a process on Shanghai time.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadStep, loadTransfer, submitFacts } from "../../../bot/features/transfers/workflow-reads.ts";
+import { processZone } from "../../helpers/process-zone.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
 
 const app = await createTestApp();
 const { db } = app.deps;
-const processZone = process.env.TZ;
+const inZone = processZone();
 const transferInclude = {
   member: { select: { name: true } },
   fromOrg: { select: { name: true } },
   toOrg: { select: { name: true, level: true } },
 } as const;
 
-afterEach(() => {
-  if (processZone === undefined) delete process.env.TZ;
-  else process.env.TZ = processZone;
-});
-
 describe("workflow reads", () => {
   it("read a request and a step as Prisma's includes do", async () => {
-    process.env.TZ = "Asia/Shanghai";
+    inZone("Asia/Shanghai");
     const [member, leader] = await db.member.findMany({ take: 2, orderBy: { id: "asc" } });
     const [from, to] = await db.organisation.findMany({ take: 2, orderBy: { id: "desc" } });
     const t = (iso: string) => new Date(iso);

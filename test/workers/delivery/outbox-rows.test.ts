@@ -1,21 +1,18 @@
 // The delivery worker's own reads and writes of a row, straight through pg, do what Prisma's did: the row with its
 // chat field for field (times included, in a process on Shanghai time), one claim per row, SENT written once.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createOutboxRows } from "../../../workers/delivery/outbox-rows.ts";
+import { processZone } from "../../helpers/process-zone.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
 
 const app = await createTestApp();
 const { db } = app.deps;
 const rows = createOutboxRows(db, new Map());
-const processZone = process.env.TZ;
-afterEach(() => {
-  if (processZone === undefined) delete process.env.TZ;
-  else process.env.TZ = processZone;
-});
+const inZone = processZone();
 
 describe("outbox rows", () => {
   it("read, claim and mark sent a row as Prisma would", async () => {
-    process.env.TZ = "Asia/Shanghai";
+    inZone("Asia/Shanghai");
     const member = await db.member.findFirstOrThrow();
     const identity = await db.chatIdentity.create({
       data: {

@@ -1,21 +1,18 @@
 // The steps whose first timers are set after commit, read in one statement, are what Prisma's select read: the
 // clock fields and the organisation's ancestors, for transfer steps and 入团 steps alike, in a Shanghai-time process.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { planSelect } from "../../../../bot/features/transfers/sla/plan.ts";
 import { planStepsById } from "../../../../bot/features/transfers/sla/step-tables.ts";
+import { processZone } from "../../../helpers/process-zone.ts";
 import { createTestApp } from "../../../helpers/test-app.ts";
 
 const app = await createTestApp();
 const { db } = app.deps;
-const processZone = process.env.TZ;
-afterEach(() => {
-  if (processZone === undefined) delete process.env.TZ;
-  else process.env.TZ = processZone;
-});
+const inZone = processZone();
 
 describe("plan steps by id", () => {
   it("reads transfer and 入团 steps as Prisma does", async () => {
-    process.env.TZ = "Asia/Shanghai";
+    inZone("Asia/Shanghai");
     const [member] = await db.member.findMany({ take: 1, orderBy: { id: "asc" } });
     const [from, to] = await db.organisation.findMany({ take: 2, orderBy: { id: "desc" } });
     const clock = (hour: number, slaBusinessHours: boolean, extra: object = {}) => ({
