@@ -9,11 +9,11 @@ import { PREPARED } from "../infra/statement-names.ts";
 import { deliveryQueueName, enqueueDeliveries, outboxJobId, type Queues } from "./queues.ts";
 
 /** Rows per addBulk call and status update: large fan-outs go out in chunks. */
+const DISPATCH_CHUNK = 1000;
+
 const DISPATCHED = `${PREPARED}SELECT o.id, o.message_key AS "messageKey", ci.platform
   FROM outbox_messages o JOIN chat_identities ci ON ci.id = o.identity_id WHERE o.id = ANY($1::bigint[])`;
 const QUEUED = `${PREPARED}UPDATE outbox_messages SET status = 'QUEUED' WHERE id = ANY($1::bigint[]) AND status = 'PENDING'`;
-
-const DISPATCH_CHUNK = 1000;
 
 /**
  * BullMQ's priority for broadcasts' delivery jobs. A job without a priority is taken before any prioritized one, so

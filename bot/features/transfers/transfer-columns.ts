@@ -52,6 +52,10 @@ export const pairs = (alias: string, fields: Record<string, string>) =>
 export const named = (alias: string) =>
   `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object('name', ${alias}.name) END`;
 
+/** `{ name }` of the row of `table` whose id is `id` (an SQL expression), or null: a subquery, so no join to alias. */
+export const nameOf = (table: string, id: string) =>
+  `(SELECT json_build_object('name', x.name) FROM ${table} x WHERE x.id = ${id})`;
+
 /** A model's row as JSON carries it: times as text. */
 export type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 

@@ -3,7 +3,7 @@ import { type Db, OrgLevel, Prisma, StepStatus, type TransferRequest, type Trans
 import { type Fact, readFact, readFacts } from "../../infra/facts.ts";
 import { rolesOf, scopeOrgIds } from "../orgs/scope.ts";
 import { ACT_ROLES } from "./rules.ts";
-import { type Json, named, pairs, STEP, stepFromJson, TRANSFER, transferFromJson } from "./transfer-columns.ts";
+import { type Json, named, nameOf, pairs, STEP, stepFromJson, TRANSFER, transferFromJson } from "./transfer-columns.ts";
 
 type Tx = Prisma.TransactionClient | Db;
 
@@ -85,9 +85,6 @@ export type PendingStep = TransferStep & {
   claimedBy: Named | null;
   transfer: TransferRequest & { member: Named; fromOrg: Named; toOrg: Named };
 };
-
-const nameOf = (table: string, id: string) =>
-  `(SELECT json_build_object('name', x.name) FROM ${table} x WHERE x.id = ${id})`;
 
 // `s` is the step.
 const PENDING_CARD = `json_build_object(${pairs("s", STEP)},

@@ -10,7 +10,7 @@ import {
   type TransferStep,
 } from "../../infra/db.ts";
 import { readFact, readFacts } from "../../infra/facts.ts";
-import { type Json, pairs, STEP, stepFromJson, TRANSFER, transferFromJson } from "./transfer-columns.ts";
+import { type Json, nameOf, pairs, STEP, stepFromJson, TRANSFER, transferFromJson } from "./transfer-columns.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -27,8 +27,8 @@ export type ScopedStep = TransferStep & {
 
 // `t` is the request.
 const LOADED = `json_build_object(${pairs("t", TRANSFER)},
-  'member', (SELECT json_build_object('name', m.name) FROM members m WHERE m.id = t.member_id),
-  'fromOrg', (SELECT json_build_object('name', o.name) FROM organisations o WHERE o.id = t.from_org_id),
+  'member', ${nameOf("members", "t.member_id")},
+  'fromOrg', ${nameOf("organisations", "t.from_org_id")},
   'toOrg', (SELECT json_build_object('name', o.name, 'level', o.level) FROM organisations o WHERE o.id = t.to_org_id))`;
 
 const loadedFromJson = (row: Json<LoadedTransfer>): LoadedTransfer => transferFromJson(row);
