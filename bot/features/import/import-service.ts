@@ -92,7 +92,7 @@ export async function importOrganisations(
   const { db } = deps;
   const codes = [...columnValues(table, orgColumns, "code"), ...columnValues(table, orgColumns, "parentCode")];
   const existing = await existingOrgs(db, codes);
-  const checked = hideOutside(checkOrgs(table, new Set(existing.keys())), options.scopeOrgId);
+  const checked = hideOutside(await checkOrgs(table, new Set(existing.keys())), options.scopeOrgId);
   // Moving an organisation re-roots its whole subtree: that is the admin API's move, not a side effect of a sheet.
   // A scoped import is told nothing about where an organisation outside its subtree sits.
   const visible = (o: { ancestorIds: number[] }) =>
@@ -232,7 +232,7 @@ export async function importMembers(
   const { db } = deps;
   const orgCodes = columnValues(table, memberColumns, "orgCode");
   const orgs = await existingOrgs(db, orgCodes);
-  const checked = hideOutside(checkMembers(table, new Set(orgs.keys()), options.today), options.scopeOrgId);
+  const checked = hideOutside(await checkMembers(table, new Set(orgs.keys()), options.today), options.scopeOrgId);
   if (options.scopeOrgId !== undefined) {
     const columns = { code: headerOf(table, memberColumns, "code"), org: headerOf(table, memberColumns, "orgCode") };
     const elsewhere = await memberCodesOutside(

@@ -1,7 +1,8 @@
 // Every row of an import checked on its own and against the file: typed records for the good rows, and for the
 // bad ones each column with the reason (a message id in import.ftl). Pure: which organisations already exist is
-// passed in.
+// passed in; asynchronous only to give the event loop a turn every thousand rows (infra/give-way.ts).
 import type { DuesCategory, OrgKind, OrgLevel } from "../../infra/db.ts";
+import { giveWay } from "../../infra/give-way.ts";
 import { normaliseIdLast4, normaliseName } from "../binding/rules.ts";
 import { MAX_MONTHLY_INCOME_FEN } from "../dues/rules.ts";
 import { checkMemberCode } from "../membership/member-code.ts";
@@ -84,13 +85,14 @@ function reader<F extends string>(index: Partial<Record<F, number>>, cells: stri
   };
 }
 
-export function checkOrgs(table: Table, existingCodes: ReadonlySet<string>): Checked<OrgRecord> {
+export async function checkOrgs(table: Table, existingCodes: ReadonlySet<string>): Promise<Checked<OrgRecord>> {
   const { index, problems } = headerProblems(table, orgColumns, requiredOrgFields);
   if (problems.some((p) => p.reason === "import-problem-missing-column")) return { records: [], problems };
   const column = (f: OrgField) => table.headers[index[f]!] ?? orgColumns[f][0]!;
   const seen = new Set<string>();
   const records: OrgRecord[] = [];
-  for (const { line, cells } of table.rows) {
+  for (const [i, { line, cells }] of table.rows.entries()) {
+    await giveWay(i);
     const get = reader(index, cells);
     const bad = (f: OrgField, reason: string) => problems.push({ line, column: column(f), reason, value: get(f) });
     const before = problems.length;
@@ -151,7 +153,11 @@ const yearsBetween = (from: Date, to: Date) => {
   return beforeBirthday ? years - 1 : years;
 };
 
-export function checkMembers(table: Table, knownOrgCodes: ReadonlySet<string>, today: Date): Checked<MemberRecord> {
+export async function checkMembers(
+  table: Table,
+  knownOrgCodes: ReadonlySet<string>,
+  today: Date,
+): Promise<Checked<MemberRecord>> {
   const { index, problems } = headerProblems(table, memberColumns, requiredMemberFields);
   if (index.idNumber === undefined && index.idLast4 === undefined) {
     problems.push({ line: 1, column: memberColumns.idNumber[0]!, reason: "import-problem-missing-column" });
@@ -160,7 +166,8 @@ export function checkMembers(table: Table, knownOrgCodes: ReadonlySet<string>, t
   const column = (f: MemberField) => table.headers[index[f]!] ?? memberColumns[f][0]!;
   const seen = new Set<string>();
   const records: MemberRecord[] = [];
-  for (const { line, cells } of table.rows) {
+  for (const [i, { line, cells }] of table.rows.entries()) {
+    await giveWay(i);
     const get = reader(index, cells);
     // The full ID number never goes into a report: only which column was wrong.
     const bad = (f: MemberField, reason: string) =>
