@@ -4,16 +4,16 @@
 // (svg-text.ts): laying text out was most of a chart's time.
 import { existsSync } from "node:fs";
 import { renderAsync } from "@resvg/resvg-js";
+import { opaquePng } from "./png-encode.ts";
 import { textAsGlyphs } from "./svg-text.ts";
 
 /** The family name to write in the SVG's font-family: the font the project installs (WenQuanYi Micro Hei). */
 export const CJK_FONT_FAMILY = "WenQuanYi Micro Hei";
 
 /**
- * The PNG, or null when the font file is missing (callers fall back to something without Chinese glyphs). Parsed
- * and rasterised on libuv's thread pool, not the event loop (about 5 ms for a 10-row league chart, which the report
- * worker's lanes did one at a time while the rest of the process waited); resvg's PNG encoding (about 6 ms) still
- * runs on the event loop.
+ * The PNG, or null when the font file is missing (callers fall back to something without Chinese glyphs). Parsed,
+ * rasterised and compressed on libuv's thread pool, not the event loop (about 5 ms and 6 ms for a 10-row league
+ * chart, which the report worker's lanes did one at a time while the rest of the process waited).
  */
 export async function cjkSvgToPng(svg: string, fontFile: string): Promise<Buffer | null> {
   if (!fontFile || !existsSync(fontFile)) return null;
@@ -24,7 +24,7 @@ export async function cjkSvgToPng(svg: string, fontFile: string): Promise<Buffer
     ? { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: CJK_FONT_FAMILY }
     : { loadSystemFonts: false };
   const image = await renderAsync(drawn, { font, fitTo: { mode: "original" } });
-  return Buffer.from(image.asPng());
+  return (await opaquePng(image.pixels, image.width, image.height)) ?? Buffer.from(image.asPng());
 }
 
 /** Text for an SVG element or attribute. */

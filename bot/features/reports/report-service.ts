@@ -153,20 +153,19 @@ export async function sendWeeklyLeague(deps: CoreDeps, orgId: number, week: Week
   const chart = await leagueChart(league, deps.config.CHART_FONT_FILE, deps.i18n.translator(locales[0]));
   const imageId = await storeImage(db, chart, "image/png");
   const args = leagueArgs(league, deps.i18n);
-  const ids = await db.$transaction(async (tx) => {
-    const written: bigint[] = [];
-    for (const { memberId } of staff) {
-      written.push(
-        ...(await deps.outbox.toMember(tx, memberId, {
-          messageKey: REPORT_MESSAGE,
-          args,
-          imageId,
-          dedupeKey: `report:${week.key}:org:${org.id}:member:${memberId}`,
-        })),
-      );
-    }
-    return written;
-  });
+  // Every staff member's rows in one INSERT (no transaction needed): a committee's job is one of thousands.
+  const ids = await deps.outbox.toMembers(
+    db,
+    staff.map(({ memberId }) => ({
+      memberId,
+      message: {
+        messageKey: REPORT_MESSAGE,
+        args,
+        imageId,
+        dedupeKey: `report:${week.key}:org:${org.id}:member:${memberId}`,
+      },
+    })),
+  );
   await deps.outbox.dispatch(ids);
   return ids;
 }

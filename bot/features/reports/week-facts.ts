@@ -28,6 +28,10 @@ export const FACTS_WEEKS_KEPT = 5;
  */
 export async function ensureWeekFacts(db: Db, week: Pick<Week, "start" | "end" | "key">, asOf: Date): Promise<Date> {
   const day = Prisma.sql`${week.key}::date`;
+  // Every committee's job asks after the weekly job wrote them: one read, where the transaction below is four
+  // statements. The week's row commits with its facts, so a row seen means the facts are there.
+  const [written] = await db.$queryRaw<{ asOf: Date }[]>`SELECT as_of AS "asOf" FROM report_weeks WHERE week = ${day}`;
+  if (written) return written.asOf;
   return db.$transaction(async (tx) => {
     const [claimed] = await tx.$queryRaw<{ asOf: Date }[]>`
       INSERT INTO report_weeks (week, as_of) VALUES (${day}, ${asOf}) ON CONFLICT (week) DO NOTHING
