@@ -8,7 +8,8 @@
 // queue and the delivery faked as bench:season fakes them. Prints the Monday's wall time (the weekly job, the
 // committee jobs, the slowest committee) and its ratio to the 60 s goal.
 // BENCH_KEEP=1 keeps the database; BENCH_REUSE=1 with BENCH_DB=<kept> measures again without setting up (the
-// week's tables, facts and report rows are deleted first, so the Monday runs as the first time).
+// week's tables, facts and report rows are deleted first, so the Monday runs as the first time). BENCH_LANES=<n>
+// runs n committee jobs at a time instead of the worker's two, to see what a higher concurrency would give.
 import { createApp } from "../bot/app.ts";
 import type { JobData } from "../bot/core/queues.ts";
 import { migrate } from "../prisma/tools/migrate.ts";
@@ -19,7 +20,7 @@ import { seasonTree } from "./season-tree.ts";
 
 const GRADUATES = Number(process.argv[2] ?? 100_000);
 const GOAL_MS = 60_000;
-const LANES = 2;
+const LANES = Number(process.env.BENCH_LANES ?? 2);
 // June 2026 in Asia/Shanghai: 1 June is a Monday; the Monday measured is 29 June, 09:00, the week 22–28 June.
 const JUNE = "2026-06-01T00:00:00+08:00";
 const MONDAY = new Date("2026-06-29T09:00:00+08:00");
