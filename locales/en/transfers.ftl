@@ -132,6 +132,7 @@ transfers-button-drop = Drop it
 transfers-dropped = Dropped; nothing was submitted.
 transfers-expired = This step has expired; send /transfer to start again.
 transfers-use-buttons = Please use the buttons above, or send "cancel" to stop.
+transfers-apply-dropped = The transfer application is dropped; nothing was sent. Say "apply for a transfer" when you need it.
 transfers-submit-failed = Not submitted: { $problem ->
     [open-exists] a transfer is already in progress.
     [inactive] the member is not active.

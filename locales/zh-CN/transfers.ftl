@@ -132,6 +132,7 @@ transfers-button-drop = 放弃
 transfers-dropped = 已放弃，没有提交任何申请。
 transfers-expired = 这一步已失效，请发送 /transfer 重新开始。
 transfers-use-buttons = 请点击上面的按钮继续，或发送「取消」放弃。
+transfers-apply-dropped = 已放弃这次转接申请，什么都没有提交。需要时再发送「申请转接」。
 transfers-submit-failed = 没有提交：{ $problem ->
     [open-exists] 已有一个进行中的转接申请。
     [inactive] 该团员目前不是在团状态。

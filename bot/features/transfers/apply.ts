@@ -48,6 +48,8 @@ const isOtherRequest = (ctx: Context) => ctx.textIntent !== "unknown" && !ctx.te
  */
 const NEAR_CERTAIN = 0.9;
 const isClearlyOtherRequest = (ctx: Context) => isOtherRequest(ctx) && ctx.textConfidence >= NEAR_CERTAIN;
+/** Steps that take typed words as their answer (and judge for themselves what is another request). */
+const FREE_TEXT_STEPS = new Set<string | null>(["member", "note", "destination", "outside-name"]);
 
 // ─────────────────────────────── entry points ───────────────────────────────
 
@@ -392,7 +394,16 @@ export const applyDialog: DialogHandler = async (ctx) => {
   const draft = draftOf(ctx);
   const text = ctx.incoming.text?.trim() ?? "";
   if (!draft) return "pass";
-  switch (stepOf(ctx)) {
+  const step = stepOf(ctx);
+  // "算了不转了" in the middle of an application withdraws it (nothing has been sent yet) — but not in the note,
+  // where the member's own words about the reason are the answer.
+  if (step !== "note" && ctx.textIntent === "transfer.cancel") {
+    await ctx.dialog.end();
+    return ctx.say("transfers-apply-dropped");
+  }
+  // Where only a button answers, words that ask for something else are that request ("我能报名啥活动").
+  if (!FREE_TEXT_STEPS.has(step) && isOtherRequest(ctx)) return "pass";
+  switch (step) {
     case "member":
       return takeMember(ctx, draft, text);
     case "note": {

@@ -100,6 +100,35 @@ describe("applying in English", () => {
   });
 });
 
+describe("changing one's mind in the middle of an application", () => {
+  it("drops the application when 李明 says he will not transfer after all, and stores nothing", async () => {
+    const { member, chat } = await chatAsMember(app, "201901000001", { platform: "wechat" });
+    for (const words of ["算了不转了", "不转了"]) {
+      const [ask] = await chat.say("我想转组织关系到北京");
+      expect(ask!.text).toBe("组织关系转接的原因是？");
+      const [dropped] = await chat.say(words);
+      expect(dropped!.text, words).toBe("已放弃这次转接申请，什么都没有提交。需要时再发送「申请转接」。");
+      // The dialog is over: the reason's label typed now is not an answer to it.
+      const [after] = await chat.say("查下我团籍");
+      expect(after!.intent).toBe("membership.status");
+    }
+    expect(await db.transferRequest.count({ where: { memberId: member.id } })).toBe(0);
+  });
+
+  it("answers another request typed where the reason's buttons wait, instead of asking again", async () => {
+    const { chat } = await chatAsMember(app, "202101000006", { platform: "wechat" });
+    await chat.say("我想转组织关系到北京");
+    const [answer] = await chat.say("我能报名啥活动");
+    expect(answer!.intent).toBe("activity.list");
+    const [dues] = await chat.say("怎么交团费啊");
+    expect(dues!.intent).toBe("dues.pay");
+    // Typed in the middle of an application, a reason's label still answers it.
+    await chat.say("我想转组织关系到北京");
+    const [next] = await chat.say("升学");
+    expect(next!.text).toContain("原因：升学。");
+  });
+});
+
 describe("transfers for the unbound", () => {
   it("asks an unbound chat to bind first, and stores nothing", async () => {
     const stranger = chatAs(app.core, "stranger-1", "telegram");
