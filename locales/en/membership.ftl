@@ -39,7 +39,7 @@ membership-warn-dues-overdue = ⚠️ Dues behind: { $months } months unpaid ({ 
 membership-warn-lapse-risk = ❗ Risk of lapsing (脱团): { $months } months of dues unpaid. Six months without paying dues, joining branch life or doing league work counts as leaving the League of one's own accord. Pay now ({ $amount } yuan including this month), or contact { $contact } to explain. Tuanzhu only reminds — it never changes anyone's status by itself.
 membership-button-dues = Dues details
 membership-button-transfer = Transfer progress
-membership-branch-not-leader = /branch is for branch secretaries, committee staff and other league officers; you cannot view other members' records. To see your own, send /me.
+membership-branch-not-leader = For anything about your branch, ask { $contact }. /branch is for branch secretaries, committee staff and other league officers; you cannot view other members' records. To see your own, send /me.
 membership-branch-summary =
     { $orgName }
     Members: { $members } — { $bound } linked to Tuanzhu, { $unbound } not linked

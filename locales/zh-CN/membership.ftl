@@ -33,7 +33,7 @@ membership-warn-dues-overdue = ⚠️ 团费欠缴：已有 { $months } 个月�
 membership-warn-lapse-risk = ❗ 脱团风险：已有 { $months } 个月未缴团费。连续 6 个月不缴纳团费、不参加团的组织生活、不做团组织分配的工作，将被视为自行脱团。请现在就补缴（含本月共 { $amount } 元），或联系{ $contact }说明情况。团助只作提醒，不会自动更改团籍状态。
 membership-button-dues = 团费明细
 membership-button-transfer = 转接进度
-membership-branch-not-leader = /branch 只对团支书、团委工作人员等团干部开放，你不能查看其他团员的信息。想看自己的团籍，请发送 /me。
+membership-branch-not-leader = 你的团组织有事可以找{ $contact }。/branch 只对团支书、团委工作人员等团干部开放，你不能查看其他团员的信息。想看自己的团籍，请发送 /me。
 membership-branch-summary =
     { $orgName }
     团员 { $members } 人：已绑定团助 { $bound } 人，未绑定 { $unbound } 人

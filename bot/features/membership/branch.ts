@@ -4,6 +4,7 @@ import type { Context, DialogHandler } from "../../core/feature.ts";
 import type { Member } from "../../infra/db.ts";
 import { monthOf } from "../dues/months.ts";
 import { canAct, grantCovering, type RoleGrant, rolesOf, scopeOrgIds } from "../orgs/scope.ts";
+import { askerContact } from "./contact-phrase.ts";
 import { maskMemberCode } from "./member-code.ts";
 import { formatNames, MAX_NAMES } from "./name-list.ts";
 import { owingMembers, unboundMembers } from "./roster-lists.ts";
@@ -43,7 +44,8 @@ export async function branch(ctx: Context) {
   const scopes = scopeOrgIds(roles);
   if (scopes.length === 0) {
     await audit(ctx, "membership.roster", "not-leader", {});
-    return ctx.say("membership-branch-not-leader");
+    // "谁是我们支部书记" from a member lands here too: whom to turn to is theirs to know.
+    return ctx.say("membership-branch-not-leader", { contact: await askerContact(ctx) });
   }
   const current = monthOf(ctx.deps.now(), ctx.deps.config.TZ);
   const lines: string[] = [];

@@ -221,13 +221,20 @@ describe("committee staff", () => {
 
 describe("an ordinary member", () => {
   it("is refused /branch, with or without a name, and each try is audited", async () => {
-    for (const ask of ["/branch", "花名册"]) {
+    // "谁是我们支部书记" means the same to the model; he is told whom to turn to.
+    for (const ask of ["/branch", "花名册", "谁是我们支部书记"]) {
       const [reply] = await liMing.chat.say(ask);
-      expect(reply!.intent).toBe("membership.branch");
-      expect(reply!.text).toContain("/branch 只对团支书、团委工作人员等团干部开放");
+      expect(reply!.intent, ask).toBe("membership.branch");
+      expect(reply!.text).toBe(
+        "你的团组织有事可以找团支书王芳（计科2022级1班团支部）。/branch 只对团支书、团委工作人员等团干部开放，你不能查看其他团员的信息。想看自己的团籍，请发送 /me。",
+      );
     }
     const roster = await db.auditLog.findMany({ where: { action: "membership.roster", actorId: liMing.member.id } });
-    expect(roster.map((r) => (r.data as { outcome: string }).outcome)).toEqual(["not-leader", "not-leader"]);
+    expect(roster.map((r) => (r.data as { outcome: string }).outcome)).toEqual([
+      "not-leader",
+      "not-leader",
+      "not-leader",
+    ]);
 
     const beside = await liMing.chat.text("/branch 王芳");
     const nobody = await liMing.chat.text("/branch 欧阳不存在");
