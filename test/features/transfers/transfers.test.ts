@@ -129,6 +129,23 @@ describe("changing one's mind in the middle of an application", () => {
   });
 });
 
+describe("not wanting a transfer, in English", () => {
+  it("is not taken for applying, and drops an application under way; a misspelt cancel closes it too", async () => {
+    const { member, chat } = await chatAsMember(app, "201801000004", { platform: "telegram", locale: "en" });
+    const [not] = await chat.say("nvm i dont want to transfer");
+    expect(not!.intent).toBe("transfer.cancel");
+    expect(not!.text).toBe("You have no transfer application to cancel.");
+    await chat.say("wanna move my league membership");
+    const [dropped] = await chat.say("i dont want to transfer");
+    expect(dropped!.text).toBe(
+      'The transfer application is dropped; nothing was sent. Say "apply for a transfer" when you need it.',
+    );
+    await chat.say("wanna move my league membership");
+    expect((await chat.say("cancle"))[0]!.text).toBe("Cancelled.");
+    expect(await db.transferRequest.count({ where: { memberId: member.id } })).toBe(0);
+  });
+});
+
 describe("transfers for the unbound", () => {
   it("asks an unbound chat to bind first, and stores nothing", async () => {
     const stranger = chatAs(app.core, "stranger-1", "telegram");
