@@ -80,11 +80,11 @@ export function createOutboxRows(db: Db, hooks: Map<string, MessageHooks>) {
 
     /**
      * PENDING/QUEUED → SENDING, counting the try, right before the send: from here on the platform may have the
-     * message. The machine's own clock, not the app's (a test's fixed one): it names this claim and times it.
+     * message. `began` (the machine's own clock, not the app's: a test's fixed one) names this claim and times it.
      * Null when another worker has it or it is done.
      */
-    async claim(id: bigint): Promise<{ attempts: number; sendBeganAt: Date } | null> {
-      const [row] = await direct.query<{ attempts: number; sendBeganAt: Date | null }>(CLAIM, [id, new Date()]);
+    async claim(id: bigint, began: Date): Promise<{ attempts: number; sendBeganAt: Date } | null> {
+      const [row] = await direct.query<{ attempts: number; sendBeganAt: Date | null }>(CLAIM, [id, began]);
       return row?.sendBeganAt ? { attempts: row.attempts, sendBeganAt: row.sendBeganAt } : null;
     },
 

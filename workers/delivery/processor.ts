@@ -209,7 +209,14 @@ export function createDeliveryProcessor(deps: CoreDeps, options: DeliveryProcess
     try {
       // PostgreSQL's word that the send begins, before the platform is called: only one worker gets it (another may
       // hold the same job after this one lost its lock while paused), and Redis losing its data cannot undo it.
-      claim = await rows.claim(id);
+      const claimAt = new Date();
+      claim = await rows.claim(id, claimAt).catch(async (error: unknown) => {
+        // The database went away with the claim's answer: it may have committed, so the row may say a send began.
+        // None did — this worker never called the platform — and a mark saying so lets the next try send it,
+        // where an empty one would end it "outcome unknown".
+        await marks.settle(sendId, claimAt, { status: "UNSENT" }).catch(() => {});
+        throw error;
+      });
       if (!claim) return "taken";
       [failure] = await Promise.all([
         send(options.senders.get(platform), identity, reply),

@@ -44,9 +44,9 @@ describe("outbox rows", () => {
     expect(typeof read!.id).toBe("bigint");
     expect(await rows.read(row.id + 1_000_000n)).toBeNull();
 
-    const claim = await rows.claim(row.id);
+    const claim = await rows.claim(row.id, new Date());
     expect(claim).toEqual({ attempts: 1, sendBeganAt: expect.any(Date) });
-    expect(await rows.claim(row.id)).toBeNull();
+    expect(await rows.claim(row.id, new Date())).toBeNull();
     const claimed = await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
     expect(claimed).toMatchObject({ status: "SENDING", attempts: 1, sendBeganAt: claim!.sendBeganAt });
 
