@@ -144,7 +144,10 @@ describe("a row left in SENDING by a worker that died", () => {
       data: { identityId: person.id, messageKey: "start-help-text", status: "QUEUED" },
     });
     const outboxRows = createOutboxRows(db, new Map());
-    const [first, second] = await Promise.all([outboxRows.claim(row.id, new Date()), outboxRows.claim(row.id, new Date())]);
+    const [first, second] = await Promise.all([
+      outboxRows.claim(row.id, new Date()),
+      outboxRows.claim(row.id, new Date()),
+    ]);
     expect([first, second].filter(Boolean)).toHaveLength(1);
     expect(await outboxRow(app, row.id)).toMatchObject({ status: "SENDING", attempts: 1 });
     expect((await outboxRow(app, row.id)).sendBeganAt).toEqual((first ?? second)?.sendBeganAt);
