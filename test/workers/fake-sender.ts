@@ -1,7 +1,7 @@
 // A ChannelSender that records what it was asked to send and fails on demand with any SendFailure.
 import type { Job, Queue } from "bullmq";
 import type { OutgoingMessage } from "../../bot/core/outbox.ts";
-import { deliveryQueueName, outboxJobId } from "../../bot/core/queues.ts";
+import { deliveryQueueName, type JobData, outboxJobId } from "../../bot/core/queues.ts";
 import {
   type ChannelSender,
   type PlatformName,
@@ -9,6 +9,7 @@ import {
   SendError,
   type SendFailure,
 } from "../../bot/core/types.ts";
+import { createDeliveryProcessor } from "../../workers/delivery/processor.ts";
 import type { TestApp } from "../helpers/test-app.ts";
 
 export interface SendCall {
@@ -103,4 +104,32 @@ export async function jobIn(app: TestApp, id: bigint, state: "delayed" | "failed
   await until(async () => (await queue.getJobState(outboxJobId(id))) === state);
   // Read after the state: a job read before its move lacks what the move wrote (delay, attempts, return value).
   return (await deliveryJob(app, id))!;
+}
+
+type ProcessorOptions = Parameters<typeof createDeliveryProcessor>[1];
+
+/**
+ * The delivery processor called directly on one row's job, delivering to `delivered`, with the chat limiter and the
+ * pacer always letting it go (replace either to make Redis fail at a chosen moment).
+ */
+export function directDelivery(
+  app: TestApp,
+  rowId: bigint,
+  delivered: string[],
+  parts: Partial<Pick<ProcessorOptions, "chatLimiter" | "pacer">> = {},
+) {
+  const processDelivery = createDeliveryProcessor(app.deps, {
+    senders: new Map([["telegram", { platform: "telegram", send: async (chatId) => void delivered.push(chatId) }]]),
+    queueOf: (platform) => app.deps.queues[deliveryQueueName(platform)] as Queue,
+    chatLimiter: parts.chatLimiter ?? { reserve: async () => 0, release: async () => {}, restart: async () => {} },
+    pacer: parts.pacer ?? {
+      reserve: async () => ({ reserved: true, waitMs: 0, slotMs: 0 }),
+      pushBack: async () => {},
+      depart: async () => 0,
+      answered: async () => {},
+    },
+    hooks: new Map(),
+  });
+  const job = { id: outboxJobId(rowId), data: { outboxId: String(rowId) } } as Job<JobData<"delivery-telegram">>;
+  return () => processDelivery(job);
 }

@@ -144,10 +144,8 @@ describe("a row left in SENDING by a worker that died", () => {
       data: { identityId: person.id, messageKey: "start-help-text", status: "QUEUED" },
     });
     const outboxRows = createOutboxRows(db, new Map());
-    const [first, second] = await Promise.all([
-      outboxRows.claim(row.id, new Date()),
-      outboxRows.claim(row.id, new Date()),
-    ]);
+    const began = new Date("2026-11-18T02:00:00Z");
+    const [first, second] = await Promise.all([outboxRows.claim(row.id, began), outboxRows.claim(row.id, began)]);
     expect([first, second].filter(Boolean)).toHaveLength(1);
     expect(await outboxRow(app, row.id)).toMatchObject({ status: "SENDING", attempts: 1 });
     expect((await outboxRow(app, row.id)).sendBeganAt).toEqual((first ?? second)?.sendBeganAt);

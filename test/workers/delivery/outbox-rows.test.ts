@@ -44,9 +44,11 @@ describe("outbox rows", () => {
     expect(typeof read!.id).toBe("bigint");
     expect(await rows.read(row.id + 1_000_000n)).toBeNull();
 
-    const claim = await rows.claim(row.id, new Date());
-    expect(claim).toEqual({ attempts: 1, sendBeganAt: expect.any(Date) });
-    expect(await rows.claim(row.id, new Date())).toBeNull();
+    // The claim's moment names it: whatever the worker's clock says, the row keeps it.
+    const began = new Date("2026-11-18T02:00:00.123Z");
+    const claim = await rows.claim(row.id, began);
+    expect(claim).toEqual({ attempts: 1, sendBeganAt: began });
+    expect(await rows.claim(row.id, new Date(began.getTime() + 1))).toBeNull();
     const claimed = await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
     expect(claimed).toMatchObject({ status: "SENDING", attempts: 1, sendBeganAt: claim!.sendBeganAt });
 

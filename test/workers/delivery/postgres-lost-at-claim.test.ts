@@ -1,12 +1,9 @@
 // PostgreSQL goes away with the answer to a send's claim: the claim may have committed (the row says a send began)
 // though the worker never called the platform. The next try must send it, not end it "outcome unknown".
-import type { Job, Queue } from "bullmq";
 import { describe, expect, it } from "vitest";
-import { deliveryQueueName, type JobData, outboxJobId } from "../../../bot/core/queues.ts";
 import { directStatements } from "../../../bot/infra/db.ts";
-import { createDeliveryProcessor } from "../../../workers/delivery/processor.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
-import { outboxRow, telegramPerson } from "../fake-sender.ts";
+import { directDelivery, outboxRow, telegramPerson } from "../fake-sender.ts";
 
 const app = await createTestApp({ QUIET_HOURS_START: "00:00", QUIET_HOURS_END: "00:00" });
 
@@ -17,19 +14,7 @@ describe("PostgreSQL lost at the claim", () => {
       data: { identityId: person.id, messageKey: "start-help-text", status: "QUEUED" },
     });
     const delivered: string[] = [];
-    const processDelivery = createDeliveryProcessor(app.deps, {
-      senders: new Map([["telegram", { platform: "telegram", send: async (chatId) => void delivered.push(chatId) }]]),
-      queueOf: (platform) => app.deps.queues[deliveryQueueName(platform)] as Queue,
-      chatLimiter: { reserve: async () => 0, release: async () => {}, restart: async () => {} },
-      pacer: {
-        reserve: async () => ({ reserved: true, waitMs: 0, slotMs: Date.now() }),
-        pushBack: async () => {},
-        depart: async () => 0,
-        answered: async () => {},
-      },
-      hooks: new Map(),
-    });
-    const job = { id: outboxJobId(row.id), data: { outboxId: String(row.id) } } as Job<JobData<"delivery-telegram">>;
+    const processDelivery = directDelivery(app, row.id, delivered);
 
     // The claim's UPDATE commits; its answer never reaches the worker.
     const direct = directStatements(app.deps.db)!;
@@ -44,14 +29,14 @@ describe("PostgreSQL lost at the claim", () => {
       return result;
     }) as typeof direct.query;
     try {
-      await expect(processDelivery(job)).rejects.toThrow("Connection terminated unexpectedly");
+      await expect(processDelivery()).rejects.toThrow("Connection terminated unexpectedly");
     } finally {
       direct.query = query;
     }
     expect(await outboxRow(app, row.id)).toMatchObject({ status: "SENDING" });
     expect(delivered).toEqual([]);
 
-    expect(await processDelivery(job)).toBe("sent");
+    expect(await processDelivery()).toBe("sent");
     expect(await outboxRow(app, row.id)).toMatchObject({ status: "SENT", lastError: null });
     expect(delivered).toEqual([person.chatId]);
   });

@@ -2,16 +2,14 @@
 // job, its lock, everything the worker kept there. The reconciler, finding the row's job gone, queues it again.
 // That second try must not send: PostgreSQL knows the first one's send began. On a redis-server of this test's own.
 
-import type { Job, Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliveryQueueName, type JobData, outboxJobId } from "../../../bot/core/queues.ts";
+import { outboxJobId } from "../../../bot/core/queues.ts";
 import type { ChannelSender, Reply } from "../../../bot/core/types.ts";
-import { createDeliveryProcessor } from "../../../workers/delivery/processor.ts";
 import { QUEUED_GRACE_MS, reconcileOutbox } from "../../../workers/maintenance/reconcile-outbox.ts";
 import { type RunningWorkers, startWorkers } from "../../../workers/start-workers.ts";
 import { startOwnRedis } from "../../helpers/redis-server.ts";
 import { createTestApp } from "../../helpers/test-app.ts";
-import { notify, outboxRow, telegramPerson, until } from "../fake-sender.ts";
+import { directDelivery, notify, outboxRow, telegramPerson, until } from "../fake-sender.ts";
 
 const redis = await startOwnRedis();
 afterAll(() => redis.close());
@@ -81,22 +79,18 @@ describe("Redis loses its data while a send is in flight", () => {
     const gone = async () => {
       throw new Error("Connection is closed.");
     };
-    const processDelivery = createDeliveryProcessor(app.deps, {
-      senders: new Map([["telegram", { platform: "telegram", send: async (chatId) => void delivered.push(chatId) }]]),
-      queueOf: (platform) => app.deps.queues[deliveryQueueName(platform)] as Queue,
-      // Redis dies as the send leaves: the chat's window cannot be restarted, nor the send's place in the pacer's
-      // window given back.
+    // Redis dies as the send leaves: the chat's window cannot be restarted, nor the send's place in the pacer's
+    // window given back.
+    const processDelivery = directDelivery(app, row.id, delivered, {
       chatLimiter: { reserve: async () => 0, release: async () => {}, restart: gone },
       pacer: {
-        reserve: async () => ({ reserved: true, waitMs: 5, slotMs: Date.now() + 5 }),
+        reserve: async () => ({ reserved: true, waitMs: 5, slotMs: 5 }),
         pushBack: async () => {},
         depart: async () => 0,
         answered: gone,
       },
-      hooks: new Map(),
     });
-    const job = { id: outboxJobId(row.id), data: { outboxId: String(row.id) } } as Job<JobData<"delivery-telegram">>;
-    expect(await processDelivery(job)).toBe("sent");
+    expect(await processDelivery()).toBe("sent");
     expect(await outboxRow(app, row.id)).toMatchObject({ status: "SENT", attempts: 1 });
     expect(delivered).toEqual([person.chatId]);
   });
