@@ -1,7 +1,8 @@
 // The monthly dues reminder. The schedule's `monthly` job queues the month's campaign under a job id of its own, so
 // however often it fires the month runs once. The campaign walks the members in ranges (two at a time, as the
-// notice fan-out: PostgreSQL does the work), then the organisations for the leaders' lists. The job's cursor is the
-// highest id below which every range is done: a retry resumes there, and a re-run writes nothing twice.
+// notice fan-out: PostgreSQL does the work), then the organisations for the leaders' lists, built from the members
+// the first phase found 3+ months behind. The job's cursor is the highest id below which every range is done: a
+// retry resumes there, and a re-run writes nothing twice.
 import type { Job } from "bullmq";
 import type { CoreDeps } from "../../bot/core/feature.ts";
 import { enqueue, type JobData } from "../../bot/core/queues.ts";
@@ -10,6 +11,7 @@ import {
   branchArrearsBatch,
   type CampaignBatch,
   type CampaignTime,
+  clearOtherMonths,
   committeeRiskBatch,
   type IdRange,
   memberRanges,
@@ -62,6 +64,7 @@ export function createDuesProcessor(deps: CoreDeps, tuning: DuesTuning = {}) {
       notBefore: nextAllowedTime(now, { start: config.QUIET_HOURS_START, end: config.QUIET_HOURS_END }, config.TZ),
     };
     if ((data.phase ?? "members") === "members") {
+      await clearOtherMonths(deps.db, data.month);
       const ranges = await memberRanges(deps.db, data.cursor ?? 0, memberBatch);
       await walk(job, ranges, lanes, (r) => remindBatch(deps.db, r, time));
       await job.updateData({ ...data, phase: "orgs", cursor: 0 });

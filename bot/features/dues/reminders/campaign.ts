@@ -2,6 +2,8 @@
 // months counted per member from the (member, month) index, never one query per member), and the outbox rows and
 // the members' reminded-at stamps commit with it. Re-running a batch writes nothing twice (dedupe keys) and skips
 // whoever was reminded in the last week. Batches are ranges of ids, so memory stays flat at any size.
+// Counting owed months is most of the work, so it is done once a month per member: the members' pass also keeps
+// those 3+ months behind in `dues_arrears`, and the leaders' lists are built from that.
 import { type Db, Prisma } from "../../../infra/db.ts";
 import { DUES_LAPSE_RISK_MONTHS, DUES_OVERDUE_WARN_MONTHS } from "../../membership/rules.ts";
 import type { Month } from "../months.ts";
@@ -68,19 +70,35 @@ export function orgRanges(db: Db, after: number, size: number): Promise<IdRange[
   return ranges(db, Prisma.sql`SELECT id FROM organisations WHERE id > ${after}`, after, size);
 }
 
-/** Reminders to the members of a range who owe and were not reminded in the last week. */
+/** The month's leftovers of earlier months' campaigns go before its members' pass writes its own. */
+export async function clearOtherMonths(db: Db, month: Month): Promise<void> {
+  await db.$executeRaw`DELETE FROM dues_arrears WHERE month <> ${month}::int`;
+}
+
+/**
+ * Reminders to the members of a range who owe and were not reminded in the last week; and every member of the
+ * range 3+ months behind (reminded lately or not) kept in `dues_arrears` for the leaders' lists.
+ */
 export async function remindBatch(db: Db, { lo, hi }: IdRange, time: CampaignTime): Promise<CampaignBatch> {
   const { month, now, notBefore } = time;
   const remindedBefore = new Date(now.getTime() - REMIND_INTERVAL_MS);
   const buttons = JSON.stringify([[{ labelKey: "duesleaders-button-my-dues", payload: "go:dues.status" }]]);
   const rows = await db.$queryRaw<BatchRow[]>`
     WITH scanned AS (
-      SELECT m.id, ${owedCountSql(month)} AS owed, COALESCE(rate.fen, 0) AS fen
+      SELECT m.id, m.org_id, ${owedCountSql(month)} AS owed, COALESCE(rate.fen, 0) AS fen,
+             COALESCE(m.last_org_life_at > ${now}::timestamp - make_interval(months => ${DUES_LAPSE_RISK_MONTHS}::int),
+                      false) AS recent_life,
+             (m.dues_reminded_at IS NULL OR m.dues_reminded_at <= ${remindedBefore}) AS remindable
         FROM members m ${rateJoin(now)}
        WHERE m.id > ${lo} AND m.id <= ${hi} AND m.status = 'ACTIVE'
-         AND (m.dues_reminded_at IS NULL OR m.dues_reminded_at <= ${remindedBefore})
+    ), arrears AS (
+      INSERT INTO dues_arrears (month, member_id, org_id, owed, recent_life)
+      SELECT ${month}::int, s.id, s.org_id, s.owed, s.recent_life FROM scanned s
+       WHERE s.owed >= ${DUES_OVERDUE_WARN_MONTHS}::int
+      ON CONFLICT (month, member_id) DO UPDATE
+        SET org_id = EXCLUDED.org_id, owed = EXCLUDED.owed, recent_life = EXCLUDED.recent_life
     ), due AS (
-      SELECT * FROM scanned WHERE owed > 0
+      SELECT * FROM scanned WHERE owed > 0 AND remindable
     ), targets AS (
       SELECT d.id AS member_id, d.owed, d.fen, ci.id AS identity_id, ci.platform FROM due d
       JOIN chat_identities ci ON ci.member_id = d.id AND NOT ci.blocked AND ci.member_id > ${lo} AND ci.member_id <= ${hi}
@@ -103,18 +121,14 @@ export async function remindBatch(db: Db, { lo, hi }: IdRange, time: CampaignTim
 }
 
 /**
- * Overdue months of the active members of organisations in a range, those at 3 or more only, and whether they took
- * part in organisational life (an activity check-in) in the last six months: 自行脱团 needs both six months without
- * dues and without organisational life, so such a member is behind with dues but not at risk.
+ * The members' pass's count for the active members of organisations in a range, 3 or more months behind, and
+ * whether they took part in organisational life (an activity check-in) in the last six months: 自行脱团 needs both
+ * six months without dues and without organisational life, so such a member is behind with dues but not at risk.
  */
-const flaggedIn = (month: Month, orgFilter: Prisma.Sql, now: Date) => Prisma.sql`
-  SELECT s.* FROM (
-    SELECT m.id, m.code, m.name, m.org_id, ${owedCountSql(month)} AS owed,
-           COALESCE(m.last_org_life_at > ${now}::timestamp - make_interval(months => ${DUES_LAPSE_RISK_MONTHS}::int),
-                    false) AS recent_life
-      FROM members m
-     WHERE ${orgFilter} AND m.status = 'ACTIVE'
-  ) s WHERE s.owed >= ${DUES_OVERDUE_WARN_MONTHS}::int`;
+const flaggedIn = (month: Month, orgFilter: Prisma.Sql) => Prisma.sql`
+  SELECT m.id, m.code, m.name, a.org_id, a.owed, a.recent_life
+    FROM dues_arrears a JOIN members m ON m.id = a.member_id AND m.status = 'ACTIVE'
+   WHERE a.month = ${month}::int AND ${orgFilter}`;
 
 /** 6+ months behind and no organisational life in six months. */
 const AT_RISK = Prisma.sql`f.owed >= ${DUES_LAPSE_RISK_MONTHS}::int AND NOT f.recent_life`;
@@ -133,7 +147,7 @@ export async function branchArrearsBatch(db: Db, { lo, hi }: IdRange, time: Camp
   const risk = AT_RISK;
   const warn = Prisma.sql`NOT (${AT_RISK})`;
   const rows = await db.$queryRaw<BatchRow[]>`
-    WITH flagged AS (${flaggedIn(month, Prisma.sql`m.org_id > ${lo} AND m.org_id <= ${hi}`, now)}),
+    WITH flagged AS (${flaggedIn(month, Prisma.sql`a.org_id > ${lo} AND a.org_id <= ${hi}`)}),
     lists AS (
       SELECT f.org_id,
              count(*) FILTER (WHERE ${warn})::int AS warn, count(*) FILTER (WHERE ${risk})::int AS risk,
@@ -183,7 +197,7 @@ export async function committeeRiskBatch(db: Db, { lo, hi }: IdRange, time: Camp
       SELECT n.* FROM nearest n, committees c WHERE n.committee_id = ANY(c.ids)
     ), flagged AS (
       SELECT c.committee_id, c.org_name, f.* FROM covered c
-      JOIN (${flaggedIn(month, Prisma.sql`m.org_id IN (SELECT org_id FROM covered)`, now)}) f ON f.org_id = c.org_id
+      JOIN (${flaggedIn(month, Prisma.sql`a.org_id IN (SELECT org_id FROM covered)`)}) f ON f.org_id = c.org_id
       WHERE ${AT_RISK}
     ), lists AS (
       SELECT f.committee_id, count(*)::int AS risk,

@@ -17,10 +17,10 @@ const app = await createTestApp({ QUIET_HOURS_START: "22:00", QUIET_HOURS_END: "
 const { db } = app.deps;
 const month = monthOf(app.clock.now, app.config.TZ);
 
-/** A Shanghai wall-clock time in the seeded month (the seed's arrears are counted to this month). */
-function shanghai(day: number, time: string): Date {
-  const y = Math.floor(month / 100);
-  const m = String(month % 100).padStart(2, "0");
+/** A Shanghai wall-clock time in the seeded month (the seed's arrears are counted to this month) or in `inMonth`. */
+function shanghai(day: number, time: string, inMonth = month): Date {
+  const y = Math.floor(inMonth / 100);
+  const m = String(inMonth % 100).padStart(2, "0");
   return new Date(`${y}-${m}-${String(day).padStart(2, "0")}T${time}+08:00`);
 }
 
@@ -196,6 +196,10 @@ describe("the week and the night", () => {
     app.clock.set(shanghai(10, "10:00:00"));
     await runCampaign(addMonths(month, 1));
     expect(await rowsFor(liu.identity.id, "duesleaders-reminder")).toHaveLength(1);
+    // Not reminded again within the week, yet on his 团支书's list for the new month all the same.
+    const [list] = (await rowsFor(sun.identity.id, "duesleaders-arrears-branch")).slice(-1);
+    expect(list!.args).toMatchObject({ month: addMonths(month, 1) });
+    expect(await rendered(list!)).toContain("202001000005 刘洋 5");
     app.clock.set(shanghai(12, "10:00:00"));
     await runCampaign(addMonths(month, 1));
     expect(await rowsFor(liu.identity.id, "duesleaders-reminder")).toHaveLength(2);
@@ -212,6 +216,25 @@ describe("the week and the night", () => {
     const [risk] = (await rowsFor(wu.identity.id, "duesleaders-risk-committee")).slice(-1);
     expect(risk!.notBefore).toEqual(morning);
     expect(risk!.urgent).toBe(false);
+  });
+});
+
+describe("what the leaders' lists are built from", () => {
+  it("keeps the month's members 3+ months behind as the dues service counts them, and no other month's", async () => {
+    const later = addMonths(month, 3);
+    app.clock.set(shanghai(5, "10:00:00", later));
+    await runCampaign(later);
+
+    const expected: string[] = [];
+    for (const m of await db.member.findMany({ where: { status: "ACTIVE" } })) {
+      const owed = (await loadDues(db, m, app.clock.now, app.config.TZ)).position.owedMonths.length;
+      const recentLife = !!m.lastOrgLifeAt && m.lastOrgLifeAt.getTime() > app.clock.now.getTime() - 182 * 86_400_000;
+      if (owed >= 3) expected.push(`${later} ${m.id} ${m.orgId} ${owed} ${recentLife}`);
+    }
+    const kept = await db.duesArrear.findMany();
+    expect(kept.map((a) => `${a.month} ${a.memberId} ${a.orgId} ${a.owed} ${a.recentLife}`).sort()).toEqual(
+      expected.sort(),
+    );
   });
 });
 
