@@ -15,11 +15,14 @@ const SYNONYMS: Record<string, string[]> = {
   报名: ["我报名", "参加", "我参加", "我去", "报个名"],
   确认: ["确定", "对", "是的", "是", "没错", "好的"],
   取消: ["不要了", "算了"],
+  // "是否自愿多缴？" — "不用了" answers the question; it does not drop the payment.
+  不多缴: ["不用", "不用了", "不要", "不需要", "不了", "没有", "否", "不多交", "不用多缴", "不用了谢谢"],
   "got it": ["ok", "okay", "received", "read", "noted", "got it thanks"],
   approve: ["yes", "approved", "accept", "ok"],
   reject: ["no", "decline", "deny"],
   "sign up": ["join", "count me in", "i'll come", "register"],
   confirm: ["yes", "ok", "sure", "correct"],
+  "no extra": ["no", "none", "nope", "no thanks", "no need", "nothing extra", "0 extra"],
 };
 
 const FILLER = new Set([
@@ -56,19 +59,24 @@ export function createChoiceMemory(redis: Redis, prefix: string) {
       await redis.del(key(ref));
     },
     /** The payload the text picks, if it is a choice number, a button's label or a close synonym of one. */
-    async pick(ref: ConversationRef, text: string): Promise<string | undefined> {
+    async pick(ref: ConversationRef, text: string, options?: PickOptions): Promise<string | undefined> {
       const raw = await redis.get(key(ref));
       if (!raw) return undefined;
-      return pickChoice(JSON.parse(raw) as Button[], text);
+      return pickChoice(JSON.parse(raw) as Button[], text, options);
     },
   };
 }
 export type ChoiceMemory = ReturnType<typeof createChoiceMemory>;
 
+export interface PickOptions {
+  /** Whether "2" picks the second button; false where a number is the answer asked for. */
+  byNumber?: boolean;
+}
+
 /** Pure: which of the offered buttons the typed text means, if exactly one. */
-export function pickChoice(offered: Button[], text: string): string | undefined {
+export function pickChoice(offered: Button[], text: string, { byNumber = true }: PickOptions = {}): string | undefined {
   const said = normalise(text);
-  const n = /^\d{1,2}$/.test(said) ? Number(said) : Number.NaN;
+  const n = byNumber && /^\d{1,2}$/.test(said) ? Number(said) : Number.NaN;
   if (n >= 1 && n <= offered.length) return offered[n - 1]!.payload;
   const exact = offered.find((b) => normalise(b.label) === said);
   if (exact) return exact.payload;

@@ -118,6 +118,11 @@ export interface Feature {
   intents?: Record<string, Action<unknown>>;
   /** Text typed while this feature's dialog is open. */
   dialogs?: Record<string, DialogHandler>;
+  /**
+   * Dialog steps (dialog → steps) that ask for a number and offer buttons beside it ("how many months?"): there a
+   * typed "2" is the number two, never the second button.
+   */
+  numberSteps?: Record<string, readonly string[]>;
   /** An image sent while no dialog is open (a payment screenshot sent late); "pass" leaves it to the next. */
   onImage?: DialogHandler;
   /** How the delivery worker renders and reports this feature's proactive messages, by message id. */

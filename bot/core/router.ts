@@ -5,7 +5,8 @@
 //   1. input checks (empty, binary, too long)      → polite refusal, nothing stored
 //   2. per-chat flood control                       → "slow down" once a minute
 //   3. identity: find or create the chat identity, load the bound member
-//   4. typed digit/label/synonym of an offered choice → treated as that button (choices.ts)
+//   4. typed digit/label/synonym of an offered choice → treated as that button (choices.ts); a digit is a
+//      number instead where the dialog's step asks for one (`numberSteps`)
 //   5. button payload                               → its action, or "expired button" when unknown/forged
 //      (the argument is parsed with the action's schema here, before any handler or query sees it)
 //   6. /command                                     → its action (global commands close an open dialog)
@@ -60,6 +61,7 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
   const buttons = new Map<string, Action<unknown>>();
   const intents = new Map<string, Action<unknown>>();
   const dialogHandlers = new Map<string, DialogHandler>();
+  const numberSteps = new Set<string>();
   const imageHandlers = features.flatMap((f) => (f.onImage ? [f.onImage] : []));
   for (const f of features) {
     for (const [k, v] of Object.entries(f.commands ?? {})) register(commands, k, v, f.name);
@@ -70,6 +72,7 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
     }
     for (const [k, v] of Object.entries(f.intents ?? {})) register(intents, k, v, f.name);
     for (const [k, v] of Object.entries(f.dialogs ?? {})) register(dialogHandlers, k, v, f.name);
+    for (const [k, steps] of Object.entries(f.numberSteps ?? {})) for (const s of steps) numberSteps.add(`${k}:${s}`);
   }
   const fallbackAction = intents.get("unknown");
   if (!fallbackAction) throw new Error("a feature must answer the `unknown` intent");
@@ -196,7 +199,8 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
     try {
       let payload = incoming.button;
       if (payload === undefined && text !== undefined && !text.startsWith("/")) {
-        payload = await choices.pick(ref, text);
+        const numberAsked = current ? numberSteps.has(`${current.name}:${current.step}`) : false;
+        payload = await choices.pick(ref, text, { byNumber: !numberAsked });
       }
 
       if (payload !== undefined) {

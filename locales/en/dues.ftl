@@ -71,6 +71,7 @@ dues-pay-extra = { $months ->
    *[other] { $months } months ({ $from } – { $to })
 }: { $amount } yuan. Would you like to add a voluntary extra? Tap a button or type an amount (e.g. "8 yuan").
 dues-pay-no-extra = No extra
+dues-pay-method-later = How to pay comes with the payment request in the next step (the way your branch takes dues, or whom to ask).
 dues-pay-extra-option = +{ $amount } yuan
 dues-pay-extra-invalid = Please type an extra between 0 and { $max } yuan, e.g. "8 yuan" or "2.5 yuan", or "0" for none.
 dues-pay-awaiting = Your payment request { $reference } has a screenshot waiting for the branch to confirm; you will hear when it is confirmed or rejected, and can pay further months after that.

@@ -59,6 +59,7 @@ dues-pay-extra = 本次缴纳 { $months } 个月（{ $months ->
    *[other] { $from } 至 { $to }
 }），共 { $amount } 元。是否自愿多缴？点按钮，或输入多缴金额（如「8 元」）。
 dues-pay-no-extra = 不多缴
+dues-pay-method-later = 怎么付款，下一步的缴费单上会写明（支部登记的收款方式，或该找谁问）。
 dues-pay-extra-option = 多缴 { $amount } 元
 dues-pay-extra-invalid = 多缴金额请输入 0 至 { $max } 元之间的金额，如「8块」「2.5元」「八块五」，不多缴请回「0」。
 dues-pay-awaiting = 你的缴费单 { $reference } 已提交付款截图，正在等待支部确认；确认或驳回后会通知你，之后再缴新的月份。

@@ -21,6 +21,18 @@ describe("picking an offered choice from typed words", () => {
     expect(pickChoice(menu, "4")).toBeUndefined();
   });
 
+  it("leaves a number alone where the number is the answer asked for, but still takes the words", () => {
+    const extra = [
+      { label: "不多缴", payload: "dues-extra:2:0" },
+      { label: "多缴 1.00 元", payload: "dues-extra:2:100" },
+    ];
+    expect(pickChoice(extra, "2", { byNumber: false })).toBeUndefined();
+    for (const said of ["不多缴", "不用了", "不要", "没有"]) {
+      expect(pickChoice(extra, said, { byNumber: false }), said).toBe("dues-extra:2:0");
+    }
+    expect(pickChoice([{ label: "No extra", payload: "dues-extra:2:0" }], "no thanks")).toBe("dues-extra:2:0");
+  });
+
   it("takes the label and close synonyms", () => {
     for (const said of ["收到", "收到了", "好的，收到", "已读", "知道了", "OK"]) {
       expect(pickChoice(notice, said), said).toBe("notice-read:7");

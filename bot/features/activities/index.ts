@@ -83,6 +83,7 @@ export const activitiesFeature: Feature = {
     "activity.checkin": checkin,
   },
   dialogs: { [CREATE_DIALOG]: onCreateText, [EDIT_DIALOG]: onEditText, [CHECKIN_DIALOG]: onCheckinText },
+  numberSteps: { [CREATE_DIALOG]: ["hours"] },
   delivery: {
     [PUBLISHED_MESSAGE]: whileOn,
     [REMINDER_MESSAGES["24h"]]: whileOn,

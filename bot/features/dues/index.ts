@@ -90,5 +90,6 @@ export const duesFeature: Feature = {
   },
   intents: { "dues.status": status, "dues.pay": pay },
   dialogs: { [PAY_DIALOG]: onPayDialog, [REJECT_DIALOG]: onRejectDialog },
+  numberSteps: { [PAY_DIALOG]: ["months", "extra"] },
   onImage: onStrayImage,
 };

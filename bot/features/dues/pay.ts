@@ -149,6 +149,14 @@ export async function onPayDialog(ctx: Context) {
   if (step === "extra" && draft?.months) {
     const fen = parseMoneyFen(text);
     if (fen !== null) return createRequest(ctx, draft.months, fen);
+    // "交5个月吧": another number of months after all.
+    const months = parseMonthCount(text);
+    if (months !== null) return askExtra(ctx, months);
+    // "微信付行吗", "交团费": still paying, so the months chosen stay; how to pay comes with the request.
+    if (ctx.textIntent === PAY_DIALOG) {
+      ctx.say("dues-pay-method-later");
+      return askExtra(ctx, draft.months);
+    }
     // A mistyped amount ("八块十毛") gets the hint, not whatever request the words also resemble.
     if (ctx.textIntent !== "unknown" && !/[\d零一二两三四五六七八九十百块元毛角]/.test(text)) return "pass";
     return ctx.say("dues-pay-extra-invalid", { max: formatYuan(MAX_EXTRA_FEN) });

@@ -34,6 +34,39 @@ describe("typed months and amounts while paying dues", () => {
     await wangFang.chat.press(`dues-cancel:${(await latestPayment(wangFang.member.id)).id}`);
   });
 
+  it("a typed 2 is two months and a typed 3 is 3 元, never the second or third button", async () => {
+    const [months] = await wangFang.chat.say("/pay");
+    expect(months!.buttons!.length).toBeGreaterThanOrEqual(2);
+    const [extra] = await wangFang.chat.say("2");
+    expect(extra!.text).toContain("本次缴纳 2 个月");
+    expect(extra!.buttons!.flat().map((b) => b.label)).toContain("多缴 5.00 元");
+    const [request] = await wangFang.chat.say("3");
+    expect(request!.text).toContain("自愿多缴 3.00 元");
+    const payment = await latestPayment(wangFang.member.id);
+    expect(payment.months).toBe(2);
+    expect(request!.text).toContain(`合计 ${(payment.amountFen / 100).toFixed(2)} 元`);
+    await wangFang.chat.press(`dues-cancel:${payment.id}`);
+  });
+
+  it("at the extra, 不用了 means no extra, 交5个月吧 changes the months, and 微信付行吗 keeps them", async () => {
+    await liMing.chat.say("/pay");
+    await liMing.chat.say("2个月");
+    const [changed] = await liMing.chat.say("交5个月吧");
+    expect(changed!.text).toContain("本次缴纳 5 个月");
+    const before = await db.duesPayment.count();
+    const [how, again] = await liMing.chat.say("微信付行吗");
+    expect(how!.text).toBe("怎么付款，下一步的缴费单上会写明（支部登记的收款方式，或该找谁问）。");
+    expect(again!.text).toContain("本次缴纳 5 个月");
+    expect(await db.duesPayment.count()).toBe(before);
+    const [request] = await liMing.chat.say("不用了");
+    expect(request!.intent).toBe("dues.pay");
+    expect(request!.text).toContain("5 个月");
+    expect(request!.text).not.toContain("自愿多缴");
+    const payment = await latestPayment(liMing.member.id);
+    expect(payment).toMatchObject({ months: 5, status: "PENDING" });
+    await liMing.chat.press(`dues-cancel:${payment.id}`);
+  });
+
   it("半年 is six months and 不加 no extra; nonsense gets the hint and changes nothing", async () => {
     await liMing.chat.say("/pay");
     const [extra] = await liMing.chat.say("半年");
