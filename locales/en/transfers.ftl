@@ -87,6 +87,23 @@ transfers-member-inactive = { $name } is not an active member and cannot be tran
 transfers-member-has-open = { $name } already has a transfer in progress.
 transfers-member-found = Arranging a transfer for { $name } ({ $code }, { $org }).
 transfers-ask-reason = Why is the membership moving?
+transfers-reason-which = Which of these is it?{ $employment ->
+    [yes] {" "}If you are not sure whether your employer has a league organisation, its HR department will know; a transfer is possible either way.
+   *[no] {""}
+}
+transfers-reason-unclear = I could not tell which reason that is. Tap one below, or say a little more, e.g. "starting a master's" or "new job, the company has a league branch".
+# Words that say a reason (comma-separated; matched inside what the member writes, the longest one wins): a word
+# under two reasons, as "job", makes the bot ask which of them.
+transfers-reason-words = { $reason ->
+    [FURTHER_STUDY] study, studies, studying, university, college, grad school, graduate school, master, phd, doctorate, postgraduate, admitted
+    [EMPLOYED_WITH_LEAGUE_ORG] job, work, working, employed, employer, hired, company, has a league, have a league, with a league
+    [EMPLOYED_WITHOUT_LEAGUE_ORG] job, work, working, employed, employer, hired, company, no league, without a league, has no league, doesn't have a league, does not have a league
+    [ABROAD_PUBLIC] abroad, overseas, state-sponsored, government-sponsored, scholarship
+    [ABROAD_PRIVATE] abroad, overseas, self-funded, own expense, privately
+    [UNEMPLOYED] unemployed, no job, jobless, between jobs, looking for work, looking for a job, out of work, quit my job
+    [MILITARY] military, army, navy, air force, enlist, enlisted, soldier
+   *[OTHER] other reason, something else
+}
 transfers-reason-label = { transfers-reason-name }
 transfers-ask-reason-note = Please explain the reason in a sentence (at most 300 characters).
 transfers-ask-destination = Reason: { transfers-reason-name }. { $rule }

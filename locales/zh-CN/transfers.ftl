@@ -87,6 +87,23 @@ transfers-member-inactive = { $name } 目前不是在团状态，不能办理转
 transfers-member-has-open = { $name } 已有一个进行中的转接申请。
 transfers-member-found = 为 { $name }（{ $code }，{ $org }）办理转接。
 transfers-ask-reason = 组织关系转接的原因是？
+transfers-reason-which = 是下面哪一种？{ $employment ->
+    [yes] 不清楚单位有没有团组织的话，可以问单位的人事部门；没有团组织也能转。
+   *[no] {""}
+}
+transfers-reason-unclear = 没看出是哪种原因。请点下面的一项，或说得具体些，比如「考上研究生」「去公司上班，单位有团委」。
+# Words that say a reason (comma-separated; matched inside what the member writes, the longest one wins): a word
+# under two reasons, as 工作, makes the bot ask which of them.
+transfers-reason-words = { $reason ->
+    [FURTHER_STUDY] 升学, 读研, 考研, 保研, 读博, 考博, 研究生, 硕士, 博士, 上大学, 考上, 录取, 继续读书, 专升本, 深造
+    [EMPLOYED_WITH_LEAGUE_ORG] 就业, 工作, 上班, 入职, 单位, 公司, 找到工作, 签约, 公务员, 考编, 选调, 有团委, 有团组织, 有团支部
+    [EMPLOYED_WITHOUT_LEAGUE_ORG] 就业, 工作, 上班, 入职, 单位, 公司, 找到工作, 签约, 公务员, 考编, 选调, 没有团委, 没有团组织, 没有团支部, 没团委, 没团组织, 无团委, 无团组织
+    [ABROAD_PUBLIC] 出国, 留学, 国外, 公派, 国家公派, 留学基金委
+    [ABROAD_PRIVATE] 出国, 留学, 国外, 自费, 自费留学
+    [UNEMPLOYED] 待业, 没工作, 没有工作, 没找到工作, 找工作, 失业, 辞职, 离职
+    [MILITARY] 参军, 当兵, 入伍, 服兵役, 部队, 征兵
+   *[OTHER] 其他原因, 别的原因
+}
 transfers-reason-label = { transfers-reason-name }
 transfers-ask-reason-note = 请用一句话说明转接原因（最多 300 字）。
 transfers-ask-destination = 原因：{ transfers-reason-name }。{ $rule }

@@ -7,6 +7,7 @@ import { maskMemberCode } from "../membership/member-code.ts";
 import { searchOrganisations } from "../orgs/org-search.ts";
 import { canAct, rolesOf, scopeOrgIds } from "../orgs/scope.ts";
 import { outsideButton, takeOutsideName } from "./apply-outside.ts";
+import { reasonsIn } from "./reason-words.ts";
 import {
   ACT_ROLES,
   checkDestination,
@@ -103,7 +104,8 @@ async function startForSelf(ctx: Context) {
       ],
     );
   }
-  return beginReason(ctx, { mode: "self", memberId: member.id });
+  // "考上研究生了要转团关系" said the reason already.
+  return beginReason(ctx, { mode: "self", memberId: member.id }, ctx.incoming.text);
 }
 
 /** Button: a fresh application even though the last one was rejected. */
@@ -171,19 +173,31 @@ async function takeMember(ctx: Context, draft: Draft, text: string) {
 
 // ─────────────────────────────── reason ───────────────────────────────
 
-async function beginReason(ctx: Context, draft: Draft) {
+async function beginReason(ctx: Context, draft: Draft, said?: string) {
   await ctx.dialog.start(APPLY, "reason", draft as unknown as Record<string, unknown>);
+  const fits = said ? reasonsSaid(ctx, said) : [];
+  if (fits.length) return takeReasonWords(ctx, fits);
   askReason(ctx);
 }
 
-function askReason(ctx: Context) {
+function askReason(ctx: Context, reasons: readonly TransferReason[] = REASONS) {
   const rows: Button[][] = [];
-  for (let i = 0; i < REASONS.length; i += 2) {
+  for (let i = 0; i < reasons.length; i += 2) {
     rows.push(
-      REASONS.slice(i, i + 2).map((r) => ctx.button("transfers-reason-label", `tr-reason:${r}`, { reason: r })),
+      reasons.slice(i, i + 2).map((r) => ctx.button("transfers-reason-label", `tr-reason:${r}`, { reason: r })),
     );
   }
-  ctx.say("transfers-ask-reason", {}, rows);
+  if (reasons === REASONS) return ctx.say("transfers-ask-reason", {}, rows);
+  const employment = reasons.every((r) => r.startsWith("EMPLOYED_")) ? "yes" : "no";
+  ctx.say("transfers-reason-which", { employment }, rows);
+}
+
+const reasonsSaid = (ctx: Context, text: string) =>
+  reasonsIn(text, REASONS, (reason) => ctx.t("transfers-reason-words", { reason }).split(/[,，]/));
+
+/** Words that fit one reason answer the question; words that fit several ask which of those only. */
+function takeReasonWords(ctx: Context, fits: TransferReason[]) {
+  return fits.length === 1 ? chooseReason(ctx, fits[0]!) : askReason(ctx, fits);
 }
 
 /** Button: the reason. */
@@ -231,6 +245,10 @@ async function search(ctx: Context, draft: Draft, query: string) {
   const any = await searchOrganisations(db, query, { limit: 1 });
   // "我的团籍" typed here is a question, not an organisation: leave the dialog and answer it.
   if (!any[0] && isClearlyOtherRequest(ctx)) return "pass" as const;
+  // "我考上研究生了要转团关系" — back a day later, starting over where a destination was asked: start over too.
+  if (!any[0] && ctx.textIntent === "transfer.start" && ctx.textConfidence >= NEAR_CERTAIN) {
+    return beginReason(ctx, { mode: draft.mode, memberId: draft.memberId }, query);
+  }
   if (any[0]) {
     return ctx.say(
       "transfers-dest-only-disallowed",
@@ -401,6 +419,10 @@ export const applyDialog: DialogHandler = async (ctx) => {
     await ctx.dialog.end();
     return ctx.say("transfers-apply-dropped");
   }
+  // The reason in the member's own words ("去公司上班了", "单位有团委") answers it, before any request the model
+  // reads in them.
+  const fits = step === "reason" ? reasonsSaid(ctx, text) : [];
+  if (fits.length) return takeReasonWords(ctx, fits);
   // Where only a button answers, words that ask for something else are that request ("我能报名啥活动").
   if (!FREE_TEXT_STEPS.has(step) && isOtherRequest(ctx)) return "pass";
   switch (step) {
@@ -417,6 +439,7 @@ export const applyDialog: DialogHandler = async (ctx) => {
       if ([...text].length > 60) return ctx.say("transfers-query-too-long");
       return search(ctx, draft, text);
     case "reason":
+      ctx.say("transfers-reason-unclear");
       return askReason(ctx);
     case "outside-name":
       if (!text) return ctx.say("transfers-outside-name-short");

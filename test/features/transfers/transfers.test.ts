@@ -129,6 +129,49 @@ describe("changing one's mind in the middle of an application", () => {
   });
 });
 
+const liu = await chatAsMember(app, "202001000005", { platform: "wechat" });
+const labels = (reply: { buttons?: { label: string }[][] } | undefined) => reply?.buttons?.flat().map((b) => b.label);
+
+describe("the reason in the member's own words", () => {
+  it("takes a reason said with the request, and asks only which kind when the words fit two", async () => {
+    const { chat } = liu;
+    const [study] = await chat.say("考上研究生了，团关系要转过去");
+    expect(study!.text).toContain("原因：升学。");
+    await chat.say("/cancel");
+    const [which] = await chat.say("我要转组织关系去深圳上班了");
+    expect(which!.text).toContain("是下面哪一种？不清楚单位有没有团组织的话，可以问单位的人事部门");
+    expect(labels(which)).toEqual(["就业（单位有团组织）", "就业（单位无团组织）"]);
+    // Not taken for a leader's request about dues (the model's reading of "单位有团委").
+    const [dest] = await chat.say("单位有团委吧");
+    expect(dest!.text).toContain("原因：就业（单位有团组织）。");
+    await chat.say("/cancel");
+  });
+
+  it("says it did not understand before asking again, and takes 公司没有团委 as the employer without one", async () => {
+    const { chat } = liu;
+    await chat.say("/transfer");
+    const [unclear, again] = await chat.say("嗯嗯");
+    expect(unclear!.text).toContain("没看出是哪种原因");
+    expect(labels(again)).toHaveLength(8);
+    const [dest] = await chat.say("公司没有团委");
+    expect(dest!.text).toContain("原因：就业（单位无团组织）。");
+    // Back later, saying it all again where the destination is asked: the application starts over from those words.
+    const [over] = await chat.say("我考上研究生了要转团关系");
+    expect(over!.text).toContain("原因：升学。");
+    await chat.say("/cancel");
+  });
+
+  it("understands it in English too", async () => {
+    const { chat } = await chatAsMember(app, "201801000004", { platform: "wechat", locale: "en" });
+    const [which] = await chat.say("got a new job, need to move my league membership");
+    expect(which!.text).toContain("Which of these is it?");
+    expect(labels(which)).toHaveLength(2);
+    const [dest] = await chat.say("the company doesn't have a league branch");
+    expect(dest!.text).toContain("employment, employer has no league organisation");
+    await chat.say("/cancel");
+  });
+});
+
 describe("not wanting a transfer, in English", () => {
   it("is not taken for applying, and drops an application under way; a misspelt cancel closes it too", async () => {
     const { member, chat } = await chatAsMember(app, "201801000004", { platform: "telegram", locale: "en" });
