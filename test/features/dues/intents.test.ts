@@ -15,6 +15,7 @@ describe("dues phrasings", () => {
     ["I want to pay dues", "dues.pay"],
     ["团费", "dues.status"],
     ["我欠多少团费", "dues.status"],
+    ["我欠了多少钱", "dues.status"],
     ["团费交到哪个月了", "dues.status"],
     ["how much dues do I owe", "dues.status"],
     ["待确认缴费", "duesleaders.review"],
