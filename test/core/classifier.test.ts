@@ -20,6 +20,7 @@ describe("intent classifier", () => {
     ["I graduated and want to transfer", "transfer.start"],
     ["我的转接到哪一步了", "transfer.status"],
     ["where is my transfer", "transfer.status"],
+    ["有没有人要转接啊", "transfer.pending"],
     ["最近有什么活动", "activity.list"],
     ["any volunteer events?", "activity.list"],
     ["绑定", "bind"],
