@@ -15,6 +15,8 @@ const SYNONYMS: Record<string, string[]> = {
   报名: ["我报名", "参加", "我参加", "我去", "报个名"],
   确认: ["确定", "对", "是的", "是", "没错", "好的"],
   取消: ["不要了", "算了"],
+  选好了: ["好了", "就这样", "就这样吧", "就这些", "选完了", "完成", "可以了", "下一步"],
+  下一步: ["好了", "就这样", "就这样吧", "就这些", "选完了", "完成", "可以了", "选好了"],
   // "是否自愿多缴？" — "不用了" answers the question; it does not drop the payment.
   不多缴: ["不用", "不用了", "不要", "不需要", "不了", "没有", "否", "不多交", "不用多缴", "不用了谢谢"],
   "got it": ["ok", "okay", "received", "read", "noted", "got it thanks"],
@@ -22,6 +24,8 @@ const SYNONYMS: Record<string, string[]> = {
   reject: ["no", "decline", "deny"],
   "sign up": ["join", "count me in", "i'll come", "register"],
   confirm: ["yes", "ok", "sure", "correct"],
+  done: ["that's it", "thats it", "finished", "all set", "next"],
+  next: ["that's it", "thats it", "finished", "all set", "done"],
   "no extra": ["no", "none", "nope", "no thanks", "no need", "nothing extra", "0 extra"],
 };
 

@@ -9,6 +9,8 @@ notices-use-buttons = Please tap a button above to go on, or send "cancel" to dr
 notices-choose-audience =
     Who should get it? By default every organisation below yours; or tap some of them ({ $chosen } chosen), then "Done".
 notices-audience-done = Done
+# Typed where an audience is chosen (notices, activities, campaigns): the whole subtree.
+notices-audience-all-words = all, all of them, everyone, everybody, every organisation, all organisations, all branches, the whole lot
 notices-preview =
     Preview{ $image }:
     { $text }

@@ -9,6 +9,8 @@ notices-use-buttons = 请点击上面的按钮继续，或发送「取消」放�
 notices-choose-audience =
     发给谁？默认是全部下级组织；也可以点选部分下级组织（已选 { $chosen } 个），然后点「选好了」。
 notices-audience-done = 选好了
+# Typed where an audience is chosen (notices, activities, 团籍注册 and other campaigns): the whole subtree.
+notices-audience-all-words = 全部, 所有, 全体, 都要, 都发, 都选, 全选, 全部都要, 全部下级, 全部下级组织, 所有下级组织, 所有组织, 发给全部, 所有人, 全部人
 notices-preview =
     通知预览{ $image }：
     { $text }

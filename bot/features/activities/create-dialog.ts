@@ -2,7 +2,7 @@
 // audience (the whole subtree or some child organisations, as for notices) → preview with counts → publish.
 import type { Context } from "../../core/feature.ts";
 import { type AudienceChoice, audienceOrgIds } from "../notices/audience.ts";
-import { audienceRows, toggledChildIds } from "../notices/audience-buttons.ts";
+import { audienceRows, meansWholeAudience, toggledChildIds } from "../notices/audience-buttons.ts";
 import { audienceCounts } from "../notices/notice-service.ts";
 import { durationHours, formatHours, parseHours } from "../volunteer/rules.ts";
 import { type ActivityProblem, createActivity, organiserOrgs } from "./activity-service.ts";
@@ -109,6 +109,9 @@ export async function onCreateText(ctx: Context): Promise<void> {
       if (!when || when.end) return ctx.say("activities-bad-when", { example: example(ctx).slice(0, -6) });
       return setDeadline(ctx, when.start);
     }
+    case "audience":
+      if (meansWholeAudience(ctx, text)) return chooseAudience(ctx, "all");
+      return ctx.say("activities-use-buttons");
     default:
       return ctx.say("activities-use-buttons");
   }
@@ -174,11 +177,12 @@ async function showAudience(ctx: Context) {
   ]);
 }
 
-/** Button: toggle a child organisation, or done (none chosen = the whole subtree). */
-export async function chooseAudience(ctx: Context, child: number | "done") {
+/** Button: toggle a child organisation, or done (none chosen = the whole subtree); "all" typed clears the choice. */
+export async function chooseAudience(ctx: Context, child: number | "done" | "all") {
   const draft = draftOf(ctx);
   if (!draft?.signupDeadline || ctx.dialog.current?.step !== "audience") return ctx.say("activities-draft-expired");
-  if (child === "done") return preview(ctx);
+  if (child === "all") await ctx.dialog.update("audience", { childIds: [] });
+  if (child === "done" || child === "all") return preview(ctx);
   const childIds = await toggledChildIds(ctx, draft.orgId!, draft.childIds ?? [], child);
   await ctx.dialog.update("audience", { childIds });
   return showAudience(ctx);

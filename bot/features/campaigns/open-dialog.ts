@@ -4,7 +4,7 @@
 import type { Context } from "../../core/feature.ts";
 import { compareDates, localDateOf } from "../membership/rules.ts";
 import { audienceOrgIds } from "../notices/audience.ts";
-import { audienceRows, toggledChildIds } from "../notices/audience-buttons.ts";
+import { audienceRows, meansWholeAudience, toggledChildIds } from "../notices/audience-buttons.ts";
 import { audienceCounts } from "../notices/notice-service.ts";
 import { rolesOf, scopeOrgIds } from "../orgs/scope.ts";
 import { openCampaign } from "./campaign-service.ts";
@@ -101,10 +101,12 @@ async function showAudience(ctx: Context) {
   ]);
 }
 
-export async function chooseAudience(ctx: Context, child: number | "done") {
+/** Button: toggle a child organisation, or next (none chosen = the whole subtree); "all" typed clears the choice. */
+export async function chooseAudience(ctx: Context, child: number | "done" | "all") {
   const draft = draftOf(ctx);
   if (!draft?.orgId || ctx.dialog.current?.step !== "audience") return ctx.say("campaigns-open-expired");
-  if (child === "done") return askClosing(ctx);
+  if (child === "all") await ctx.dialog.update("audience", { childIds: [] });
+  if (child === "done" || child === "all") return askClosing(ctx);
   const childIds = await toggledChildIds(ctx, draft.orgId, draft.childIds ?? [], child);
   await ctx.dialog.update("audience", { childIds });
   return showAudience(ctx);
@@ -209,6 +211,7 @@ export async function onOpenText(ctx: Context) {
   const draft = draftOf(ctx);
   const text = ctx.incoming.text?.trim() ?? "";
   if (!draft) return "pass";
+  if (ctx.dialog.current?.step === "audience" && meansWholeAudience(ctx, text)) return chooseAudience(ctx, "all");
   if (ctx.dialog.current?.step !== "closes") return "pass";
   const day = parseClosingDay(text, today(ctx));
   if (!day) return ctx.say("campaigns-open-bad-date");

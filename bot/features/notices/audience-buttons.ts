@@ -7,6 +7,25 @@ import { childOrgs } from "./notice-service.ts";
 
 const MAX_CHILD_BUTTONS = 12;
 
+const squeeze = (text: string) =>
+  text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s\p{P}]+/gu, "")
+    .replace(/(吧|啊|呀|了|啦|的|please)+$/u, "");
+
+/** "全部", "都发", "everyone": typed where the audience is chosen, the whole subtree (the words are the locale's). */
+export function meansWholeAudience(ctx: Context, text: string): boolean {
+  const said = squeeze(text);
+  return (
+    said !== "" &&
+    ctx
+      .t("notices-audience-all-words")
+      .split(/[,，]/)
+      .some((w) => squeeze(w) === said)
+  );
+}
+
 /** One toggle row per child (payload `<action>:<id>`), or null when the organisation has no children. */
 export async function audienceRows(
   ctx: Context,

@@ -2,7 +2,7 @@
 import type { Context } from "../../core/feature.ts";
 import { fetchImage, storeImage } from "../../core/images.ts";
 import { type AudienceChoice, audienceOrgIds } from "./audience.ts";
-import { audienceRows, toggledChildIds } from "./audience-buttons.ts";
+import { audienceRows, meansWholeAudience, toggledChildIds } from "./audience-buttons.ts";
 import { audienceCounts, createNotice, senderScopes } from "./notice-service.ts";
 
 export const DIALOG = "notice.create";
@@ -54,6 +54,7 @@ export async function onDialogText(ctx: Context) {
     return ctx.incoming.image ? takeImage(ctx) : askImage(ctx);
   }
   const text = ctx.incoming.text?.trim();
+  if (draft && step === "audience" && text && meansWholeAudience(ctx, text)) return chooseAudience(ctx, "all");
   if (!draft || step !== "text") return ctx.say("notices-use-buttons");
   if (!text) return ctx.say("notices-ask-text");
   await ctx.dialog.update("image", { text });
@@ -95,11 +96,12 @@ async function showAudience(ctx: Context) {
   ]);
 }
 
-/** Button: toggle a child organisation, or done (no child chosen = the whole subtree). */
-export async function chooseAudience(ctx: Context, child: number | "done") {
+/** Button: toggle a child organisation, or done (no child chosen = the whole subtree); "all" typed clears the choice. */
+export async function chooseAudience(ctx: Context, child: number | "done" | "all") {
   const draft = draftOf(ctx);
   if (!draft?.orgId || !draft.text) return ctx.say("notices-expired");
-  if (child === "done") return preview(ctx);
+  if (child === "all") await ctx.dialog.update("audience", { childIds: [] });
+  if (child === "done" || child === "all") return preview(ctx);
   const childIds = await toggledChildIds(ctx, draft.orgId, draft.childIds ?? [], child);
   await ctx.dialog.update("audience", { childIds });
   return showAudience(ctx);

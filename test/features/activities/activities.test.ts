@@ -48,7 +48,8 @@ describe("activities", () => {
       "选好了",
     ]);
     await chat.press(`act-aud:${cs.id}`);
-    const [preview] = await chat.press("act-aud:done");
+    // "就这样吧" typed for 选好了: not a cancel.
+    const [preview] = await chat.say("就这样吧");
     const inCs = await db.member.count({ where: { status: "ACTIVE", org: { ancestorIds: { has: cs.id } } } });
     expect(preview!.text).toContain("【周六社区志愿服务】");
     expect(preview!.text).toContain("志愿服务时长：不计");

@@ -48,7 +48,7 @@ describe("团籍注册 on the console", () => {
     expect(audience[0]!.intent).toBe("campaign.register");
     expect(text(audience)).toContain("面向哪些下级组织");
     expect(payloads(audience)).toEqual([`camp-aud:${f.a.id}`, `camp-aud:${f.b.id}`, "camp-aud:done"]);
-    expect(text(await zhao.press("camp-aud:done"))).toContain("什么时候截止");
+    expect(text(await zhao.say("全部下级"))).toContain("什么时候截止");
     expect(text(await zhao.say("12月32日"))).toContain("没看懂这个日期");
     const every = await zhao.say("12月10日");
     expect(text(every)).toContain("截止 2026-12-10");

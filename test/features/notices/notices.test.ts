@@ -53,7 +53,9 @@ describe("notices", () => {
       "电子与信息学院团总支",
       "选好了",
     ]);
-    const [preview] = await chat.press("notice-aud:done");
+    // One college ticked, then "全部" typed: the whole subtree after all.
+    await chat.press(audience[0]!.buttons![0]![0]!.payload);
+    const [preview] = await chat.say("全部");
     expect(preview!.text).toMatch(/^通知预览：/);
     expect(preview!.image).toBeUndefined();
     const total = await scutMembers();
