@@ -120,7 +120,8 @@ export interface Feature {
   dialogs?: Record<string, DialogHandler>;
   /**
    * Dialog steps (dialog → steps) that ask for a number and offer buttons beside it ("how many months?"): there a
-   * typed "2" is the number two, never the second button.
+   * typed "2" is the number two, not the second button — where buttons are buttons; where they are shown as
+   * numbered lines (WeChat, the console), the digit the person sees beside a line is still that line.
    */
   numberSteps?: Record<string, readonly string[]>;
   /** An image sent while no dialog is open (a payment screenshot sent late); "pass" leaves it to the next. */

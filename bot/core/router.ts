@@ -5,8 +5,8 @@
 //   1. input checks (empty, binary, too long)      → polite refusal, nothing stored
 //   2. per-chat flood control                       → "slow down" once a minute
 //   3. identity: find or create the chat identity, load the bound member
-//   4. typed digit/label/synonym of an offered choice → treated as that button (choices.ts); a digit is a
-//      number instead where the dialog's step asks for one (`numberSteps`)
+//   4. typed digit/label/synonym of an offered choice → treated as that button (choices.ts); on Telegram a digit
+//      is a number instead where the dialog's step asks for one (`numberSteps`)
 //   5. button payload                               → its action, or "expired button" when unknown/forged
 //      (the argument is parsed with the action's schema here, before any handler or query sees it)
 //   6. /command                                     → its action (global commands close an open dialog)
@@ -26,7 +26,7 @@ import { loadIdentity, platformEnum } from "./identity.ts";
 import { checkText, parseCommand, parsePayload } from "./input.ts";
 import { isCancelPhrase } from "./nlu/cancel.ts";
 import { createDidYouMean, DID_YOU_MEAN_ACTION, isSure } from "./nlu/did-you-mean.ts";
-import type { Button, Incoming, Reply } from "./types.ts";
+import { type Button, type Incoming, NUMBERED_CHOICES, type Reply } from "./types.ts";
 import { isUnavailableError, unavailableReply } from "./unavailable.ts";
 
 export interface Classification {
@@ -200,7 +200,7 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
       let payload = incoming.button;
       if (payload === undefined && text !== undefined && !text.startsWith("/")) {
         const numberAsked = current ? numberSteps.has(`${current.name}:${current.step}`) : false;
-        payload = await choices.pick(ref, text, { byNumber: !numberAsked });
+        payload = await choices.pick(ref, text, { byNumber: !numberAsked || NUMBERED_CHOICES.has(ref.platform) });
       }
 
       if (payload !== undefined) {

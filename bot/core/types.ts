@@ -3,6 +3,9 @@
 /** `wechat` is a personal account through Wechaty, `wechat_oa` an Official Account (服务号). */
 export type PlatformName = "telegram" | "wechat" | "wechat_oa" | "console";
 
+/** Where buttons are shown as numbered lines ("1. 升学"), which the person answers with the digit. */
+export const NUMBERED_CHOICES: ReadonlySet<PlatformName> = new Set(["wechat", "wechat_oa", "console"]);
+
 /** Where a conversation lives; stored on the chat identity so workers can write first. */
 export interface ConversationRef {
   platform: PlatformName;

@@ -60,7 +60,11 @@ dues-pay-option = { $ahead ->
        *[other] { $owed } months
     }
    *[other] { $owed ->
-        [0] { $ahead } months ahead
+        [0] { $ahead ->
+            [one] 1 month ahead
+           *[other] { $ahead } months ahead
+        }
+        [one] 1 month + { $ahead } ahead
        *[other] { $owed } months + { $ahead } ahead
     }
 } ({ $amount } yuan)

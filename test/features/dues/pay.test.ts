@@ -305,5 +305,13 @@ describe("a member pays dues with a screenshot", () => {
       "7 months (1.40 yuan)",
       "7 months + 12 ahead (3.80 yuan)",
     ]);
+    // One month is never "1 months".
+    const option = (owed: number, ahead: number) =>
+      app.deps.i18n.t("en", "dues-pay-option", { owed, ahead, amount: "1" });
+    expect([option(1, 12), option(0, 1), option(0, 12)]).toEqual([
+      "1 month + 12 ahead (1 yuan)",
+      "1 month ahead (1 yuan)",
+      "12 months ahead (1 yuan)",
+    ]);
   });
 });
