@@ -21,6 +21,7 @@ describe("intent classifier", () => {
     ["我的转接到哪一步了", "transfer.status"],
     ["where is my transfer", "transfer.status"],
     ["有没有人要转接啊", "transfer.pending"],
+    ["我超龄了该怎么离团", "leaving.request"],
     ["最近有什么活动", "activity.list"],
     ["any volunteer events?", "activity.list"],
     ["绑定", "bind"],
