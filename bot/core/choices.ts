@@ -49,6 +49,13 @@ const FILLER = new Set([
   "i'll",
 ]);
 
+/**
+ * "确认", "yes" typed under a prompt whose one confirming button is "确认提交", "确定撤销", "Submit". Not "好的" or
+ * "ok": under 确认到账 / 驳回 that is an acknowledgement, not money confirmed.
+ */
+const AFFIRM = new Set(["确认", "确定", "提交", "是的", "对", "没错", "yes", "confirm", "submit"]);
+const AFFIRM_LABEL = /^(确认|确定|提交|confirm|submit|yes)/;
+
 /** Saying no to a label ("不报名", "don't sign up") must not pick it. */
 const NEGATION = /[不别没未莫勿]|\b(no|not|don't|dont|never)\b/i;
 
@@ -94,7 +101,12 @@ export function pickChoice(offered: Button[], text: string, { byNumber = true }:
     const rest = said.replace(label, " ").trim().split(/\s+/).filter(Boolean);
     return rest.every((w) => FILLER.has(w)) && !NEGATION.test(rest.join(""));
   });
-  return matches.length === 1 ? matches[0]!.payload : undefined;
+  if (matches.length === 1) return matches[0]!.payload;
+  if (matches.length === 0 && AFFIRM.has(said)) {
+    const confirming = offered.filter((b) => AFFIRM_LABEL.test(normalise(b.label)));
+    if (confirming.length === 1) return confirming[0]!.payload;
+  }
+  return undefined;
 }
 
 function normalise(text: string): string {

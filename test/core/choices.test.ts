@@ -21,6 +21,26 @@ describe("picking an offered choice from typed words", () => {
     expect(pickChoice(menu, "4")).toBeUndefined();
   });
 
+  it("takes 确认 / yes for the one confirming button, never 好的 for money, never one of two", () => {
+    const summary = [
+      { label: "确认提交", payload: "tr-submit:yes" },
+      { label: "改转入组织", payload: "tr-submit:dest" },
+      { label: "放弃", payload: "tr-submit:no" },
+    ];
+    for (const said of ["确认", "确定", "提交", "是的"]) expect(pickChoice(summary, said), said).toBe("tr-submit:yes");
+    expect(pickChoice([{ label: "Submit", payload: "tr-submit:yes" }], "yes")).toBe("tr-submit:yes");
+    const review = [
+      { label: "确认到账", payload: "dues-ok:1" },
+      { label: "驳回", payload: "dues-no:1" },
+    ];
+    expect(pickChoice(review, "好的")).toBeUndefined();
+    const two = [
+      { label: "确定为积极分子", payload: "j:a" },
+      { label: "确定为发展对象", payload: "j:c" },
+    ];
+    expect(pickChoice(two, "确定")).toBeUndefined();
+  });
+
   it("leaves a number alone where the number is the answer asked for, but still takes the words", () => {
     const extra = [
       { label: "不多缴", payload: "dues-extra:2:0" },
