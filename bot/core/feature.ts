@@ -73,10 +73,11 @@ export type Handler<A = string> = (ctx: Context, arg: A) => Promise<void>;
 
 /**
  * Text typed while a dialog is open. Returning "pass" hands the text back: the router closes the dialog and
- * answers the text as any other request ("我的团籍" typed where a name was expected).
+ * answers the text as any other request ("我的团籍" typed where a name was expected). Returning "aside" answers it
+ * the same way but keeps the dialog where it was (a notice's draft, an activity half made), and says so.
  */
 // biome-ignore lint/suspicious/noConfusingVoidType: handlers that never pass return plain Promise<void>.
-export type DialogHandler = (ctx: Context) => Promise<void | "pass">;
+export type DialogHandler = (ctx: Context) => Promise<void | "pass" | "aside">;
 
 export interface Action<A = string> {
   /** Intent reported for this action (`membership.status`). */

@@ -10,7 +10,8 @@
 //   5. button payload                               → its action, or "expired button" when unknown/forged
 //      (the argument is parsed with the action's schema here, before any handler or query sees it)
 //   6. /command                                     → its action (global commands close an open dialog)
-//   7. open dialog                                  → the dialog's handler (unless the text means "cancel")
+//   7. open dialog                                  → the dialog's handler (unless the text means "cancel"); it may
+//      hand the text back ("pass": the dialog closes) or have it answered aside (the dialog waits on)
 //   8. free text                                    → intent model → action, when it is confident enough
 //   9. unsure                                       → "did you mean…?" with the likeliest intents as buttons
 //  10. an image with no dialog open                 → the first feature's `onImage` that takes it
@@ -238,10 +239,13 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
         ctx.textConfidence = classification.confidence;
         const dialogHandler = current && dialogHandlers.get(current.name);
         let handled = false;
+        let kept: typeof current = null;
         if (dialogHandler && !ESCAPE_INTENTS.has(intent)) {
           ctx.intent = current!.name;
-          handled = (await dialogHandler(ctx)) !== "pass";
-          if (!handled) await ctx.dialog.end();
+          const outcome = await dialogHandler(ctx);
+          handled = outcome !== "pass" && outcome !== "aside";
+          if (outcome === "pass") await ctx.dialog.end();
+          if (outcome === "aside") kept = current;
         }
         if (!handled) {
           confidence = classification.confidence;
@@ -251,6 +255,11 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
             await didYouMean.ask(ctx, text, candidates);
           } else {
             await run(intents.get(intent) ?? fallback);
+          }
+          // Answered aside, and the answer left the dialog alone: it is still waiting, so say so.
+          if (kept && current === kept) {
+            ctx.intent = kept.name;
+            ctx.say("core-dialog-kept");
           }
         }
       } else if (current && dialogHandlers.has(current.name)) {

@@ -4,6 +4,7 @@ core-input-too-long = That message is too long (2000 characters at most). Please
 core-input-binary = I can't read that message. Please send text.
 core-input-slow-down = You're sending messages too fast. Please wait a minute and try again.
 core-input-stale-button = That button has expired. Please start again; send /help to see what I can do.
+core-dialog-kept = What you were doing is still open: answer the earlier question to carry on, or send "cancel" to drop it.
 core-busy = The system is busy right now. Please try again in a moment.
 core-input-bad-argument = That command does not take "{ $arg }". Send /help to see how to use it.
 core-error-generic = Sorry, something went wrong on my side. Please try again later, or ask your branch secretary if it keeps happening.

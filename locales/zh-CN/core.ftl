@@ -4,6 +4,7 @@ core-input-too-long = 消息太长了（最多 2000 字）。请分几条发送�
 core-input-binary = 这条消息我读不懂，请发送文字。
 core-input-slow-down = 消息发得太快了，请稍等一分钟再试。
 core-input-stale-button = 这个按钮已失效，请重新发起操作。发送 /help 查看可用功能。
+core-dialog-kept = 刚才没办完的还在：接着回答之前的问题就能继续，发送「取消」则放弃。
 core-busy = 系统繁忙，请稍后再试。
 core-input-bad-argument = 这个命令后面不能跟「{ $arg }」。发送 /help 查看用法。
 core-error-generic = 抱歉，处理时出了点问题，请稍后再试。如果一直这样，请联系你的团支书。

@@ -1,6 +1,6 @@
 // Creating an activity in chat: as which organisation → title → time → place → places → sign-up deadline →
 // audience (the whole subtree or some child organisations, as for notices) → preview with counts → publish.
-import type { Context } from "../../core/feature.ts";
+import type { Context, DialogHandler } from "../../core/feature.ts";
 import { type AudienceChoice, audienceOrgIds } from "../notices/audience.ts";
 import { audienceRows, meansWholeAudience, toggledChildIds } from "../notices/audience-buttons.ts";
 import { audienceCounts } from "../notices/notice-service.ts";
@@ -66,8 +66,12 @@ export async function chooseOrg(ctx: Context, orgId: number) {
   return askTitle(ctx, orgId);
 }
 
-/** Typed text while the dialog is open, by step. */
-export async function onCreateText(ctx: Context): Promise<void> {
+/** Words that are some other request ("报表", "谁没读") where a time, a number or a button was asked for. */
+export const elsewhere = (ctx: Context, own = "activity.create") =>
+  ctx.textIntent !== "unknown" && ctx.textIntent !== own;
+
+/** Typed text while the dialog is open, by step. A request typed where it is no answer is answered aside. */
+export async function onCreateText(ctx: Context): ReturnType<DialogHandler> {
   const draft = draftOf(ctx);
   const step = ctx.dialog.current?.step;
   const text = ctx.incoming.text?.trim() ?? "";
@@ -79,6 +83,7 @@ export async function onCreateText(ctx: Context): Promise<void> {
       return ctx.say("activities-ask-when", { example: example(ctx) });
     case "when": {
       const when = parseWhen(text, ctx.deps.now(), ctx.deps.config.TZ);
+      if (!when && elsewhere(ctx)) return "aside";
       if (!when) return ctx.say("activities-bad-when", { example: example(ctx) });
       if (when.start <= ctx.deps.now()) return ctx.say("activities-problem", { problem: "past" });
       const end = when.end ?? new Date(when.start.getTime() + DEFAULT_DURATION_MS);
@@ -92,12 +97,14 @@ export async function onCreateText(ctx: Context): Promise<void> {
       return ctx.say("activities-ask-capacity");
     case "capacity": {
       const capacity = parseCapacity(text);
+      if (!capacity && elsewhere(ctx)) return "aside";
       if (!capacity) return ctx.say("activities-problem", { problem: "capacity" });
       await ctx.dialog.update("hours", { capacity });
       return askHours(ctx);
     }
     case "hours": {
       const minutes = parseHours(text);
+      if (minutes === null && elsewhere(ctx)) return "aside";
       if (minutes === null) {
         ctx.say("activities-problem", { problem: "hours" });
         return askHours(ctx);
@@ -106,14 +113,15 @@ export async function onCreateText(ctx: Context): Promise<void> {
     }
     case "deadline": {
       const when = parseWhen(text, ctx.deps.now(), ctx.deps.config.TZ);
+      if (!when && elsewhere(ctx)) return "aside";
       if (!when || when.end) return ctx.say("activities-bad-when", { example: example(ctx).slice(0, -6) });
       return setDeadline(ctx, when.start);
     }
     case "audience":
       if (meansWholeAudience(ctx, text)) return chooseAudience(ctx, "all");
-      return ctx.say("activities-use-buttons");
+      return elsewhere(ctx) ? "aside" : ctx.say("activities-use-buttons");
     default:
-      return ctx.say("activities-use-buttons");
+      return elsewhere(ctx) ? "aside" : ctx.say("activities-use-buttons");
   }
 }
 

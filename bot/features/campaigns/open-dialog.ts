@@ -214,6 +214,8 @@ export async function onOpenText(ctx: Context) {
   if (ctx.dialog.current?.step === "audience" && meansWholeAudience(ctx, text)) return chooseAudience(ctx, "all");
   if (ctx.dialog.current?.step !== "closes") return "pass";
   const day = parseClosingDay(text, today(ctx));
+  // Not a day, and some other request ("报表"): answered while the draft waits.
+  if (!day && ctx.textIntent !== "unknown" && ctx.textIntent !== "campaign.register") return "aside";
   if (!day) return ctx.say("campaigns-open-bad-date");
   if (compareDates(day, today(ctx)) < 0) return ctx.say("campaigns-period-closes-before-opens");
   return setClosing(ctx, isoDate(day));

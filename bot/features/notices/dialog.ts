@@ -45,17 +45,22 @@ export async function chooseOrg(ctx: Context, orgId: number) {
   return askText(ctx, orgId);
 }
 
+const elsewhere = (ctx: Context) => ctx.textIntent !== "unknown" && ctx.textIntent !== "notice.create";
+
 /** Typed text (or a sent image) while the dialog is open. */
 export async function onDialogText(ctx: Context) {
   const draft = draftOf(ctx);
   const step = ctx.dialog.current?.step;
   if (draft && step === "image") {
-    // Anything but an image here gets the same question again: the skip button is the way on without one.
+    // Anything but an image here gets the same question again (the skip button is the way on without one),
+    // unless it is some other request ("谁没读"), which is answered while the draft waits.
+    if (!ctx.incoming.image && elsewhere(ctx)) return "aside";
     return ctx.incoming.image ? takeImage(ctx) : askImage(ctx);
   }
   const text = ctx.incoming.text?.trim();
   if (draft && step === "audience" && text && meansWholeAudience(ctx, text)) return chooseAudience(ctx, "all");
-  if (!draft || step !== "text") return ctx.say("notices-use-buttons");
+  if (!draft) return ctx.say("notices-use-buttons");
+  if (step !== "text") return elsewhere(ctx) ? "aside" : ctx.say("notices-use-buttons");
   if (!text) return ctx.say("notices-ask-text");
   await ctx.dialog.update("image", { text });
   // A photo with the text as its caption (Telegram) answers both questions at once.

@@ -140,7 +140,7 @@ async function askWhom(ctx: Context, mode: "out" | "in") {
 /** "201901000001 李明": 转出 needs the 编号 of one of the leader's members; 转入 the 编号 and the name to match. */
 async function takeMember(ctx: Context, draft: Draft, text: string) {
   const match = /^(\d{12})(?:\s+(\S.{0,30}))?$/.exec(text);
-  if (!match && isOtherRequest(ctx)) return "pass" as const;
+  if (!match && isOtherRequest(ctx)) return "aside" as const;
   if (!match) return ctx.say(draft.mode === "out" ? "transfers-ask-member-out" : "transfers-ask-member-in");
   const [, code, name] = match;
   const { db, audit } = ctx.deps;
@@ -243,8 +243,8 @@ async function search(ctx: Context, draft: Draft, query: string) {
   }
   // Nothing the rules allow: say what was found and why it cannot be chosen, in the rule's own words.
   const any = await searchOrganisations(db, query, { limit: 1 });
-  // "我的团籍" typed here is a question, not an organisation: leave the dialog and answer it.
-  if (!any[0] && isClearlyOtherRequest(ctx)) return "pass" as const;
+  // "我的团籍" typed here is a question, not an organisation: answer it while the application waits.
+  if (!any[0] && isClearlyOtherRequest(ctx)) return "aside" as const;
   // "我考上研究生了要转团关系" — back a day later, starting over where a destination was asked: start over too.
   if (!any[0] && ctx.textIntent === "transfer.start" && ctx.textConfidence >= NEAR_CERTAIN) {
     return beginReason(ctx, { mode: draft.mode, memberId: draft.memberId }, query);
@@ -423,8 +423,9 @@ export const applyDialog: DialogHandler = async (ctx) => {
   // reads in them.
   const fits = step === "reason" ? reasonsSaid(ctx, text) : [];
   if (fits.length) return takeReasonWords(ctx, fits);
-  // Where only a button answers, words that ask for something else are that request ("我能报名啥活动").
-  if (!FREE_TEXT_STEPS.has(step) && isOtherRequest(ctx)) return "pass";
+  // Where only a button answers, words that ask for something else are that request ("我能报名啥活动"),
+  // answered while the application waits.
+  if (!FREE_TEXT_STEPS.has(step) && isOtherRequest(ctx)) return "aside";
   switch (step) {
     case "member":
       return takeMember(ctx, draft, text);

@@ -299,4 +299,19 @@ describe("activities", () => {
     expect(await outboxTo(app, "activities-cancelled-notice")).toHaveLength(2);
     expect((await huang.chat.press(`act-join:${second.id}`))[0]!.text).toContain("已取消，无法报名");
   });
+
+  it("answer a request typed where the time is asked, and keep the draft waiting for it", async () => {
+    const { chat } = chen;
+    await chat.say("发起活动");
+    await chat.say("冬季长跑");
+    const [report, kept] = await chat.say("谁没读通知");
+    expect(report!.intent).toBe("notice.progress");
+    expect(kept).toMatchObject({
+      intent: "activity.create",
+      text: "刚才没办完的还在：接着回答之前的问题就能继续，发送「取消」则放弃。",
+    });
+    const [place] = await chat.say("2027-03-20 07:00-09:00");
+    expect(place!.text).toBe("活动地点在哪里？");
+    expect((await chat.say("取消"))[0]!.text).toBe("已取消。");
+  });
 });

@@ -50,6 +50,9 @@ describe("团籍注册 on the console", () => {
     expect(payloads(audience)).toEqual([`camp-aud:${f.a.id}`, `camp-aud:${f.b.id}`, "camp-aud:done"]);
     expect(text(await zhao.say("全部下级"))).toContain("什么时候截止");
     expect(text(await zhao.say("12月32日"))).toContain("没看懂这个日期");
+    // A question meanwhile is answered, and the closing day is still asked for.
+    const aside = await zhao.say("谁没读通知");
+    expect(aside.map((r) => r.intent)).toEqual(["notice.progress", "campaign.open"]);
     const every = await zhao.say("12月10日");
     expect(text(every)).toContain("截止 2026-12-10");
     const preview = text(await zhao.press("camp-every:7"));

@@ -46,6 +46,10 @@ describe("notices", () => {
     expect((await chat.say("发通知"))[0]!.text).toContain("请发送通知的内容");
     const [askImage] = await chat.say("周六上午九点在体育馆开展志愿服务，请准时参加。");
     expect(askImage!.text).toContain("发送一张图片作为配图");
+    // A question typed where the picture is asked for is answered, and the draft waits for the picture still.
+    const [progress, kept] = await chat.say("谁没读通知");
+    expect(progress!.intent).toBe("notice.progress");
+    expect(kept!.text).toContain("刚才没办完的还在");
     const audience = await chat.press("notice-img:skip");
     expect(audience[0]!.intent).toBe("notice.create");
     expect(audience[0]!.buttons!.flat().map((b) => b.label)).toEqual([

@@ -118,8 +118,11 @@ describe("changing one's mind in the middle of an application", () => {
   it("answers another request typed where the reason's buttons wait, instead of asking again", async () => {
     const { chat } = await chatAsMember(app, "202101000006", { platform: "wechat" });
     await chat.say("我想转组织关系到北京");
-    const [answer] = await chat.say("我能报名啥活动");
+    const [answer, kept] = await chat.say("我能报名啥活动");
     expect(answer!.intent).toBe("activity.list");
+    // The application waits for its reason.
+    expect(kept).toMatchObject({ intent: "transfer.apply", text: expect.stringContaining("刚才没办完的还在") });
+    expect((await chat.say("升学"))[0]!.text).toContain("原因：升学。");
     const [dues] = await chat.say("怎么交团费啊");
     expect(dues!.intent).toBe("dues.pay");
     // Typed in the middle of an application, a reason's label still answers it.
