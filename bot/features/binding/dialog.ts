@@ -1,6 +1,6 @@
 // The chat side of binding: /bind (three questions or a one-time code), /code for leaders, /unbind.
 // Malformed answers are refused at the same step without counting as failures; the service decides the rest.
-import type { Context } from "../../core/feature.ts";
+import type { Context, DialogHandler } from "../../core/feature.ts";
 import { type BindResult, createBindingService, type IssueResult } from "./binding-service.ts";
 import {
   CODE_VALID_MS,
@@ -102,14 +102,18 @@ async function acceptMemberCode(ctx: Context, memberCode: string) {
   ctx.say("binding-ask-name");
 }
 
-/** Text typed while the bind dialog is open. */
-export async function bindDialog(ctx: Context) {
+/** Words that are some other request ("我想入团") where a number or a code was asked for. */
+const elsewhere = (ctx: Context) => ctx.textIntent !== "unknown" && ctx.textIntent !== "bind";
+
+/** Text typed while the bind dialog is open. Another request is answered while the dialog waits. */
+export async function bindDialog(ctx: Context): ReturnType<DialogHandler> {
   const step = ctx.dialog.current?.step;
   const text = ctx.incoming.text;
   if (text === undefined) return ctx.say("binding-text-please");
 
   if (step === "member-code") {
     const memberCode = normaliseMemberCode(text);
+    if (!memberCode && elsewhere(ctx)) return "aside";
     if (!memberCode) return ctx.say("binding-member-code-malformed", {}, haveCodeButton(ctx));
     return acceptMemberCode(ctx, memberCode);
   }
@@ -121,6 +125,7 @@ export async function bindDialog(ctx: Context) {
   }
   if (step === "id-last4") {
     const idLast4 = normaliseIdLast4(text);
+    if (!idLast4 && elsewhere(ctx)) return "aside";
     if (!idLast4) return ctx.say("binding-id-last4-malformed");
     const data = ctx.dialog.current!.data as { memberCode: string; name: string };
     const result = await service(ctx).bindByDetails(ctx.identity, { ...data, idLast4 });
@@ -133,6 +138,7 @@ export async function bindDialog(ctx: Context) {
   }
   if (step === "one-time-code") {
     const code = normaliseCode(text);
+    if (!code && elsewhere(ctx)) return "aside";
     if (!code) return ctx.say("binding-code-malformed");
     return answerCodeResult(ctx, await service(ctx).bindByCode(ctx.identity, code), true);
   }

@@ -80,6 +80,21 @@ describe("binding by 编号, name and ID last 4", () => {
     expect(await chat.text("4411")).toContain("Linked! Hello, 张伟");
   });
 
+  it("answers a question typed where the 编号 or ID digits are asked, and goes on from the same step", async () => {
+    const chat = chatAs(app.core, "curious", "telegram");
+    await chat.say("绑定");
+    const [help, kept] = await chat.say("你能做什么");
+    expect(help!.intent).toBe("help");
+    expect(kept).toMatchObject({ intent: "bind", text: expect.stringContaining("刚才没办完的还在") });
+    expect(await chat.text("201801000004")).toContain("第 2 步");
+    expect(await chat.text("张伟")).toContain("第 3 步");
+    // A request that is the person's own business gets how to bind first; the digits are still awaited.
+    const [bindFirst, still] = await chat.say("查下我的团籍");
+    expect(bindFirst!.intent).toBe("bind.required");
+    expect(still!.text).toContain("刚才没办完的还在");
+    expect(await chat.text("4411")).toContain("绑定成功！张伟");
+  });
+
   it("ends the dialog on 取消, so later text is not taken as an answer", async () => {
     const chat = chatAs(app.core, "changed-mind", "telegram");
     await chat.say("绑定");
