@@ -69,6 +69,11 @@ export function createChoiceMemory(redis: Redis, prefix: string) {
     async forget(ref: ConversationRef) {
       await redis.del(key(ref));
     },
+    /** The buttons offered last, if any are still valid. */
+    async offered(ref: ConversationRef): Promise<Button[] | undefined> {
+      const raw = await redis.get(key(ref));
+      return raw ? (JSON.parse(raw) as Button[]) : undefined;
+    },
     /** The payload the text picks, if it is a choice number, a button's label or a close synonym of one. */
     async pick(ref: ConversationRef, text: string, options?: PickOptions): Promise<string | undefined> {
       const raw = await redis.get(key(ref));

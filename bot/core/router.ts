@@ -256,10 +256,12 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
           } else {
             await run(intents.get(intent) ?? fallback);
           }
-          // Answered aside, and the answer left the dialog alone: it is still waiting, so say so.
+          // Answered aside, and the answer left the dialog alone: it is still waiting, so say so, with the buttons
+          // its question offered (they stay the ones a typed "不用了" or "2" answers).
           if (kept && current === kept) {
             ctx.intent = kept.name;
-            ctx.say("core-dialog-kept");
+            const waiting = await choices.offered(ref);
+            ctx.say("core-dialog-kept", {}, waiting?.map((b) => [b]));
           }
         }
       } else if (current && dialogHandlers.has(current.name)) {

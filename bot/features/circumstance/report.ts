@@ -221,31 +221,31 @@ export async function onReportText(ctx: Context) {
   const text = ctx.incoming.text?.trim() ?? "";
   const step = ctx.dialog.current?.step;
   const draft = draftOf(ctx);
-  // A sentence that is clearly another request leaves the report (the router answers it).
+  // A sentence that is clearly another request is answered while the report waits.
   const elsewhere = ctx.textIntent !== "unknown" && ctx.textIntent !== "dues.change";
   if (step === "category") {
     const category = categoryAnswer(text);
-    if (!category) return elsewhere ? "pass" : next(ctx, draft);
+    if (!category) return elsewhere ? "aside" : next(ctx, draft);
     const income = readReport(text).incomeFen;
     return next(ctx, { ...draft, category, incomeFen: category === DuesCategory.SALARIED ? income : undefined });
   }
   if (step === "income") {
     const income = incomeAnswer(text);
     if (income === null) {
-      if (elsewhere) return "pass";
+      if (elsewhere) return "aside";
       return ctx.say("circumstance-income-unread", {}, [stopRow(ctx)]);
     }
     return next(ctx, { ...draft, incomeFen: income });
   }
   if (step === "month") {
     const month = parseMonth(text, monthOf(ctx.deps.now(), ctx.deps.config.TZ));
-    if (month === null) return elsewhere ? "pass" : askMonth(ctx, { why: "unread" });
+    if (month === null) return elsewhere ? "aside" : askMonth(ctx, { why: "unread" });
     const check = checkMonth(month, await bounds(ctx));
     if (!check.ok) return askMonth(ctx, { why: check.why });
     return next(ctx, { ...draft, month });
   }
   if (YES.test(text)) return send(ctx);
   if (NO.test(text)) return stopButton(ctx);
-  if (elsewhere) return "pass";
+  if (elsewhere) return "aside";
   return next(ctx, draft);
 }

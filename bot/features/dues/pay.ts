@@ -130,20 +130,20 @@ function requestButtons(ctx: Context, paymentId: number) {
   ];
 }
 
-/** Text or an image while paying. Questions that mean something else are passed on ("我的团籍"). */
+/** Text or an image while paying. Questions that mean something else ("我的团籍") are answered while it waits. */
 export async function onPayDialog(ctx: Context) {
   const draft = draftOf(ctx);
   const step = ctx.dialog.current?.step;
   const text = ctx.incoming.text?.trim() ?? "";
   if (step === "proof" && draft?.paymentId) {
     if (ctx.incoming.image) return takeProof(ctx, draft.paymentId);
-    if (ctx.textIntent !== "unknown") return "pass";
+    if (ctx.textIntent !== "unknown") return "aside";
     return ctx.say("dues-proof-waiting", {}, [[ctx.button("dues-pay-cancel", `dues-cancel:${draft.paymentId}`)]]);
   }
   if (step === "months") {
     const typed = parseMonthCount(text);
     if (typed !== null) return askExtra(ctx, typed);
-    if (ctx.textIntent !== "unknown") return "pass";
+    if (ctx.textIntent !== "unknown") return "aside";
     return ctx.say("dues-pay-use-buttons");
   }
   if (step === "extra" && draft?.months) {
@@ -157,8 +157,9 @@ export async function onPayDialog(ctx: Context) {
       ctx.say("dues-pay-method-later");
       return askExtra(ctx, draft.months);
     }
-    // A mistyped amount ("八块十毛") gets the hint, not whatever request the words also resemble.
-    if (ctx.textIntent !== "unknown" && !/[\d零一二两三四五六七八九十百块元毛角]/.test(text)) return "pass";
+    // A mistyped amount ("八块十毛": a digit or a unit of money) gets the hint, not whatever request the words also
+    // resemble; "查一下我的团籍" is a request.
+    if (ctx.textIntent !== "unknown" && !/[\d块元毛角]/.test(text)) return "aside";
     return ctx.say("dues-pay-extra-invalid", { max: formatYuan(MAX_EXTRA_FEN) });
   }
   return "pass";

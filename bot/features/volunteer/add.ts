@@ -65,10 +65,10 @@ export const onAddText: DialogHandler = async (ctx) => {
   const text = ctx.incoming.text?.trim() ?? "";
   if (!draft) return ctx.say("volunteer-add-expired");
   const step = ctx.dialog.current!.step;
-  // Another request typed instead of an answer ("我的团籍") is answered as that request; a reason is free text, and
-  // hours said in words ("两个半小时") sound like a volunteer-hours request to the model but answer the question.
+  // Another request typed instead of an answer ("我的团籍") is answered while the entry waits; a reason is free
+  // text, and hours said in words ("两个半小时") sound like a volunteer-hours request to the model but answer it.
   const otherRequest = ctx.textIntent !== "unknown" && !ctx.textIntent.startsWith("volunteer.");
-  if (step !== "reason" && !/\d/.test(text) && otherRequest) return "pass";
+  if (step !== "reason" && !/\d/.test(text) && otherRequest) return "aside";
   switch (step) {
     case "code":
       return atCode(ctx, text);

@@ -60,6 +60,10 @@ describe("typed months and amounts while paying dues", () => {
     expect(how!.text).toBe("怎么付款，下一步的缴费单上会写明（支部登记的收款方式，或该找谁问）。");
     expect(again!.text).toContain("本次缴纳 5 个月");
     expect(await db.duesPayment.count()).toBe(before);
+    // A question meanwhile is answered, and the months chosen still wait for the extra.
+    const [status, kept] = await liMing.chat.say("查一下我的团籍");
+    expect(status!.intent).toBe("membership.status");
+    expect(kept!.text).toContain("刚才没办完的还在");
     const [request] = await liMing.chat.say("不用了");
     expect(request!.intent).toBe("dues.pay");
     expect(request!.text).toContain("5 个月");
