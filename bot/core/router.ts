@@ -260,8 +260,8 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
           // its question offered (they stay the ones a typed "不用了" or "2" answers).
           if (kept && current === kept) {
             ctx.intent = kept.name;
-            const waiting = await choices.offered(ref);
-            ctx.say("core-dialog-kept", {}, waiting?.map((b) => [b]));
+            const waiting = (await choices.offered(ref))?.map((b) => [b]);
+            ctx.say("core-dialog-kept", {}, waiting);
           }
         }
       } else if (current && dialogHandlers.has(current.name)) {
