@@ -82,8 +82,8 @@ async function onResults(ctx: Context) {
     case "nothing":
       return "pass";
     case "unread":
-      // A request typed in the middle ("我的团费") holds no grade: let the router answer it.
-      if (!/(优秀|合格|excellent|qualified|basic)/i.test(text) && ctx.textIntent !== "unknown") return "pass";
+      // A request typed in the middle ("我的团费") holds no grade: answered while the sheet waits.
+      if (!/(优秀|合格|excellent|qualified|basic)/i.test(text) && ctx.textIntent !== "unknown") return "aside";
       return ctx.say("campaigns-evaluation-unread", { pieces: outcome.pieces.join("、") });
     case "unknown":
       return ctx.say("campaigns-evaluation-unknown", { names: outcome.names.join("、") });

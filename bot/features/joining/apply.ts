@@ -58,6 +58,9 @@ async function onInvite(ctx: Context, text: string) {
   ctx.say("joining-ask-id");
 }
 
+/** Words that are some other request ("我的团籍") where a phone number or an ID number was asked for. */
+const elsewhere = (ctx: Context) => ctx.textIntent !== "unknown" && !ctx.textIntent.startsWith("join.");
+
 const onApplyText: DialogHandler = async (ctx) => {
   const dialog = ctx.dialog.current!;
   const text = ctx.incoming.text?.trim() ?? "";
@@ -72,6 +75,7 @@ const onApplyText: DialogHandler = async (ctx) => {
     }
     case "phone": {
       const phone = normalisePhone(text);
+      if (!phone && elsewhere(ctx)) return "aside";
       if (!phone) return ctx.say("joining-phone-malformed");
       await ctx.dialog.update("id", {
         ...dialog.data,
@@ -82,6 +86,7 @@ const onApplyText: DialogHandler = async (ctx) => {
     }
     case "id": {
       const id = readApplicantId(ctx.deps, text);
+      if (!id.ok && id.problem !== "too-young" && id.problem !== "too-old" && elsewhere(ctx)) return "aside";
       if (!id.ok) {
         if (id.problem === "too-young" || id.problem === "too-old") {
           await ctx.dialog.end();
@@ -110,7 +115,8 @@ const onApplyText: DialogHandler = async (ctx) => {
     case "confirm":
       if (YES.test(text)) return submit(ctx, "yes");
       if (NO.test(text)) return submit(ctx, "no");
-      return "pass";
+      // Anything else is answered (or not understood) while the application waits for 提交 or 取消.
+      return "aside";
   }
   return "pass";
 };

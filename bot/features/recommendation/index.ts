@@ -116,8 +116,8 @@ async function onCandidates(ctx: Context, data: MeetingData, text: string) {
     const words = text.split(/[\s,，、;；]+/).filter(Boolean);
     const { found, unknown } = await findCandidates(ctx.deps, data.campaignId, data.orgId, words);
     if (unknown.length) {
-      // Nothing here is a name of this branch and it reads as a request: let the router answer it.
-      if (!found.length && ctx.textIntent !== "unknown") return "pass";
+      // Nothing here is a name of this branch and it reads as a request: answered while the meeting's record waits.
+      if (!found.length && ctx.textIntent !== "unknown") return "aside";
       return ctx.say("campaigns-recommendation-unknown", { names: unknown.join("、") });
     }
     ids = found;
@@ -134,7 +134,7 @@ async function onCandidates(ctx: Context, data: MeetingData, text: string) {
 async function onAttendance(ctx: Context, data: MeetingData, text: string) {
   const attendance = parseAttendance(text);
   if (!attendance) {
-    if (ctx.textIntent !== "unknown") return "pass";
+    if (ctx.textIntent !== "unknown") return "aside";
     return ctx.say("campaigns-recommendation-attendance-unread");
   }
   const problem = meetingProblem({ ...attendance, votesFor: 0 });
@@ -151,7 +151,7 @@ function askVotes(ctx: Context, data: MeetingData) {
 async function onVotes(ctx: Context, data: MeetingData, text: string) {
   const votesFor = parseVotes(text);
   if (votesFor === null) {
-    if (ctx.textIntent !== "unknown") return "pass";
+    if (ctx.textIntent !== "unknown") return "aside";
     return ctx.say("campaigns-recommendation-votes-unread");
   }
   const candidate = data.candidates![data.votes!.length]!;
@@ -261,7 +261,7 @@ async function onMeetingText(ctx: Context) {
     default:
       if (YES.test(text)) return confirm(ctx, "confirm");
       if (NO.test(text)) return confirm(ctx, "cancel");
-      return "pass";
+      return "aside";
   }
 }
 

@@ -68,6 +68,10 @@ describe("入团 on the console", () => {
     const confirm = await xiao.say(idFor("2010-05-20"));
     expect(texts(confirm)).toContain("尾号 8000");
     expect(payloads(confirm)).toContain("join-submit:yes");
+    // A question before deciding is answered, and the application still waits with its buttons.
+    const aside = await xiao.say("你能做什么");
+    expect(aside.map((r) => r.intent)).toEqual(["help", "joining.apply"]);
+    expect(payloads(aside.slice(1))).toContain("join-submit:yes");
     // Typed where a button was offered.
     const done = await xiao.say("提交");
     expect(texts(done)).toContain("已提交给");
