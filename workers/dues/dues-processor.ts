@@ -8,6 +8,7 @@ import type { CoreDeps } from "../../bot/core/feature.ts";
 import { enqueue, type JobData } from "../../bot/core/queues.ts";
 import { monthOf } from "../../bot/features/dues/months.ts";
 import {
+  analyseArrears,
   branchArrearsBatch,
   type CampaignBatch,
   type CampaignTime,
@@ -67,6 +68,7 @@ export function createDuesProcessor(deps: CoreDeps, tuning: DuesTuning = {}) {
       await clearOtherMonths(deps.db, data.month);
       const ranges = await memberRanges(deps.db, data.cursor ?? 0, memberBatch);
       await walk(job, ranges, lanes, (r) => remindBatch(deps.db, r, time));
+      await analyseArrears(deps.db);
       await job.updateData({ ...data, phase: "orgs", cursor: 0 });
     }
     const after = (job.data as CampaignData).phase === "orgs" ? ((job.data as CampaignData).cursor ?? 0) : 0;

@@ -76,6 +76,14 @@ export async function clearOtherMonths(db: Db, month: Month): Promise<void> {
 }
 
 /**
+ * After the members' pass: the planner learns how many members it kept (autovacuum may be off, or not yet round),
+ * so the lists join them to the members by key, not by reading every member once per range.
+ */
+export async function analyseArrears(db: Db): Promise<void> {
+  await db.$executeRaw`ANALYZE dues_arrears`;
+}
+
+/**
  * Reminders to the members of a range who owe and were not reminded in the last week; and every member of the
  * range 3+ months behind (reminded lately or not) kept in `dues_arrears` for the leaders' lists.
  */
