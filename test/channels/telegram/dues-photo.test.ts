@@ -1,4 +1,4 @@
-// A payment screenshot sent on Telegram after the pay dialog has gone (the member asked something else first): it
+// A payment screenshot sent on Telegram after the pay dialog has gone (the member sent another command first): it
 // still reaches its payment request, and the 团支书 gets it as a photo with Confirm / Reject. Before, the photo fell
 // through to the menu and the request waited for ever.
 import { describe, expect, it } from "vitest";
@@ -45,8 +45,9 @@ describe("a late payment screenshot on Telegram", () => {
       ["取消缴费单", `dues-cancel:${payment.id}`],
     ]);
 
-    // Something else first: the pay dialog closes. Then the screenshot.
-    fake.userSends("我的团籍", { from: li });
+    // Another command first: the pay dialog closes (a question in words would be answered while it waits). Then the
+    // screenshot.
+    fake.userSends("/me", { from: li });
     await fake.waitForMessages(li.id, 4);
     fake.userSendsPhoto({ from: li, bytes: JPEG });
     const received = (await fake.waitForMessages(li.id, 5))[4]!;

@@ -70,7 +70,7 @@ export function orgRanges(db: Db, after: number, size: number): Promise<IdRange[
   return ranges(db, Prisma.sql`SELECT id FROM organisations WHERE id > ${after}`, after, size);
 }
 
-/** The month's leftovers of earlier months' campaigns go before its members' pass writes its own. */
+/** Earlier months' snapshots go when a month's members' pass begins. */
 export async function clearOtherMonths(db: Db, month: Month): Promise<void> {
   await db.$executeRaw`DELETE FROM dues_arrears WHERE month <> ${month}::int`;
 }
