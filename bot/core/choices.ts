@@ -17,6 +17,9 @@ const SYNONYMS: Record<string, string[]> = {
   取消: ["不要了", "算了"],
   选好了: ["好了", "就这样", "就这样吧", "就这些", "选完了", "完成", "可以了", "下一步"],
   下一步: ["好了", "就这样", "就这样吧", "就这些", "选完了", "完成", "可以了", "选好了"],
+  // Under a waiting payment request, "取消" or "不交了" means the request, not just the chat's question: saying
+  // "已取消" while the request still waited would not be true.
+  取消缴费单: ["取消", "取消缴费", "不交了", "不缴了", "不付了", "不交", "不缴", "算了不交了", "撤销缴费单"],
   // "是否自愿多缴？" — "不用了" answers the question; it does not drop the payment.
   不多缴: ["不用", "不用了", "不要", "不需要", "不了", "没有", "否", "不多交", "不用多缴", "不用了谢谢"],
   "got it": ["ok", "okay", "received", "read", "noted", "got it thanks"],
@@ -27,6 +30,7 @@ const SYNONYMS: Record<string, string[]> = {
   done: ["that's it", "thats it", "finished", "all set", "next"],
   next: ["that's it", "thats it", "finished", "all set", "done"],
   "no extra": ["no", "none", "nope", "no thanks", "no need", "nothing extra", "0 extra"],
+  "cancel payment request": ["cancel", "cancel payment", "cancel the payment", "not paying", "i won't pay"],
 };
 
 const FILLER = new Set([

@@ -85,4 +85,17 @@ describe("typed months and amounts while paying dues", () => {
     expect(request!.text).not.toContain("多缴");
     expect((await latestPayment(liMing.member.id)).months).toBe(6);
   });
+
+  it("under a waiting request, 不交了 or 取消 withdraws the request itself, and says so", async () => {
+    for (const words of ["不交了", "取消"]) {
+      await liMing.chat.say("/pay");
+      await liMing.chat.say("1个月");
+      await liMing.chat.say("不加");
+      const payment = await latestPayment(liMing.member.id);
+      expect(payment.status).toBe("PENDING");
+      const [withdrawn] = await liMing.chat.say(words);
+      expect(withdrawn!.text, words).toBe(`缴费单 ${payment.reference} 已取消。`);
+      expect((await db.duesPayment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("EXPIRED");
+    }
+  });
 });
