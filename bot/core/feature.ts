@@ -79,6 +79,10 @@ export type Handler<A = string> = (ctx: Context, arg: A) => Promise<void>;
 // biome-ignore lint/suspicious/noConfusingVoidType: handlers that never pass return plain Promise<void>.
 export type DialogHandler = (ctx: Context) => Promise<void | "pass" | "aside">;
 
+/** Typed words the model is sure mean some request other than the dialog's own ("报表" where a date was asked). */
+export const otherRequest = (ctx: Context, ...own: string[]) =>
+  ctx.textIntent !== "unknown" && !own.includes(ctx.textIntent);
+
 export interface Action<A = string> {
   /** Intent reported for this action (`membership.status`). */
   intent: string;

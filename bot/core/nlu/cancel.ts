@@ -5,7 +5,8 @@ import { loadCorpus } from "./corpus.ts";
 
 let phrases: Set<string> | undefined;
 
-function normalise(text: string): string {
+/** A short phrase as it is compared whole: width, case, spaces and punctuation, and trailing particles gone. */
+export function squeezePhrase(text: string): string {
   return text
     .normalize("NFKC")
     .toLowerCase()
@@ -17,8 +18,8 @@ export function isCancelPhrase(text: string): boolean {
   phrases ??= new Set(
     loadCorpus()
       .filter((e) => e.intent === "cancel")
-      .map((e) => normalise(e.text)),
+      .map((e) => squeezePhrase(e.text)),
   );
-  const said = normalise(text);
+  const said = squeezePhrase(text);
   return said !== "" && phrases.has(said);
 }

@@ -1,6 +1,6 @@
 // Creating an activity in chat: as which organisation → title → time → place → places → sign-up deadline →
 // audience (the whole subtree or some child organisations, as for notices) → preview with counts → publish.
-import type { Context, DialogHandler } from "../../core/feature.ts";
+import { type Context, type DialogHandler, otherRequest } from "../../core/feature.ts";
 import { type AudienceChoice, audienceOrgIds } from "../notices/audience.ts";
 import { audienceRows, meansWholeAudience, toggledChildIds } from "../notices/audience-buttons.ts";
 import { audienceCounts } from "../notices/notice-service.ts";
@@ -67,8 +67,7 @@ export async function chooseOrg(ctx: Context, orgId: number) {
 }
 
 /** Words that are some other request ("报表", "谁没读") where a time, a number or a button was asked for. */
-export const elsewhere = (ctx: Context, own = "activity.create") =>
-  ctx.textIntent !== "unknown" && ctx.textIntent !== own;
+const elsewhere = (ctx: Context) => otherRequest(ctx, "activity.create");
 
 /** Typed text while the dialog is open, by step. A request typed where it is no answer is answered aside. */
 export async function onCreateText(ctx: Context): ReturnType<DialogHandler> {

@@ -1,12 +1,12 @@
 // Organisers: their activities, each with its numbers, roster, attendance sheet, check-in code, edits and
 // cancellation. Every look at members' names is audited, like any other look-up of someone else's record.
 import QRCode from "qrcode";
-import type { Context, DialogHandler } from "../../core/feature.ts";
+import { type Context, type DialogHandler, otherRequest } from "../../core/feature.ts";
 import { parseHours } from "../volunteer/rules.ts";
 import { type Actor, activityInScope, cancelActivity, managedActivities, updateActivity } from "./activity-service.ts";
 import { attendanceCsv, rosterOf } from "./attendance.ts";
 import { issueCheckinCode } from "./checkin-service.ts";
-import { elsewhere, problemReply } from "./create-dialog.ts";
+import { problemReply } from "./create-dialog.ts";
 import { activityFacts } from "./member-view.ts";
 import { CHECKIN_LINK_PREFIX, parseCapacity, parseWhen, whenArgs } from "./rules.ts";
 
@@ -203,28 +203,28 @@ export async function onEditText(ctx: Context): ReturnType<DialogHandler> {
       break;
     case "capacity": {
       const capacity = parseCapacity(text);
-      if (!capacity && elsewhere(ctx, "activity.manage")) return "aside";
+      if (!capacity && otherRequest(ctx, "activity.manage")) return "aside";
       if (!capacity) return ctx.say("activities-problem", { problem: "capacity" });
       patch = { capacity };
       break;
     }
     case "hours": {
       const serviceMinutes = parseHours(text);
-      if (serviceMinutes === null && elsewhere(ctx, "activity.manage")) return "aside";
+      if (serviceMinutes === null && otherRequest(ctx, "activity.manage")) return "aside";
       if (serviceMinutes === null) return ctx.say("activities-problem", { problem: "hours" });
       patch = { serviceMinutes };
       break;
     }
     case "when": {
       const when = parseWhen(text, now, tz);
-      if (!when && elsewhere(ctx, "activity.manage")) return "aside";
+      if (!when && otherRequest(ctx, "activity.manage")) return "aside";
       if (!when) return ctx.say("activities-bad-when", { example: "2026-12-05 14:00-16:00" });
       patch = { startsAt: when.start, ...(when.end ? { endsAt: when.end } : {}) };
       break;
     }
     case "deadline": {
       const when = parseWhen(text, now, tz);
-      if (!when && elsewhere(ctx, "activity.manage")) return "aside";
+      if (!when && otherRequest(ctx, "activity.manage")) return "aside";
       if (!when || when.end) return ctx.say("activities-bad-when", { example: "2026-12-04 18:00" });
       patch = { signupDeadline: when.start };
       break;

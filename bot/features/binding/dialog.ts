@@ -1,6 +1,6 @@
 // The chat side of binding: /bind (three questions or a one-time code), /code for leaders, /unbind.
 // Malformed answers are refused at the same step without counting as failures; the service decides the rest.
-import type { Context, DialogHandler } from "../../core/feature.ts";
+import { type Context, type DialogHandler, otherRequest } from "../../core/feature.ts";
 import { type BindResult, createBindingService, type IssueResult } from "./binding-service.ts";
 import {
   CODE_VALID_MS,
@@ -103,7 +103,7 @@ async function acceptMemberCode(ctx: Context, memberCode: string) {
 }
 
 /** Words that are some other request ("我想入团") where a number or a code was asked for. */
-const elsewhere = (ctx: Context) => ctx.textIntent !== "unknown" && ctx.textIntent !== "bind";
+const elsewhere = (ctx: Context) => otherRequest(ctx, "bind");
 
 /** Text typed while the bind dialog is open. Another request is answered while the dialog waits. */
 export async function bindDialog(ctx: Context): ReturnType<DialogHandler> {

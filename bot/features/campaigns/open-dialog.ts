@@ -1,7 +1,7 @@
 // A committee opens a campaign in chat: which kind (when there are several) → as which organisation (when several)
 // → audience (the whole subtree or chosen child organisations) → closing day (a button or typed) → reminder
 // rhythm → a preview with counts → open. Each step has buttons and a way out (取消).
-import type { Context } from "../../core/feature.ts";
+import { type Context, otherRequest } from "../../core/feature.ts";
 import { compareDates, localDateOf } from "../membership/rules.ts";
 import { audienceOrgIds } from "../notices/audience.ts";
 import { audienceRows, meansWholeAudience, toggledChildIds } from "../notices/audience-buttons.ts";
@@ -215,7 +215,7 @@ export async function onOpenText(ctx: Context) {
   if (ctx.dialog.current?.step !== "closes") return "pass";
   const day = parseClosingDay(text, today(ctx));
   // Not a day, and some other request ("报表"): answered while the draft waits.
-  if (!day && ctx.textIntent !== "unknown" && ctx.textIntent !== "campaign.register") return "aside";
+  if (!day && otherRequest(ctx, "campaign.register")) return "aside";
   if (!day) return ctx.say("campaigns-open-bad-date");
   if (compareDates(day, today(ctx)) < 0) return ctx.say("campaigns-period-closes-before-opens");
   return setClosing(ctx, isoDate(day));

@@ -1,7 +1,7 @@
 // The member's side: "我换工作了", "月薪八千", /change. Asks only what the sentence did not say (the situation, the
 // pay after tax, the month it starts), shows what would change and who confirms it, and files it on a yes. Every
 // question has 取消; a tap on an old question never files anything twice.
-import type { Context } from "../../core/feature.ts";
+import { type Context, otherRequest } from "../../core/feature.ts";
 import { DuesCategory, MemberStatus } from "../../infra/db.ts";
 import { formatYuan } from "../dues/money.ts";
 import { addMonths, type Month, monthOf } from "../dues/months.ts";
@@ -222,7 +222,7 @@ export async function onReportText(ctx: Context) {
   const step = ctx.dialog.current?.step;
   const draft = draftOf(ctx);
   // A sentence that is clearly another request is answered while the report waits.
-  const elsewhere = ctx.textIntent !== "unknown" && ctx.textIntent !== "dues.change";
+  const elsewhere = otherRequest(ctx, "dues.change");
   if (step === "category") {
     const category = categoryAnswer(text);
     if (!category) return elsewhere ? "aside" : next(ctx, draft);

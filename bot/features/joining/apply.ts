@@ -2,7 +2,7 @@
 // entered — then name, phone and ID number (age 14–28 checked on it), shows what will be sent and submits on
 // 「提交」. Only keyed hashes and last four digits of the numbers are kept, in the dialog too.
 import { wordArg } from "../../core/args.ts";
-import { buttonAction, type Context, type DialogHandler } from "../../core/feature.ts";
+import { buttonAction, type Context, type DialogHandler, otherRequest } from "../../core/feature.ts";
 import { normaliseName } from "../binding/rules.ts";
 import {
   applicationOf,
@@ -59,7 +59,7 @@ async function onInvite(ctx: Context, text: string) {
 }
 
 /** Words that are some other request ("我的团籍") where a phone number or an ID number was asked for. */
-const elsewhere = (ctx: Context) => ctx.textIntent !== "unknown" && !ctx.textIntent.startsWith("join.");
+const elsewhere = (ctx: Context) => otherRequest(ctx, "join.apply", "join.status");
 
 const onApplyText: DialogHandler = async (ctx) => {
   const dialog = ctx.dialog.current!;

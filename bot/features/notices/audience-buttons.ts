@@ -1,28 +1,22 @@
 // The audience step notices and activities share: the organisation's children as toggles (✓ when chosen). None
 // chosen means the whole subtree.
 import type { Context } from "../../core/feature.ts";
+import { squeezePhrase } from "../../core/nlu/cancel.ts";
 import type { Button } from "../../core/types.ts";
 import { toggleChild } from "./audience.ts";
 import { childOrgs } from "./notice-service.ts";
 
 const MAX_CHILD_BUTTONS = 12;
 
-const squeeze = (text: string) =>
-  text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\s\p{P}]+/gu, "")
-    .replace(/(吧|啊|呀|了|啦|的|please)+$/u, "");
-
 /** "全部", "都发", "everyone": typed where the audience is chosen, the whole subtree (the words are the locale's). */
 export function meansWholeAudience(ctx: Context, text: string): boolean {
-  const said = squeeze(text);
+  const said = squeezePhrase(text);
   return (
     said !== "" &&
     ctx
       .t("notices-audience-all-words")
       .split(/[,，]/)
-      .some((w) => squeeze(w) === said)
+      .some((w) => squeezePhrase(w) === said)
   );
 }
 

@@ -1,5 +1,5 @@
 // Writing a notice in chat: as which organisation → text → optional image → audience → preview with counts → confirm.
-import type { Context } from "../../core/feature.ts";
+import { type Context, otherRequest } from "../../core/feature.ts";
 import { fetchImage, storeImage } from "../../core/images.ts";
 import { type AudienceChoice, audienceOrgIds } from "./audience.ts";
 import { audienceRows, meansWholeAudience, toggledChildIds } from "./audience-buttons.ts";
@@ -45,7 +45,7 @@ export async function chooseOrg(ctx: Context, orgId: number) {
   return askText(ctx, orgId);
 }
 
-const elsewhere = (ctx: Context) => ctx.textIntent !== "unknown" && ctx.textIntent !== "notice.create";
+const elsewhere = (ctx: Context) => otherRequest(ctx, "notice.create");
 
 /** Typed text (or a sent image) while the dialog is open. */
 export async function onDialogText(ctx: Context) {
