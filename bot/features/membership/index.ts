@@ -2,6 +2,7 @@
 import { idArg, wordArg } from "../../core/args.ts";
 import { type Action, buttonAction, type Context, type Feature } from "../../core/feature.ts";
 import { BRANCH_DIALOG, branch, branchDialog, branchPick } from "./branch.ts";
+import { showOwnCode } from "./own-code.ts";
 import { loadStatus } from "./status-service.ts";
 import { renderStatus } from "./status-view.ts";
 
@@ -20,22 +21,6 @@ async function showStatus(ctx: Context) {
     ],
     [ctx.button("membership-button-full-code", "me-code:show")],
   ]);
-}
-
-/**
- * Button under /me: the member's own full 编号 (智慧团建 asks for it). The status message keeps it masked, since it
- * is screenshotted and forwarded; this reply is the member's own request, in a private chat, and audited.
- */
-async function showOwnCode(ctx: Context) {
-  const member = ctx.member!;
-  await ctx.deps.audit.record({
-    actorId: member.id,
-    action: "membership.own-code",
-    orgId: member.orgId,
-    targetType: "member",
-    targetId: member.id,
-  });
-  ctx.say("membership-own-code", { name: member.name, code: member.code });
 }
 
 const status: Action = { intent: "membership.status", handler: showStatus, needsMember: true };

@@ -55,18 +55,30 @@ describe("what a new member types, answered as meant", () => {
   });
 
   it("explains where the 编号 is, and without it offers the 团支书's one-time code", async () => {
-    const [where] = await liMing.chat.say("编号在哪查");
+    const stranger = chatAs(app.core, "newcomer-1");
+    const [where] = await stranger.say("编号在哪查");
     expect(where!.intent).toBe("help.code-where");
     expect(where!.text).toContain("智慧团建");
-    const stranger = chatAs(app.core, "newcomer-1");
     const [unknown] = await stranger.say("我不知道编号");
     expect(unknown!.intent).toBe("help.code-unknown");
     expect(unknown!.text).toContain("绑定码");
     expect(unknown!.buttons?.flat().map((b) => b.payload)).toContain("bind:code");
-    // Bound, the member is told whom to ask by name: 王芳 is 李明's 团支书.
-    const [named] = await liMing.chat.say("我不知道我的团员编号");
-    expect(named!.text).toContain("王芳");
   });
+
+  it.each(["能不能帮我查下我的团员编号", "我忘了编号", "编号在哪查"])(
+    "gives a bound member their own 编号 when asked (%s), audited; never in a group",
+    async (text) => {
+      const before = await db.auditLog.count({ where: { action: "membership.own-code", actorId: liMing.member.id } });
+      const [code] = await liMing.chat.say(text);
+      expect(code!.text).toContain("李明，你的团员编号（发展团员编号）是：201901000001");
+      expect(code!.text).not.toContain("绑定码");
+      expect(await db.auditLog.count({ where: { action: "membership.own-code", actorId: liMing.member.id } })).toBe(
+        before + 1,
+      );
+      const [inGroup] = await liMing.chat.send({ text, chatType: "group" });
+      expect(inGroup!.text).not.toContain("201901000001");
+    },
+  );
 
   it.each([
     ["教育评议什么时候", "evaluation.show", "团员教育评议"],
