@@ -1,6 +1,7 @@
 // The buttons a chat was last offered. Where a platform has no buttons (WeChat) or the person types instead of
 // tapping, "2", the button's words or a close synonym of them ("收到了", "好的收到" for 收到) pick the choice, on
-// every channel alike. They stay valid until a newer message with choices replaces them, or a day has passed.
+// every channel alike. They stay valid until a newer message with choices replaces them, or a day has passed. A
+// dialog's question's buttons are kept with its step, so a hint at that step can show them again.
 import type { Redis } from "ioredis";
 import type { Button, ConversationRef } from "./types.ts";
 
@@ -63,26 +64,38 @@ const AFFIRM_LABEL = /^(确认|确定|提交|confirm|submit|yes)/;
 /** Saying no to a label ("不报名", "don't sign up") must not pick it. */
 const NEGATION = /[不别没未莫勿]|\b(no|not|don't|dont|never)\b/i;
 
+/** What was last offered: the rows as shown, and the dialog step whose question offered them, if one. */
+export interface Offered {
+  rows: Button[][];
+  step?: string;
+}
+
+function parseOffered(raw: string | null): Offered | undefined {
+  if (!raw) return undefined;
+  const value = JSON.parse(raw) as Offered | Button[];
+  // Kept before rows were: a flat list, one button a row.
+  return Array.isArray(value) ? { rows: value.map((b) => [b]) } : value;
+}
+
 export function createChoiceMemory(redis: Redis, prefix: string) {
   const key = (ref: ConversationRef) => `${prefix}:choices:${ref.platform}:${ref.chatId}:${ref.userId}`;
   return {
-    async remember(ref: ConversationRef, buttons: Button[][] | undefined) {
-      const flat = buttons?.flat() ?? [];
-      if (flat.length) await redis.set(key(ref), JSON.stringify(flat), "EX", TTL_SECONDS);
+    async remember(ref: ConversationRef, rows: Button[][], step?: string) {
+      if (!rows.flat().length) return;
+      const offered: Offered = step ? { rows, step } : { rows };
+      await redis.set(key(ref), JSON.stringify(offered), "EX", TTL_SECONDS);
     },
     async forget(ref: ConversationRef) {
       await redis.del(key(ref));
     },
     /** The buttons offered last, if any are still valid. */
-    async offered(ref: ConversationRef): Promise<Button[] | undefined> {
-      const raw = await redis.get(key(ref));
-      return raw ? (JSON.parse(raw) as Button[]) : undefined;
+    async offered(ref: ConversationRef): Promise<Offered | undefined> {
+      return parseOffered(await redis.get(key(ref)));
     },
     /** The payload the text picks, if it is a choice number, a button's label or a close synonym of one. */
     async pick(ref: ConversationRef, text: string, options?: PickOptions): Promise<string | undefined> {
-      const raw = await redis.get(key(ref));
-      if (!raw) return undefined;
-      return pickChoice(JSON.parse(raw) as Button[], text, options);
+      const offered = parseOffered(await redis.get(key(ref)));
+      return offered && pickChoice(offered.rows.flat(), text, options);
     },
   };
 }

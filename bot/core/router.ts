@@ -19,7 +19,7 @@
 
 import { createChatRateLimit } from "./chat-rate-limit.ts";
 import { createChoiceMemory } from "./choices.ts";
-import { createDialogStore } from "./dialog-store.ts";
+import { createDialogStore, type DialogState } from "./dialog-store.ts";
 import type { Action, Context, CoreDeps, DialogHandler, Feature } from "./feature.ts";
 import type { Args } from "./i18n.ts";
 import { isLocale, type Locale, matchLocale } from "./i18n.ts";
@@ -27,7 +27,7 @@ import { loadIdentity, platformEnum } from "./identity.ts";
 import { checkText, parseCommand, parsePayload } from "./input.ts";
 import { isCancelPhrase } from "./nlu/cancel.ts";
 import { createDidYouMean, DID_YOU_MEAN_ACTION, isSure } from "./nlu/did-you-mean.ts";
-import { type Button, type Incoming, NUMBERED_CHOICES, type Reply } from "./types.ts";
+import { type Button, type ConversationRef, type Incoming, NUMBERED_CHOICES, type Reply } from "./types.ts";
 import { isUnavailableError, unavailableReply } from "./unavailable.ts";
 
 export interface Classification {
@@ -129,6 +129,7 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
     const locale = isLocale(identity.locale) ? identity.locale : hinted;
     const t = deps.i18n.translator(locale);
     let current = await dialogRead;
+    const opened = current;
 
     const ctx: Context = {
       incoming,
@@ -260,8 +261,7 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
           // its question offered (they stay the ones a typed "不用了" or "2" answers).
           if (kept && current === kept) {
             ctx.intent = kept.name;
-            const waiting = (await choices.offered(ref))?.map((b) => [b]);
-            ctx.say("core-dialog-kept", {}, waiting);
+            ctx.say("core-dialog-kept", {}, (await choices.offered(ref))?.rows);
           }
         }
       } else if (current && dialogHandlers.has(current.name)) {
@@ -287,15 +287,34 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
     }
 
     for (const r of replies) r.confidence ??= Math.round(confidence * 100) / 100;
-    // Offered choices stay valid until newer ones replace them (a "收到" typed after another answer still counts),
-    // except while a dialog waits for typed input: its "3" is an answer, not choice 3 of an older message.
-    const offered = [...replies].reverse().find((r) => r.buttons?.length)?.buttons;
     // The action is done: losing the offered choices (typing "2" will not work) is better than saying "busy"
     // about something that happened.
-    await (offered ? choices.remember(ref, offered) : current ? choices.forget(ref) : Promise.resolve()).catch(
-      (err: unknown) => deps.logger.warn({ err }, "offered choices not remembered"),
+    await keepChoices(ref, replies, opened, current).catch((err: unknown) =>
+      deps.logger.warn({ err }, "offered choices not remembered"),
     );
     return replies;
+  }
+
+  /**
+   * Offered choices stay valid until newer ones replace them (a "收到" typed after another answer still counts),
+   * except around a dialog: while it waits for typed input its "3" is an answer, not choice 3 of an older message,
+   * and once it is closed its question's buttons are not pressed by typing. A reply at the step whose question
+   * offered buttons ("请输入 0 至 1000 元") shows them again: they still answer it.
+   */
+  async function keepChoices(
+    ref: ConversationRef,
+    replies: Reply[],
+    opened: DialogState | null,
+    now: DialogState | null,
+  ) {
+    const step = now ? `${now.name}:${now.step}` : undefined;
+    const offered = [...replies].reverse().find((r) => r.buttons?.length)?.buttons;
+    if (offered) return choices.remember(ref, offered, step);
+    if (!now) return opened ? choices.forget(ref) : undefined;
+    const last = replies.at(-1);
+    const earlier = await choices.offered(ref);
+    if (earlier && earlier.step === step && last && !last.file) last.buttons = earlier.rows;
+    else await choices.forget(ref);
   }
 
   return { handle };

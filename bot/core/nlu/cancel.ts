@@ -14,6 +14,22 @@ export function squeezePhrase(text: string): string {
     .replace(/(吧|啊|呀|了|啦|please)+$/u, "");
 }
 
+/**
+ * Said around a cancel phrase without changing it ("nah, forget it", "哎算了", "取消 谢谢"): stripped, and what is left
+ * must still be a whole cancel phrase, so nothing that merely begins with "no" or "那" closes a dialog.
+ */
+const LEADING =
+  /^(?:nah|nope|no|okay|ok|oh|um+|uh+|hm+|well|actually|just|哎呀|哎|唉|嗯+|呃|额|哦|噢|那就|那|要不|好吧|还是)/u;
+const TRAILING = /(?:谢谢|thanks|thankyou|thx|please|pls|plz|then|吧)$/u;
+
+function trimmed(said: string, around: RegExp): string[] {
+  const out: string[] = [];
+  for (let rest = said.replace(around, ""); rest !== "" && rest !== out.at(-1); rest = rest.replace(around, "")) {
+    out.push(rest);
+  }
+  return out;
+}
+
 export function isCancelPhrase(text: string): boolean {
   phrases ??= new Set(
     loadCorpus()
@@ -21,5 +37,9 @@ export function isCancelPhrase(text: string): boolean {
       .map((e) => squeezePhrase(e.text)),
   );
   const said = squeezePhrase(text);
-  return said !== "" && phrases.has(said);
+  if (said === "") return false;
+  const known = phrases;
+  return [said, ...trimmed(said, LEADING)].some(
+    (s) => known.has(s) || trimmed(s, TRAILING).some((t) => known.has(squeezePhrase(t))),
+  );
 }

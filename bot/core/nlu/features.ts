@@ -52,11 +52,34 @@ export function features(raw: string): string[] {
       continue;
     }
     flushRun();
-    if (LATIN_WORD.test(word)) out.push(`e:${stem(word)}`);
+    if (LATIN_WORD.test(word)) out.push(`e:${stem(SHORTHAND.get(word) ?? word)}`);
   }
   flushRun();
   return out;
 }
+
+/** Chat English's short forms, read as the words the examples spell out ("what can u do", "wanna pay"). */
+const SHORTHAND = new Map([
+  ["u", "you"],
+  ["ya", "you"],
+  ["ur", "your"],
+  ["r", "are"],
+  ["wat", "what"],
+  ["wut", "what"],
+  ["wht", "what"],
+  ["hw", "how"],
+  ["pls", "please"],
+  ["plz", "please"],
+  ["wanna", "want"],
+  ["gonna", "going"],
+  ["thx", "thanks"],
+  ["thanx", "thanks"],
+  ["ty", "thanks"],
+  ["abt", "about"],
+  ["msg", "message"],
+  ["cuz", "because"],
+  ["bc", "because"],
+]);
 
 /** Enough of a stemmer for chat English: plurals, -ing, -ed. */
 function stem(word: string): string {

@@ -72,6 +72,24 @@ describe("binding by 编号, name and ID last 4", () => {
     expect(await auditOf(app, "binding.failed")).toHaveLength(3);
   });
 
+  it("shows a step's own button again under its hint, never an earlier step's or the menu's", async () => {
+    const chat = chatAs(app.core, "retyping", "wechat");
+    await chat.say("/start");
+    const [first] = await chat.say("/bind");
+    const codeButton = first!.buttons!.flat().map((b) => b.payload);
+    expect(codeButton).toEqual(["bind:code"]);
+    const [hint] = await chat.say("不知道啊");
+    expect(hint!.text).toContain("发展团员编号应为 12 位数字");
+    expect(hint!.buttons?.flat().map((b) => b.payload)).toEqual(codeButton);
+    const [second] = await chat.say("201901000001");
+    expect(second!.text).toContain("第 2 步");
+    expect(second!.buttons).toBeUndefined();
+    // The name step offered nothing: "1" is a name that fails its check, not the menu's 我的团籍 or 我有绑定码.
+    const [name] = await chat.say("1");
+    expect(name!.text).toContain("请只发送你的姓名");
+    expect(name!.buttons).toBeUndefined();
+  });
+
   it("skips the first question when /bind comes with the 编号, and refuses English-language input the same way", async () => {
     const chat = chatAs(app.core, "en-user", "telegram", { languageCode: "en" });
     expect(await chat.text("/bind 2018 0100 0004")).toContain("Step 2");

@@ -7,6 +7,7 @@ const app = await createTestApp({ CHAT_RATE_PER_MINUTE: "500" });
 const { db } = app.deps;
 const liMing = await chatAsMember(app, "201901000001");
 const wangFang = await chatAsMember(app, "201801000002");
+const huangLi = await chatAsMember(app, "202201000007", { locale: "en" });
 
 const latestPayment = (memberId: number) =>
   db.duesPayment.findFirstOrThrow({ where: { memberId }, orderBy: { id: "desc" } });
@@ -97,5 +98,26 @@ describe("typed months and amounts while paying dues", () => {
       expect(withdrawn!.text, words).toBe(`缴费单 ${payment.reference} 已取消。`);
       expect((await db.duesPayment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("EXPIRED");
     }
+  });
+
+  it("a hint at the extra shows its buttons again as laid out; chat English is understood; 'nah forget it' closes it", async () => {
+    await huangLi.chat.say("/pay");
+    const [extra] = await huangLi.chat.say("3 months");
+    const rows = extra!.buttons!.map((row) => row.map((b) => b.label));
+    expect(rows[0]).toEqual(["No extra"]);
+    expect(rows[1]!.length).toBe(3);
+    const [hint] = await huangLi.chat.say("wechat");
+    expect(hint!.text).toContain("between 0 and");
+    expect(hint!.buttons!.map((row) => row.map((b) => b.label))).toEqual(rows);
+    const [help, kept] = await huangLi.chat.say("what can u do");
+    expect(help!.intent).toBe("help");
+    expect(kept!.buttons!.map((row) => row.map((b) => b.label))).toEqual(rows);
+    const before = await db.duesPayment.count();
+    const [closed] = await huangLi.chat.say("nah forget it");
+    expect(closed!.intent).toBe("cancel");
+    expect(await db.duesPayment.count()).toBe(before);
+    // Closed: "1" is no longer an extra of 1 元.
+    const [after] = await huangLi.chat.say("no extra");
+    expect(after!.intent).not.toBe("dues.pay");
   });
 });

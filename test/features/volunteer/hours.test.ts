@@ -46,8 +46,9 @@ describe("volunteer hours", () => {
     }
     // A forged button (not in half-hour steps) stops at the router.
     expect((await chat.press("act-hours:45"))[0]!.text).toContain("按钮已失效");
-    // "2" is two hours, though 不计时长 is the second button.
-    const [deadline] = await chat.say("2");
+    // "2小时" is two hours. (On the console, as on WeChat, the hint shows the buttons again as numbered lines, so a
+    // bare "2" would be the second line, 不计时长; on Telegram, where buttons are buttons, it is two hours.)
+    const [deadline] = await chat.say("2小时");
     expect(payloads(deadline)).toEqual(["act-dl:start", "act-dl:day"]);
     await chat.press("act-dl:start");
     const [preview] = await chat.press("act-aud:done");
