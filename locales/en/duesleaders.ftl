@@ -6,7 +6,7 @@ duesleaders-month = { $mon }/{ $year }
 duesleaders-button-my-dues = My dues
 duesleaders-button-csv = Export CSV
 
-duesleaders-choose-branch = Which organisation? (You can also send "/duesbranch <organisation code>".)
+duesleaders-choose-branch = Which organisation? (You can also send "/{ $command } <organisation code>".)
 duesleaders-branch-not-found = No organisation "{ $query }" in your scope.
 duesleaders-branch-title = { $org }: dues collected in { $year } (up to { $mon }/{ $year }):
 duesleaders-branch-line = { $code } { $name }: { $monthly } yuan a month, { $paid }/{ $due } months paid this year, paid through { $through }{ $owed ->
@@ -113,3 +113,29 @@ duesleaders-method-which = You lead several organisations ({ $orgs }); please na
 duesleaders-method-long = Please keep the payment method to { $max } characters.
 duesleaders-method-set = { $org } now tells members to pay dues this way: { $method }. New payment requests will say so.
 duesleaders-method-cleared = Cleared the payment method of { $org }; payment requests use the one above it, if any.
+
+duesleaders-button-nudge = Remind those who owe
+duesleaders-nudge-preview = Chasing dues: { $owing ->
+    [one] 1 member
+   *[other] { $owing } members
+} of { $org } owe dues.
+duesleaders-nudge-will = Tuanzhu will remind ({ $count }): { $names }
+duesleaders-nudge-recent = Reminded in the last 24 hours, left alone this time ({ $count }): { $names }
+duesleaders-nudge-unbound = Not using Tuanzhu, please remind them in person ({ $count }): { $names }
+duesleaders-nudge-name = { $name } ({ $months ->
+    [one] 1 month
+   *[other] { $months } months
+}, { $amount } yuan)
+duesleaders-nudge-more = {" "}and { $more } more
+duesleaders-nudge-what = Each reminder says how many months and how much that member owes, how to pay, and that you asked for it. Send?
+duesleaders-nudge-nobody-to-send = There is nobody Tuanzhu can remind this time.
+duesleaders-nudge-none = Nobody in { $org } owes dues at the moment.
+duesleaders-button-nudge-send = Send reminders
+duesleaders-button-nudge-cancel = Not now
+duesleaders-nudge-cancelled = OK, no reminders were sent.
+duesleaders-nudge-sent = Reminded { $count }: { $names }.
+duesleaders-nudge-sent-none = Nothing sent: everyone to remind was reminded in the last 24 hours.
+duesleaders-nudge-member = [Dues reminder] { $leader } ({ $org }) asked Tuanzhu to remind you: you owe { $months ->
+    [one] 1 month
+   *[other] { $months } months
+} of dues, { $amount } yuan in all. Tap "My dues" to pay online, or pay your branch secretary in cash.

@@ -37,6 +37,7 @@ nlu-intent-evaluation-show = Education review
 nlu-intent-recommendation-show = Party recommendation
 nlu-intent-duesleaders-review = Payments to confirm
 nlu-intent-duesleaders-method = Set how dues are paid
+nlu-intent-duesleaders-nudge = Remind members who owe dues
 nlu-intent-volunteer-mine = My volunteer hours
 nlu-intent-volunteer-add = Add volunteer hours
 nlu-intent-volunteer-export = Export volunteer hours

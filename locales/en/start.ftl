@@ -20,7 +20,7 @@ start-help-leaders =
     · Send a notice — /notice
     · Create an activity — /newactivity; activities you run — /myactivities
     · Record volunteer hours — /addhours; export them — /hours export
-    · Branch dues — /duesbranch; record cash dues — /duescash; collection by organisation — /duesorgs
+    · Branch dues — /duesbranch; remind those who owe — /duesnudge; record cash dues — /duescash; collection by organisation — /duesorgs
     · Transfer league table (weekly) — /report
     · Graduates' transfers — /graduation, /graduates
     · Applicants to join (take each step, the invite code) — /applicants

@@ -37,6 +37,7 @@ nlu-intent-evaluation-show = 团员教育评议
 nlu-intent-recommendation-show = 推优入党
 nlu-intent-duesleaders-review = 待确认的缴费截图
 nlu-intent-duesleaders-method = 设置团费收款方式
+nlu-intent-duesleaders-nudge = 提醒欠缴团费的团员
 nlu-intent-volunteer-mine = 我的志愿服务时长
 nlu-intent-volunteer-add = 补录志愿时长
 nlu-intent-volunteer-export = 导出志愿时长表

@@ -20,7 +20,7 @@ start-help-leaders =
     · 发通知 —— /notice
     · 发起活动 —— /newactivity，我组织的活动 —— /myactivities
     · 登记志愿时长 —— /addhours，导出志愿时长表 —— /hours export
-    · 支部团费收缴 —— /duesbranch，登记现金团费 —— /duescash，下级收缴率 —— /duesorgs
+    · 支部团费收缴 —— /duesbranch，催交团费 —— /duesnudge，登记现金团费 —— /duescash，下级收缴率 —— /duesorgs
     · 转接统计（每周排行）—— /report
     · 毕业生转接 —— /graduation、/graduates
     · 入团申请人（逐步办理、入团邀请码）—— /applicants

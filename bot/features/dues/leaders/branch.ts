@@ -1,70 +1,36 @@
 // /duesbranch: a branch's dues for the current year, member by member, with totals, and the same as a CSV file
 // for Excel. Only for leaders, only inside their scope; every look is audited.
-import { idIn } from "../../../core/args.ts";
 import type { Context } from "../../../core/feature.ts";
-import { OrgLevel } from "../../../infra/db.ts";
 import { formatMonthName } from "../../membership/format.ts";
-import { orgsInSubtree } from "../../orgs/scope.ts";
 import { formatYuan } from "../money.ts";
 import { type BranchCollection, branchCollection, type MemberCollection } from "./collection-service.ts";
+import { auditDues, pickLeaderOrg } from "./org-pick.ts";
 import { collectionRate, csvCell, csvDigits, toCsv } from "./rules.ts";
-import { leaderScope, scopedOrg } from "./scope.ts";
 
 /** Members listed in the chat; the CSV always has everyone. */
 const MAX_LINES = 50;
-const MAX_ORG_BUTTONS = 12;
-
-async function audit(ctx: Context, outcome: string, orgId: number | null, data: Record<string, unknown> = {}) {
-  await ctx.deps.audit.record({
-    actorId: ctx.member!.id,
-    action: "duesleaders.branch",
-    orgId,
-    data: { outcome, ...data },
-  });
-}
 
 /** `/duesbranch [code or name]`, its intent, and the `dl-branch:<orgId>` buttons. */
 export async function showBranch(ctx: Context, arg: string | number) {
-  const { db } = ctx.deps;
-  const scope = await leaderScope(db, ctx.member!.id);
-  if (scope.orgs.length === 0) {
-    await audit(ctx, "not-leader", null);
-    return ctx.say("duesleaders-not-leader");
-  }
-  // A number is an organisation id from a button (pressed, or its digit typed on WeChat); codes are never ids.
-  const query = typeof arg === "number" ? arg : (idIn(arg) ?? arg.trim());
-  if (query) {
-    const org = await scopedOrg(db, scope.roles, query);
-    if (!org) {
-      const shown = String(query).slice(0, 40);
-      await audit(ctx, "denied", null, { query: shown });
-      return ctx.say("duesleaders-branch-not-found", { query: shown });
-    }
-    return report(ctx, org);
-  }
-  const only = scope.orgs.length === 1 ? scope.orgs[0]! : null;
-  if (only && only.level === OrgLevel.BRANCH) return report(ctx, only);
-  // A committee (or several scopes): the scopes themselves, then branches below them.
-  const branches = await db.organisation.findMany({
-    where: { level: OrgLevel.BRANCH, OR: scope.orgs.map((o) => orgsInSubtree(o.id)) },
-    select: { id: true, name: true },
-    orderBy: { code: "asc" },
-    take: MAX_ORG_BUTTONS,
+  const org = await pickLeaderOrg(ctx, arg, {
+    action: "duesleaders.branch",
+    buttonPrefix: "dl-branch",
+    command: "duesbranch",
   });
-  const choices = [...scope.orgs, ...branches.filter((b) => !scope.orgs.some((o) => o.id === b.id))];
-  ctx.say(
-    "duesleaders-choose-branch",
-    {},
-    choices.slice(0, MAX_ORG_BUTTONS).map((o) => [{ label: o.name, payload: `dl-branch:${o.id}` }]),
-  );
+  if (org) await report(ctx, org);
 }
 
 async function report(ctx: Context, org: { id: number; name: string }) {
   const { db, config } = ctx.deps;
   const collection = await branchCollection(db, org.id, ctx.deps.now(), config.TZ);
-  await audit(ctx, "allowed", org.id, { members: collection.totals.members });
+  await auditDues(ctx, "duesleaders.branch", "allowed", org.id, { members: collection.totals.members });
   if (collection.members.length === 0) return ctx.say("duesleaders-branch-empty", { org: org.name });
-  ctx.reply(summaryText(ctx, org.name, collection));
+  // The list is for chasing: the bot can do the reminding.
+  const owing = collection.totals.owing > 0;
+  ctx.reply(
+    summaryText(ctx, org.name, collection),
+    owing ? [[ctx.button("duesleaders-button-nudge", `dl-nudge:${org.id}`)]] : undefined,
+  );
   const year = String(collection.year);
   ctx.replyFile(
     ctx.t("duesleaders-csv-file", { org: org.name, year }),

@@ -36,4 +36,9 @@ export const duesLeaderIntents: IntentWords[] = [
     zh: ["团费收缴率", "收缴率", "各支部收缴", "下级收缴"],
     en: ["collection rate", "dues rate", "collection rates"],
   },
+  {
+    intent: "duesleaders.nudge",
+    zh: ["催交团费", "催缴团费", "催缴", "催交", "提醒没交团费", "催团费"],
+    en: ["chase dues", "remind members who owe", "dues reminder", "chase unpaid"],
+  },
 ];
