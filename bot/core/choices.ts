@@ -23,6 +23,23 @@ const SYNONYMS: Record<string, string[]> = {
   取消缴费单: ["取消", "取消缴费", "不交了", "不缴了", "不付了", "不交", "不缴", "算了不交了", "撤销缴费单"],
   // "是否自愿多缴？" — "不用了" answers the question; it does not drop the payment.
   不多缴: ["不用", "不用了", "不要", "不需要", "不了", "没有", "否", "不多交", "不用多缴", "不用了谢谢"],
+  // "发送一张图片作为配图，或点「不用配图」": people say no to the picture in their own words.
+  不用配图: [
+    "不要图片",
+    "不用图片",
+    "没有图片",
+    "没图片",
+    "没有配图",
+    "不配图",
+    "不要配图",
+    "无配图",
+    "不用",
+    "不要",
+    "没有",
+    "跳过",
+    "不需要",
+  ],
+  "no picture": ["no image", "no photo", "no pic", "without a picture", "skip", "skip it", "none", "no"],
   "got it": ["ok", "okay", "received", "read", "noted", "got it thanks"],
   approve: ["yes", "approved", "accept", "ok"],
   reject: ["no", "decline", "deny"],

@@ -122,6 +122,7 @@ duesleaders-nudge-preview = Chasing dues: { $owing ->
 duesleaders-nudge-will = Tuanzhu will remind ({ $count }): { $names }
 duesleaders-nudge-recent = Reminded in the last 24 hours, left alone this time ({ $count }): { $names }
 duesleaders-nudge-unbound = Not using Tuanzhu, please remind them in person ({ $count }): { $names }
+duesleaders-nudge-invite = To have them reminded here next time: send /branch, where you can make each of them a one-time binding code.
 duesleaders-nudge-name = { $name } ({ $months ->
     [one] 1 month
    *[other] { $months } months

@@ -23,6 +23,8 @@ joining-ask-invite =
     Send "cancel" at any time to stop.
 joining-invite-unknown = No branch has that invite code. Check it and send it again, or ask your branch secretary.
 joining-invite-malformed = Send the 6-character invite code, or your name and phone (e.g. Zhang San 13800138000). Send "cancel" to stop.
+joining-no-code-words = i don't have a code, i dont have a code, i have no code, no code, no invite code, what code, what invite code, what is the invite code, where do i get a code, where do i get the code, where do i get an invite code, how do i get a code, how do i get the invite code, who gives me the code, who do i ask for the code, i don't know my branch secretary
+joining-no-code = The invite code comes from your league branch's secretary, who makes it in Tuanzhu. Not sure which branch you belong to? Ask your class adviser or counsellor, or the league committee at your school or workplace. Send me the code when you have it; or your branch secretary can register you first, and then you send your name and phone. Send "cancel" to stop.
 joining-entry-unknown = No entry by your branch secretary matches that name and phone, or it has been used. Check them, or use the branch's invite code.
 joining-entry-found = Found: the branch secretary of { $org } entered { $name }.
 joining-ask-name = Branch: { $org }. Send your name as on your ID card.

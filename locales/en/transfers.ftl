@@ -92,6 +92,8 @@ transfers-reason-which = Which of these is it?{ $employment ->
    *[no] {""}
 }
 transfers-reason-unclear = I could not tell which reason that is. Tap one below, or say a little more, e.g. "starting a master's" or "new job, the company has a league branch".
+transfers-back-words = back, go back, previous step, wrong, that's wrong, wrong one, oops, i chose wrong, i picked the wrong one, wrong reason, change the reason, choose again, pick again, start over with the reason
+transfers-back-to-reason = OK, choose the reason for the transfer again.
 # Words that say a reason (comma-separated; matched inside what the member writes, the longest one wins): a word
 # under two reasons, as "job", makes the bot ask which of them.
 transfers-reason-words = { $reason ->

@@ -116,6 +116,7 @@ duesleaders-nudge-preview = 催交团费：{ $org } 有 { $owing } 人欠缴团�
 duesleaders-nudge-will = 团助会提醒（{ $count } 人）：{ $names }
 duesleaders-nudge-recent = 24 小时内已提醒过，这次不再打扰（{ $count } 人）：{ $names }
 duesleaders-nudge-unbound = 没有绑定团助，请当面提醒（{ $count } 人）：{ $names }
+duesleaders-nudge-invite = 想让他们以后也能收到提醒：发送 /branch，可以为每人生成一次性绑定码。
 duesleaders-nudge-name = { $name }（{ $months } 个月 { $amount } 元）
 duesleaders-nudge-more = 等，另有 { $more } 人
 duesleaders-nudge-what = 提醒会写明各人欠缴的月数和金额、怎么缴，并说明是你请团助提醒的。发送吗？

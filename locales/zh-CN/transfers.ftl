@@ -92,6 +92,8 @@ transfers-reason-which = 是下面哪一种？{ $employment ->
    *[no] {""}
 }
 transfers-reason-unclear = 没看出是哪种原因。请点下面的一项，或说得具体些，比如「考上研究生」「去公司上班，单位有团委」。
+transfers-back-words = 上一步, 回到上一步, 不对, 不对不对, 说错了, 我说错了, 选错了, 我选错了, 点错了, 我点错了, 搞错了, 弄错了, 原因选错了, 原因不对, 重新选, 重选, 重新选原因, 改原因, 改一下原因
+transfers-back-to-reason = 好的，重新选择转接原因。
 # Words that say a reason (comma-separated; matched inside what the member writes, the longest one wins): a word
 # under two reasons, as 工作, makes the bot ask which of them.
 transfers-reason-words = { $reason ->

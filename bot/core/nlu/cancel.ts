@@ -30,16 +30,37 @@ function trimmed(said: string, around: RegExp): string[] {
   return out;
 }
 
+/** One of the phrases, or two said in a row ("不对，我说错了", "算了，不弄了"). */
+function oneOrTwo(said: string, known: ReadonlySet<string>): boolean {
+  if (known.has(said)) return true;
+  const chars = [...said];
+  if (chars.length > 24) return false;
+  for (let i = 1; i < chars.length; i++) {
+    const [head, tail] = [squeezePhrase(chars.slice(0, i).join("")), squeezePhrase(chars.slice(i).join(""))];
+    if (known.has(head) && known.has(tail)) return true;
+  }
+  return false;
+}
+
+/** Whether `text` is one of `known` (squeezed phrases) as said, or with what people say around it. */
+function saidAmong(text: string, known: ReadonlySet<string>): boolean {
+  const said = squeezePhrase(text);
+  if (said === "") return false;
+  return [said, ...trimmed(said, LEADING)].some(
+    (s) => oneOrTwo(s, known) || trimmed(s, TRAILING).some((t) => oneOrTwo(squeezePhrase(t), known)),
+  );
+}
+
 export function isCancelPhrase(text: string): boolean {
   phrases ??= new Set(
     loadCorpus()
       .filter((e) => e.intent === "cancel")
       .map((e) => squeezePhrase(e.text)),
   );
-  const said = squeezePhrase(text);
-  if (said === "") return false;
-  const known = phrases;
-  return [said, ...trimmed(said, LEADING)].some(
-    (s) => known.has(s) || trimmed(s, TRAILING).some((t) => known.has(squeezePhrase(t))),
-  );
+  return saidAmong(text, phrases);
+}
+
+/** A short answer that is one of a list of phrases (a locale's words, comma-separated), compared as cancel phrases are. */
+export function isPhraseAmong(text: string, words: string): boolean {
+  return saidAmong(text, new Set(words.split(/[,，]/).map(squeezePhrase)));
 }

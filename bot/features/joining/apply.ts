@@ -3,6 +3,7 @@
 // 「提交」. Only keyed hashes and last four digits of the numbers are kept, in the dialog too.
 import { wordArg } from "../../core/args.ts";
 import { buttonAction, type Context, type DialogHandler, otherRequest } from "../../core/feature.ts";
+import { isPhraseAmong } from "../../core/nlu/cancel.ts";
 import { normaliseName } from "../binding/rules.ts";
 import {
   applicationOf,
@@ -31,6 +32,8 @@ export async function join(ctx: Context) {
 }
 
 async function onInvite(ctx: Context, text: string) {
+  // "没有邀请码", "where do I get the code": where it comes from, not the format again ("no code" is not a code).
+  if (isPhraseAmong(text, ctx.t("joining-no-code-words"))) return ctx.say("joining-no-code");
   const invite = normaliseInvite(text);
   if (invite) {
     const branch = await branchByInvite(ctx.deps.db, invite);

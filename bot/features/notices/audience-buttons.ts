@@ -1,7 +1,7 @@
 // The audience step notices and activities share: the organisation's children as toggles (✓ when chosen). None
 // chosen means the whole subtree.
 import type { Context } from "../../core/feature.ts";
-import { squeezePhrase } from "../../core/nlu/cancel.ts";
+import { isPhraseAmong } from "../../core/nlu/cancel.ts";
 import type { Button } from "../../core/types.ts";
 import { toggleChild } from "./audience.ts";
 import { childOrgs } from "./notice-service.ts";
@@ -10,14 +10,7 @@ const MAX_CHILD_BUTTONS = 12;
 
 /** "全部", "都发", "everyone": typed where the audience is chosen, the whole subtree (the words are the locale's). */
 export function meansWholeAudience(ctx: Context, text: string): boolean {
-  const said = squeezePhrase(text);
-  return (
-    said !== "" &&
-    ctx
-      .t("notices-audience-all-words")
-      .split(/[,，]/)
-      .some((w) => squeezePhrase(w) === said)
-  );
+  return isPhraseAmong(text, ctx.t("notices-audience-all-words"));
 }
 
 /** One toggle row per child (payload `<action>:<id>`), or null when the organisation has no children. */

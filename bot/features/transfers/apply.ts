@@ -1,6 +1,7 @@
 // Applying for a transfer in chat: reason → destination (fuzzy search) → what the rules say → summary → submitted.
 // A leader may do it for a member (办理转出 for one of theirs, 办理转入 for someone joining them).
 import type { Context, DialogHandler } from "../../core/feature.ts";
+import { isPhraseAmong } from "../../core/nlu/cancel.ts";
 import type { Button } from "../../core/types.ts";
 import { type Organisation, type TransferReason, TransferStatus } from "../../infra/db.ts";
 import { maskMemberCode } from "../membership/member-code.ts";
@@ -426,6 +427,12 @@ export const applyDialog: DialogHandler = async (ctx) => {
   // Where only a button answers, words that ask for something else are that request ("我能报名啥活动"),
   // answered while the application waits.
   if (!FREE_TEXT_STEPS.has(step) && isOtherRequest(ctx)) return "aside";
+  // "不对，我说错了", "上一步" after the reason was chosen: the reason again, not a search for those words.
+  if ((step === "destination" || step === "note") && isPhraseAmong(text, ctx.t("transfers-back-words"))) {
+    await ctx.dialog.update("reason");
+    ctx.say("transfers-back-to-reason");
+    return askReason(ctx);
+  }
   switch (step) {
     case "member":
       return takeMember(ctx, draft, text);

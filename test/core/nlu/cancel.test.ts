@@ -13,6 +13,8 @@ describe("cancel phrases", () => {
     "不办了谢谢",
     "那就取消吧，谢谢",
     "我不想弄了",
+    "算了，不弄了",
+    "不用了 取消",
     "nah forget it",
     "ok never mind",
     "oh nevermind",
@@ -35,6 +37,9 @@ describe("cancel phrases", () => {
     "中山大学计算机",
     "材料不全请补充",
     "算了，转到中山大学",
+    "取消报名",
+    "不了解",
+    "停车场",
   ])("%s does not", (text) => {
     expect(isCancelPhrase(text)).toBe(false);
   });

@@ -58,6 +58,8 @@ describe("入团 on the console", () => {
     const [ask] = await xiao.say("我想申请入团");
     expect(ask!.intent).toBe("join.apply");
     expect(ask!.text).toContain("入团邀请码");
+    // Without a code yet: told where it comes from (not the format again), and still asked for it.
+    expect(await xiao.text("我没有邀请码啊")).toContain("由你所在团支部的团支书在团助里生成");
     expect(await xiao.text("ABCDE2")).toContain("没有找到");
     expect(await xiao.text(` ${invite.slice(0, 3)} ${invite.slice(3).toLowerCase()} `)).toContain("计科2022级1班");
     await xiao.say("肖明");

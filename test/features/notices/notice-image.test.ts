@@ -102,7 +102,8 @@ describe("a notice with a picture", () => {
     expect(broken[0]!.text).toBe("这张图片没能接收成功，请再发一次。");
     expect(await db.media.count()).toBe(before);
 
-    const [preview] = await secretary.press("notice-img:skip");
+    // Said in words rather than tapped: no picture.
+    const [preview] = await secretary.say("不要图片");
     expect(preview!.text).toMatch(/^通知预览：\n下周一交团费。/);
     expect(preview!.image).toBeUndefined();
     await secretary.press("notice-send:no");
@@ -123,6 +124,11 @@ describe("a notice with a picture", () => {
     await secretary.say("/notice");
     const [ask] = await secretary.say("Meeting on Friday.");
     expect(ask!.text).toBe('Send a picture to go with the notice, or tap "No picture".');
+    const [without] = await secretary.say("no pic");
+    expect(without!.text).toMatch(/^Preview:/);
+    await secretary.say("/cancel");
+    await secretary.say("/notice");
+    await secretary.say("Meeting on Friday.");
     const [preview] = await secretary.send(image(TINY_PNG));
     expect(preview!.text).toMatch(/^Preview \(with a picture\):/);
     await secretary.say("/cancel");

@@ -165,6 +165,23 @@ describe("the reason in the member's own words", () => {
     await chat.say("/cancel");
   });
 
+  it("goes back to the reason on 不对，我说错了 at the destination, instead of searching for those words", async () => {
+    const { chat } = liu;
+    await chat.say("我要转团关系");
+    const [dest] = await chat.say("我去广州工作了 单位有团委");
+    expect(dest!.text).toContain("原因：就业（单位有团组织）。");
+    const [back, reasons] = await chat.say("不对 我说错了");
+    expect(back!.text).toBe("好的，重新选择转接原因。");
+    expect(labels(reasons)).toHaveLength(8);
+    expect(reasons!.text).not.toContain("没有找到");
+    const [again] = await chat.say("考研了");
+    expect(again!.text).toContain("原因：升学。");
+    // A name that is not a "back" word is still searched.
+    const [search] = await chat.say("不对称研究所");
+    expect(search!.text).not.toBe("好的，重新选择转接原因。");
+    await chat.say("/cancel");
+  });
+
   it("understands it in English too", async () => {
     const { chat } = await chatAsMember(app, "201801000004", { platform: "wechat", locale: "en" });
     const [which] = await chat.say("got a new job, need to move my league membership");

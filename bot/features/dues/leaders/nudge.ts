@@ -51,6 +51,7 @@ export async function confirmNudge(ctx: Context, [orgId, answer]: readonly [numb
   ];
   if (plan.unbound.length) {
     lines.push(ctx.t("duesleaders-nudge-unbound", { count: plan.unbound.length, names: names(ctx, plan.unbound) }));
+    lines.push(ctx.t("duesleaders-nudge-invite"));
   }
   ctx.reply(lines.join("\n"));
 }
@@ -63,6 +64,7 @@ function groups(ctx: Context, plan: NudgePlan): string[] {
   group("duesleaders-nudge-will", plan.reachable);
   group("duesleaders-nudge-recent", plan.recent);
   group("duesleaders-nudge-unbound", plan.unbound);
+  if (plan.unbound.length) out.push(ctx.t("duesleaders-nudge-invite"));
   return out;
 }
 

@@ -45,6 +45,8 @@ describe("催交团费", () => {
     expect(preview!.text).toContain("团助会提醒（1 人）：李明（1 个月 0.20 元）");
     expect(preview!.text).toContain(`没有绑定团助，请当面提醒（${unbound.length} 人）：`);
     for (const m of unbound) expect(preview!.text).toContain(`${m.name}（${m.owedMonths} 个月`);
+    // The way to have them reminded next time.
+    expect(preview!.text).toContain("发送 /branch，可以为每人生成一次性绑定码");
     expect(payloads(preview)).toEqual([`dl-nudge-send:${branch.id}:yes`, `dl-nudge-send:${branch.id}:no`]);
     const [no] = await wangFang.chat.say("先不发");
     expect(no!.text).toBe("好的，没有发送任何提醒。");
