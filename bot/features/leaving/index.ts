@@ -1,7 +1,8 @@
 // 离团: the 团支书's confirm button on a member who has turned 28 (the daily check in workers/leaving sends it), and a
 // member's own 退团 / 离团 request, which goes to their 团支书 — the bot never ends a membership by itself.
 import { idArg, wordArg } from "../../core/args.ts";
-import { type Action, buttonAction, type Context, type Feature } from "../../core/feature.ts";
+import { type Action, buttonAction, type Context, type Feature, otherRequest } from "../../core/feature.ts";
+import { isPhraseAmong } from "../../core/nlu/cancel.ts";
 import { MemberStatus } from "../../infra/db.ts";
 import { localDateOf } from "../membership/rules.ts";
 import {
@@ -37,9 +38,6 @@ async function confirm(ctx: Context, memberId: number) {
 }
 
 export const REQUEST_DIALOG = "leaving.request";
-/** Typed answers to "pass it on?": a question about leaving must never reach the 团支书 by itself. */
-const YES = /^(是|是的|好|好的|对|确认|确定|发送|转告|嗯|yes|y|ok|okay|send|sure)[。.!！]*$/i;
-const NO = /^(不|不用|不要|否|算了|取消|先不|no|n|cancel|not now)了?[。.!！]*$/i;
 
 /**
  * "我要退团": first asks whether to pass the request (and the words typed) on to the 团支书, named; only a yes
@@ -70,11 +68,27 @@ async function answer(ctx: Context, choice: "send" | "cancel") {
   ctx.say("leaving-request-sent", { names: told.join("、") });
 }
 
+/**
+ * Typed answers to "pass it on?" ("好吧，那就告诉吧", "先不用"; the words are the locale's). Only a yes sends: a
+ * question ("为啥要告诉团支书") is answered and asked again, another request is answered while the question waits.
+ */
 async function onRequestText(ctx: Context) {
   const text = ctx.incoming.text?.trim() ?? "";
-  if (YES.test(text)) return answer(ctx, "send");
-  if (NO.test(text)) return answer(ctx, "cancel");
-  return "pass";
+  if (isPhraseAmong(text, ctx.t("leaving-yes-words"))) return answer(ctx, "send");
+  if (isPhraseAmong(text, ctx.t("leaving-no-words"))) return answer(ctx, "cancel");
+  const said = text.toLowerCase();
+  if (
+    ctx
+      .t("leaving-why-markers")
+      .split(/[,，]\s*/)
+      .some((w) => said.includes(w))
+  ) {
+    return ctx.say("leaving-request-why");
+  }
+  // Asked again in other words: asked afresh, those words being the ones passed on.
+  if (ctx.textIntent === "leaving.request") return "pass";
+  if (otherRequest(ctx)) return "aside";
+  return ctx.say("leaving-request-yes-or-no");
 }
 
 const requestAction: Action = { intent: "leaving.request", handler: request, needsMember: true };

@@ -260,6 +260,24 @@ describe("主动离团 / 退团", () => {
     expect(await rows("leaving-request-leader")).toHaveLength(2);
   });
 
+  it("answers why before anything is sent, keeps the question through another request, and takes 那就告诉吧", async () => {
+    const before = (await rows("leaving-request-leader")).length;
+    await liMing.chat.press("lang:zh-CN");
+    await liMing.chat.say("我想退团");
+    const [why] = await liMing.chat.say("为啥要告诉团支书");
+    expect(why!.text).toContain("团籍的变动只能由团组织按规定办理");
+    expect(why!.buttons!.flat().map((b) => b.payload)).toEqual(["leave-request:send", "leave-request:cancel"]);
+    const [status, kept] = await liMing.chat.say("我的团籍");
+    expect(status!.intent).toBe("membership.status");
+    expect(kept!.text).toContain("刚才没办完的还在");
+    const [unclear] = await liMing.chat.say("嗯……让我想想怎么说");
+    expect(unclear!.text).toContain("点「转告团支书」或「先不了」");
+    expect(await rows("leaving-request-leader")).toHaveLength(before);
+    const [sent] = await liMing.chat.say("好吧 那就告诉吧");
+    expect(sent!.text).toContain("已把你的离团申请转告给 王芳");
+    expect(await rows("leaving-request-leader")).toHaveLength(before + 1);
+  });
+
   it("says so when nobody can be told, and refuses someone who has already left", async () => {
     const lonely = await db.organisation.create({
       data: {
