@@ -308,8 +308,9 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
     now: DialogState | null,
   ) {
     const step = now ? `${now.name}:${now.step}` : undefined;
-    const offered = [...replies].reverse().find((r) => r.buttons?.length)?.buttons;
-    if (offered) return choices.remember(ref, offered, step);
+    const offering = [...replies].reverse().find((r) => r.buttons?.length);
+    // Buttons of a request answered aside ("导出志愿时长表") are choices, but not the waiting step's own.
+    if (offering) return choices.remember(ref, offering.buttons!, offering.intent === now?.name ? step : undefined);
     if (!now) return opened ? choices.forget(ref) : undefined;
     const last = replies.at(-1);
     const earlier = await choices.offered(ref);

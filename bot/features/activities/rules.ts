@@ -2,6 +2,7 @@
 // check-in happen, and the attendance sheet. Pure: callers pass the clock and the time zone.
 
 import { dateFormat } from "../../core/date-format.ts";
+import { parseInteger } from "../../core/nlu/numbers.ts";
 import { parseSpokenTime } from "../../core/nlu/times.ts";
 import { wallClock, zonedInstant } from "../../core/zone-time.ts";
 
@@ -52,11 +53,14 @@ export function validServiceMinutes(minutes: number): boolean {
 }
 
 /** "30", "30人", "30 people" → 30; null for anything else. */
+// "20个人吧", "限30人", "最多五十名", "up to 12 places": a count with its unit and the words around it.
+const CAPACITY =
+  /^(?:限|最多|大概|大约|约|差不多|up to|about|max)?\s*([\d零〇一二两三四五六七八九十百千]{1,7})\s*(?:个人|人|名|位|个|people|persons?|places?|seats?)?\s*(?:左右|以内|吧|就行|就够了|即可)*$/i;
+
 export function parseCapacity(text: string): number | null {
-  const match = /^\s*(\d{1,6})\s*(?:人|名|位|people|persons?|places?|seats?)?\s*$/i.exec(text);
-  if (!match) return null;
-  const n = Number(match[1]);
-  return n >= 1 && n <= MAX_CAPACITY ? n : null;
+  const match = CAPACITY.exec(text.normalize("NFKC").trim());
+  const n = match ? parseInteger(match[1]!) : null;
+  return n !== null && n >= 1 && n <= MAX_CAPACITY ? n : null;
 }
 
 const DATE = /^(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?/;

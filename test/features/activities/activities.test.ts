@@ -314,4 +314,22 @@ describe("activities", () => {
     expect(place!.text).toBe("活动地点在哪里？");
     expect((await chat.say("取消"))[0]!.text).toBe("已取消。");
   });
+
+  it("take the number of places as people write it, and never offer an aside answer's buttons as the step's", async () => {
+    const { chat } = chen;
+    await chat.say("发起活动");
+    await chat.say("敬老院志愿服务");
+    await chat.say("2027-03-20 09:00-11:30");
+    await chat.say("石牌街道敬老院");
+    // A request answered aside offers its own button; the places question offered none, so its hint shows none.
+    const [hours, kept] = await chat.say("我的志愿时长");
+    expect(hours!.intent).toBe("volunteer.mine");
+    expect(kept!.text).toContain("刚才没办完的还在");
+    const [hint] = await chat.say("xyz");
+    expect(hint!.text).toContain("人数请发送 1 到 10000 之间的整数");
+    expect(hint!.buttons).toBeUndefined();
+    const [next] = await chat.say("20个人吧");
+    expect(next!.text).toContain("计多少志愿服务时长");
+    expect((await chat.say("取消"))[0]!.text).toBe("已取消。");
+  });
 });

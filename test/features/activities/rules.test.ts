@@ -102,6 +102,14 @@ describe("fields", () => {
     expect(parseCapacity("30")).toBe(30);
     expect(parseCapacity("30人")).toBe(30);
     expect(parseCapacity("12 places")).toBe(12);
+    // As people write it.
+    expect(parseCapacity("20个人吧")).toBe(20);
+    expect(parseCapacity("限30人")).toBe(30);
+    expect(parseCapacity("最多五十名")).toBe(50);
+    expect(parseCapacity("２０人左右")).toBe(20);
+    expect(parseCapacity("up to 12 places")).toBe(12);
+    expect(parseCapacity("20个人 20个")).toBeNull();
+    expect(parseCapacity("3点")).toBeNull();
     expect(parseCapacity("0")).toBeNull();
     expect(parseCapacity("thirty")).toBeNull();
     expect(parseCapacity("20000")).toBeNull();
