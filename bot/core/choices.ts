@@ -39,6 +39,16 @@ const SYNONYMS: Record<string, string[]> = {
     "跳过",
     "不需要",
   ],
+  // Under a preview: "发吧" is go ahead.
+  确认发布: ["发布", "发布吧", "发吧", "发", "发出去", "发出去吧", "可以发了", "可以发布了", "发布出去"],
+  确认发送: ["发送", "发送吧", "发吧", "发", "发出去", "发出去吧", "可以发了"],
+  publish: ["publish it", "go ahead", "post it", "send it"],
+  send: ["send it", "go ahead", "post it"],
+  // "报名什么时候截止？"
+  活动开始时截止: ["开始前", "开始前截止", "活动开始前", "开始时", "开始时截止", "开始就截止", "到开始", "开始为止"],
+  提前一天截止: ["提前一天", "前一天", "前一天截止", "提前1天", "提前一天吧", "早一天"],
+  "at the start": ["when it starts", "at start", "until it starts", "until the start", "before it starts"],
+  "one day before": ["a day before", "the day before", "1 day before", "one day early"],
   "no picture": ["no image", "no photo", "no pic", "without a picture", "skip", "skip it", "none", "no"],
   "got it": ["ok", "okay", "received", "read", "noted", "got it thanks"],
   approve: ["yes", "approved", "accept", "ok"],
@@ -141,6 +151,9 @@ export function pickChoice(offered: Button[], text: string, { byNumber = true }:
     return rest.every((w) => FILLER.has(w)) && !NEGATION.test(rest.join(""));
   });
   if (matches.length === 1) return matches[0]!.payload;
+  // The start of one label, long enough to tell ("按活动时长" for 按活动时长 2.5 小时).
+  const starts = said.length >= 4 ? offered.filter((b) => normalise(b.label).startsWith(said)) : [];
+  if (matches.length === 0 && starts.length === 1) return starts[0]!.payload;
   if (matches.length === 0 && AFFIRM.has(said)) {
     const confirming = offered.filter((b) => AFFIRM_LABEL.test(normalise(b.label)));
     if (confirming.length === 1) return confirming[0]!.payload;

@@ -67,4 +67,18 @@ describe("picking an offered choice from typed words", () => {
     expect(pickChoice(menu, "发起活动")).toBeUndefined();
     expect(pickChoice(menu, "我的团费交到哪个月了呢请问一下")).toBeUndefined();
   });
+
+  it("takes the start of one label when it is long enough to tell, never of two", () => {
+    const hours = [
+      { label: "按活动时长 2.5 小时", payload: "act-hours:150" },
+      { label: "不计时长", payload: "act-hours:none" },
+    ];
+    expect(pickChoice(hours, "按活动时长")).toBe("act-hours:150");
+    expect(pickChoice(hours, "按活")).toBeUndefined();
+    const two = [
+      { label: "计算机学院团总支", payload: "a:1" },
+      { label: "计算机学院研究生团支部", payload: "a:2" },
+    ];
+    expect(pickChoice(two, "计算机学院")).toBeUndefined();
+  });
 });

@@ -330,6 +330,16 @@ describe("activities", () => {
     expect(hint!.buttons).toBeUndefined();
     const [next] = await chat.say("20个人吧");
     expect(next!.text).toContain("计多少志愿服务时长");
-    expect((await chat.say("取消"))[0]!.text).toBe("已取消。");
+    // The rest in words too: the start of a button's label, a deadline said as people say it, "发吧" under the preview.
+    const [deadline] = await chat.say("按活动时长");
+    expect(deadline!.text).toContain("报名什么时候截止");
+    const [audience] = await chat.say("开始前");
+    expect(audience!.text).toContain("这个活动面向谁");
+    const [preview] = await chat.say("好了");
+    expect(preview!.text).toContain("名额：20 人，报名截止 2027年3月20日周六 09:00");
+    expect(preview!.text).toContain("签到后每人记 2.5 小时");
+    const [published] = await chat.say("发吧");
+    expect(published!.text).toContain("【敬老院志愿服务】已发布");
+    expect(await db.activity.count({ where: { title: "敬老院志愿服务", capacity: 20, serviceMinutes: 150 } })).toBe(1);
   });
 });
