@@ -3,6 +3,7 @@
 // every channel alike. They stay valid until a newer message with choices replaces them, or a day has passed. A
 // dialog's question's buttons are kept with its step, so a hint at that step can show them again.
 import type { Redis } from "ioredis";
+import { parseInteger } from "./nlu/numbers.ts";
 import type { Button, ConversationRef } from "./types.ts";
 
 const TTL_SECONDS = 24 * 60 * 60;
@@ -141,24 +142,41 @@ export function pickChoice(offered: Button[], text: string, { byNumber = true }:
   const exact = offered.find((b) => normalise(b.label) === said);
   if (exact) return exact.payload;
   if (!said || said.length > 12) return undefined;
-  const matches = offered.filter((b) => {
-    const label = normalise(b.label);
-    if (SYNONYMS[label]?.includes(said)) return true;
-    // "收到了" / "好的，收到" / "我要报名": the label with only filler words around it. Not "发起活动" under a menu
-    // offering "活动": that is another request.
-    if (label.length < 2 || !said.includes(label)) return false;
-    const rest = said.replace(label, " ").trim().split(/\s+/).filter(Boolean);
-    return rest.every((w) => FILLER.has(w)) && !NEGATION.test(rest.join(""));
-  });
+  const matches = offered.filter((b) => saysLabel(normalise(b.label), said));
   if (matches.length === 1) return matches[0]!.payload;
   // The start of one label, long enough to tell ("按活动时长" for 按活动时长 2.5 小时).
   const starts = said.length >= 4 ? offered.filter((b) => normalise(b.label).startsWith(said)) : [];
   if (matches.length === 0 && starts.length === 1) return starts[0]!.payload;
+  // Buttons titled with a number ("报名 1.周六志愿服务"): "报名" when only one is offered, "报名2" / "报名第二个" for one.
+  const titled = offered.flatMap((b) => {
+    const parts = TITLED.exec(normalise(b.label));
+    return parts ? [{ payload: b.payload, head: parts[1]!, n: parts[2]! }] : [];
+  });
+  const byHead = titled.filter((t) => saysLabel(t.head, said));
+  if (matches.length === 0 && byHead.length === 1) return byHead[0]!.payload;
+  const numbered = NUMBERED_ASK.exec(said);
+  const item = numbered ? parseInteger(numbered[2]!) : null;
+  const byNumberToo = titled.filter((t) => numbered && saysLabel(t.head, numbered[1]!) && Number(t.n) === item);
+  if (matches.length === 0 && byNumberToo.length === 1) return byNumberToo[0]!.payload;
   if (matches.length === 0 && AFFIRM.has(said)) {
     const confirming = offered.filter((b) => AFFIRM_LABEL.test(normalise(b.label)));
     if (confirming.length === 1) return confirming[0]!.payload;
   }
   return undefined;
+}
+
+/** "报名 1 周六志愿服务", "sign up: 1 title": the action, then the item's number. */
+const TITLED = /^(.+?)\s*:?\s+(\d{1,2})\s/;
+/** "报名2", "报名 第二个", "sign up 2". */
+const NUMBERED_ASK = /^(.+?)\s*第?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个?$/;
+
+/** The label said, with a synonym or only filler words around it, and no "no" ("不报名"). */
+function saysLabel(label: string, said: string): boolean {
+  if (label === said || SYNONYMS[label]?.includes(said)) return true;
+  // "收到了" / "好的，收到" / "我要报名". Not "发起活动" under a menu offering "活动": that is another request.
+  if (label.length < 2 || !said.includes(label)) return false;
+  const rest = said.replace(label, " ").trim().split(/\s+/).filter(Boolean);
+  return rest.every((w) => FILLER.has(w)) && !NEGATION.test(rest.join(""));
 }
 
 function normalise(text: string): string {

@@ -81,4 +81,19 @@ describe("picking an offered choice from typed words", () => {
     ];
     expect(pickChoice(two, "计算机学院")).toBeUndefined();
   });
+
+  it("takes the action of buttons titled with a number: alone when one is offered, with its number among several", () => {
+    const one = [{ label: "报名 1.周六志愿服务", payload: "act-join:5" }];
+    expect(pickChoice(one, "报名")).toBe("act-join:5");
+    expect(pickChoice(one, "我要报名")).toBe("act-join:5");
+    expect(pickChoice(one, "不报名")).toBeUndefined();
+    const two = [
+      { label: "报名 1.周六志愿服务", payload: "act-join:5" },
+      { label: "报名 2.冬季长跑", payload: "act-join:6" },
+    ];
+    expect(pickChoice(two, "报名")).toBeUndefined();
+    expect(pickChoice(two, "报名2")).toBe("act-join:6");
+    expect(pickChoice(two, "报名第二个")).toBe("act-join:6");
+    expect(pickChoice([{ label: "Sign up: 1. Winter run", payload: "act-join:6" }], "sign up")).toBe("act-join:6");
+  });
 });
