@@ -4,7 +4,7 @@ import type { Context } from "../../../core/feature.ts";
 import { formatMonthName } from "../../membership/format.ts";
 import { formatYuan } from "../money.ts";
 import { type BranchCollection, branchCollection, type MemberCollection } from "./collection-service.ts";
-import { auditDues, pickLeaderOrg } from "./org-pick.ts";
+import { auditRequest, pickLeaderOrg } from "./org-pick.ts";
 import { collectionRate, csvCell, csvDigits, toCsv } from "./rules.ts";
 
 /** Members listed in the chat; the CSV always has everyone. */
@@ -23,7 +23,7 @@ export async function showBranch(ctx: Context, arg: string | number) {
 async function report(ctx: Context, org: { id: number; name: string }) {
   const { db, config } = ctx.deps;
   const collection = await branchCollection(db, org.id, ctx.deps.now(), config.TZ);
-  await auditDues(ctx, "duesleaders.branch", "allowed", org.id, { members: collection.totals.members });
+  await auditRequest(ctx, "duesleaders.branch", "allowed", org.id, { members: collection.totals.members });
   if (collection.members.length === 0) return ctx.say("duesleaders-branch-empty", { org: org.name });
   // The list is for chasing: the bot can do the reminding.
   const owing = collection.totals.owing > 0;

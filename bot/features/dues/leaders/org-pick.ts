@@ -1,6 +1,6 @@
-// Which organisation a leader's dues request is about (/duesbranch, /duesnudge): the one named (code, name or a
-// button's id) if it is in their scope, their only branch, or else a choice of their scopes and the branches below.
-// Refusals are audited under the request's action.
+// Which organisation a leader's request is about (/duesbranch, /duesnudge, /hours export): the one named (code, name
+// or a button's id) if it is in their scope, their only branch, or else a choice of their scopes and the branches
+// below. Refusals are audited under the request's action.
 import { idIn } from "../../../core/args.ts";
 import type { Context } from "../../../core/feature.ts";
 import { OrgLevel } from "../../../infra/db.ts";
@@ -16,20 +16,28 @@ export interface PickOptions {
   buttonPrefix: string;
   /** The command that names an organisation by its code, as the choice suggests. */
   command: string;
+  /** What the refusals and the choice say; the dues wording unless given. */
+  messages?: { notLeader: string; notFound: string; choose: string };
 }
 
-export async function auditDues(ctx: Context, action: string, outcome: string, orgId: number | null, data = {}) {
+const DUES_MESSAGES = {
+  notLeader: "duesleaders-not-leader",
+  notFound: "duesleaders-branch-not-found",
+  choose: "duesleaders-choose-branch",
+};
+
+export async function auditRequest(ctx: Context, action: string, outcome: string, orgId: number | null, data = {}) {
   await ctx.deps.audit.record({ actorId: ctx.member!.id, action, orgId, data: { outcome, ...data } });
 }
 
 /** The organisation, or null once the person has been answered (not a leader, not found, or asked to choose). */
 export async function pickLeaderOrg(ctx: Context, arg: string | number, options: PickOptions) {
-  const { action, buttonPrefix, command } = options;
+  const { action, buttonPrefix, command, messages = DUES_MESSAGES } = options;
   const { db } = ctx.deps;
   const scope = await leaderScope(db, ctx.member!.id);
   if (scope.orgs.length === 0) {
-    await auditDues(ctx, action, "not-leader", null);
-    ctx.say("duesleaders-not-leader");
+    await auditRequest(ctx, action, "not-leader", null);
+    ctx.say(messages.notLeader);
     return null;
   }
   // A number is an organisation id from a button (pressed, or its digit typed on WeChat); codes are never ids.
@@ -38,8 +46,8 @@ export async function pickLeaderOrg(ctx: Context, arg: string | number, options:
     const org = await scopedOrg(db, scope.roles, query);
     if (!org) {
       const shown = String(query).slice(0, 40);
-      await auditDues(ctx, action, "denied", null, { query: shown });
-      ctx.say("duesleaders-branch-not-found", { query: shown });
+      await auditRequest(ctx, action, "denied", null, { query: shown });
+      ctx.say(messages.notFound, { query: shown });
     }
     return org;
   }
@@ -54,7 +62,7 @@ export async function pickLeaderOrg(ctx: Context, arg: string | number, options:
   });
   const choices = [...scope.orgs, ...branches.filter((b) => !scope.orgs.some((o) => o.id === b.id))];
   ctx.say(
-    "duesleaders-choose-branch",
+    messages.choose,
     { command },
     choices.slice(0, MAX_ORG_BUTTONS).map((o) => [{ label: o.name, payload: `${buttonPrefix}:${o.id}` }]),
   );
