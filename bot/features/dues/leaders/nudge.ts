@@ -49,23 +49,25 @@ export async function confirmNudge(ctx: Context, [orgId, answer]: readonly [numb
       ? ctx.t("duesleaders-nudge-sent", { count: plan.reachable.length, names: names(ctx, plan.reachable) })
       : ctx.t("duesleaders-nudge-sent-none"),
   ];
-  if (plan.unbound.length) {
-    lines.push(ctx.t("duesleaders-nudge-unbound", { count: plan.unbound.length, names: names(ctx, plan.unbound) }));
-    lines.push(ctx.t("duesleaders-nudge-invite"));
-  }
-  ctx.reply(lines.join("\n"));
+  ctx.reply([...lines, ...inPerson(ctx, plan)].join("\n"));
 }
 
 function groups(ctx: Context, plan: NudgePlan): string[] {
-  const out: string[] = [];
-  const group = (key: string, list: Owing[]) => {
-    if (list.length) out.push(ctx.t(key, { count: list.length, names: names(ctx, list) }));
-  };
-  group("duesleaders-nudge-will", plan.reachable);
-  group("duesleaders-nudge-recent", plan.recent);
-  group("duesleaders-nudge-unbound", plan.unbound);
-  if (plan.unbound.length) out.push(ctx.t("duesleaders-nudge-invite"));
-  return out;
+  return [
+    ...group(ctx, "duesleaders-nudge-will", plan.reachable),
+    ...group(ctx, "duesleaders-nudge-recent", plan.recent),
+    ...inPerson(ctx, plan),
+  ];
+}
+
+/** Those without a chat, and how to have them reminded here next time. */
+function inPerson(ctx: Context, plan: NudgePlan): string[] {
+  const line = group(ctx, "duesleaders-nudge-unbound", plan.unbound);
+  return line.length ? [...line, ctx.t("duesleaders-nudge-invite")] : [];
+}
+
+function group(ctx: Context, key: string, list: Owing[]): string[] {
+  return list.length ? [ctx.t(key, { count: list.length, names: names(ctx, list) })] : [];
 }
 
 function names(ctx: Context, list: Owing[]): string {
