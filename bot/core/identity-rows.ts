@@ -103,13 +103,13 @@ function createIdentityRows(db: Db): IdentityRows {
   const direct = directStatements(db);
   // The core's client is always createDb's; a transaction's client has no pool of its own to batch on.
   if (!direct) throw new Error("identity rows need a client made by createDb");
-  const { query } = direct;
+  const { query, read: readRows } = direct;
   // Asked in this tick, by platform and person; read together once the tick's other messages have asked too.
   let waiting = new Map<Platform, Map<string, Waiter[]>>();
 
   async function read(platform: Platform, people: Map<string, Waiter[]>) {
     try {
-      const rows = await query<Row>(FIND, [platform, [...people.keys()]]);
+      const rows = await readRows<Row>(FIND, [platform, [...people.keys()]]);
       for (const row of rows) {
         for (const waiter of people.get(row.key) ?? []) waiter.resolve(toIdentity(row));
         people.delete(row.key);

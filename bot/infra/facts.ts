@@ -41,7 +41,7 @@ export async function readFacts<F extends Record<string, Fact<unknown>>>(db: Tx,
 async function factsRow(db: Tx, sql: Prisma.Sql): Promise<Record<string, unknown> | undefined> {
   const direct = directStatements(db);
   if (!direct) return (await db.$queryRaw<Record<string, unknown>[]>(sql))[0];
-  return (await direct.query<Record<string, unknown>>(sql.text, sql.values))[0];
+  return (await direct.read<Record<string, unknown>>(sql.text, sql.values))[0];
 }
 
 export async function readFact<T>(db: Tx, fact: Fact<T>): Promise<T> {
