@@ -29,6 +29,7 @@ import type { Db } from "../../infra/db.ts";
 import { type Logger, withLogContext } from "../../infra/logger.ts";
 import type { RunningChannel } from "../channel.ts";
 import { ChatBusyError, createChatLock } from "../chat-lock.ts";
+import { apiFetch } from "./api-fetch.ts";
 import { registerCommands } from "./commands.ts";
 import { createUpdateClaims } from "./dedupe.ts";
 import { createFileDownloader } from "./download.ts";
@@ -77,7 +78,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   if (!token) throw new Error("TELEGRAM_BOT_TOKEN is not set");
   const logger = deps.logger.child({ channel: "telegram" });
   const i18n = deps.i18n ?? createI18n(config.DEFAULT_LOCALE);
-  const client = { apiRoot: config.TELEGRAM_API_ROOT };
+  const client = { apiRoot: config.TELEGRAM_API_ROOT, fetch: apiFetch() };
 
   const bot = new Bot(token, { client });
   // Each try of an answer takes its place in the send budget (inner), and a 429 is waited out and tried again (outer).
