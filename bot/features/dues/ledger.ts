@@ -6,7 +6,7 @@ import { PaymentStatus, type Prisma } from "../../infra/db.ts";
 import { type ConfirmedChange, circumstanceAt, confirmedChanges } from "./history.ts";
 import { addMonths, type Month, monthOf, monthOfDay } from "./months.ts";
 import { lastDuesMonth } from "./owed.ts";
-import { duesPosition, monthlyDuesForMonth, monthsToCover, type Rate } from "./rules.ts";
+import { duesPosition, monthlyDuesForMonth, monthStart, monthsToCover, type Rate } from "./rules.ts";
 
 /** Settling takes row locks, so it must run inside `db.$transaction(async (tx) => …)`. */
 type Tx = Prisma.TransactionClient;
@@ -62,10 +62,28 @@ export function monthPricer(
   member: Pick<LedgerMember, "duesCategory" | "monthlyIncomeFen">,
   changes: readonly ConfirmedChange[] = [],
 ) {
+  // A month's price changes only where a change of circumstance or a rate table takes effect: priced once per
+  // stretch between those, not once per month (a status look-up prices every owed month, years of them for some).
+  const starts = [...changes.map((c) => c.effectiveMonth), ...rates.map((r) => firstMonthFrom(r.effectiveFrom))].sort(
+    (a, b) => a - b,
+  );
+  const byStretch = new Map<number, number | null>();
   return (month: Month) => {
+    let stretch = 0;
+    while (stretch < starts.length && starts[stretch]! <= month) stretch++;
+    const known = byStretch.get(stretch);
+    if (known !== undefined) return known;
     const at = circumstanceAt(member, changes, month);
-    return monthlyDuesForMonth(rates, at.duesCategory, at.monthlyIncomeFen, month)?.amountFen ?? null;
+    const price = monthlyDuesForMonth(rates, at.duesCategory, at.monthlyIncomeFen, month)?.amountFen ?? null;
+    byStretch.set(stretch, price);
+    return price;
   };
+}
+
+/** The first month whose first day is on or after `day` (a table in force from the 15th applies from next month). */
+function firstMonthFrom(day: Date): Month {
+  const month = monthOfDay(day);
+  return monthStart(month).getTime() < day.getTime() ? addMonths(month, 1) : month;
 }
 
 async function paidMonths(tx: Tx, memberId: number): Promise<Month[]> {
