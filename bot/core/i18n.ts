@@ -36,6 +36,19 @@ export function loadCatalogue(locale: Locale, dir = localesDir): FluentBundle {
   return bundle;
 }
 
+/** The arguments without the empty ones (null or undefined count as not given); the same object when none is empty. */
+function withoutEmpty(args: Args): Record<string, FluentVariable> {
+  for (const key in args) {
+    if (args[key] === null || args[key] === undefined) {
+      return Object.fromEntries(Object.entries(args).filter(([, v]) => v !== null && v !== undefined)) as Record<
+        string,
+        FluentVariable
+      >;
+    }
+  }
+  return args as Record<string, FluentVariable>;
+}
+
 export interface I18n {
   defaultLocale: Locale;
   t(locale: Locale, key: string, args?: Args): string;
@@ -50,8 +63,7 @@ export function createI18n(defaultLocale: Locale, dir = localesDir): I18n {
     const message = bundle.getMessage(id);
     const pattern = attr ? message?.attributes[attr] : message?.value;
     if (!pattern) return undefined;
-    const clean = args && Object.fromEntries(Object.entries(args).filter(([, v]) => v !== null && v !== undefined));
-    return bundle.formatPattern(pattern, clean as Record<string, FluentVariable> | undefined);
+    return bundle.formatPattern(pattern, args && withoutEmpty(args));
   };
   const i18n: I18n = {
     defaultLocale,
