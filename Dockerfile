@@ -26,6 +26,9 @@ COPY . .
 # The code stays root's and read-only to the process; it writes nothing in /app (tsx caches in /tmp).
 USER node
 ENV NODE_ENV=production HTTP_HOST=0.0.0.0 HTTP_PORT=3000 CONSOLE=off
+# A larger young generation: each chat message allocates a little in many places, and with V8's default 16 MB the
+# collector took 15% of the bot's CPU on a status look-up, 9% with this (bench:chat; as `npm start` runs it).
+ENV NODE_OPTIONS=--max-semi-space-size=64
 EXPOSE 3000
 
 # Not `npm start`: npm answers SIGTERM by exiting at once and leaves the app running without its parent, and the

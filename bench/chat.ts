@@ -3,7 +3,8 @@
 // `npm start` runs it (bench/chat-bot.ts, a process of its own) and long-polls a fake Bot API in this process, which
 // plays `chats` people at once (default 200), each a fresh member per session so nobody passes the per-chat limit:
 //   0. the ceiling: a grammY bot answering one fixed text with nothing behind it (bench/chat-echo-bot.ts)
-//   1. status look-ups (/me, 查一下我的团籍) as fast as answers come: look-ups/s (goal ≥ 2,000), ratio to 0
+//   1. status look-ups (/me, 查一下我的团籍) as fast as answers come: look-ups/s (goal ≥ 2,000), ratio to 0; the
+//      answers' budget is above the 1,000/s Telegram allows one bot, so this is the bot's own rate, not the cap
 //   2. the same look-ups as raw SQL over pg (identity, then the status view's one statement): ratio (goal ≥ 0.5×)
 //   3. a realistic mix as fast as answers come: messages/s, per kind
 //   4. the mix at 500 messages/s: p50/p99 reply latency (goal p99 < 300 ms)
@@ -43,6 +44,8 @@ const prof = process.argv.includes("--prof");
 /** Only phases 1 and 2 (for profiling the look-up). */
 const statusOnly = process.argv.includes("--status-only");
 const GOAL_LOOKUPS = 2_000;
+/** The most messages a second Telegram lets one bot send (paid broadcasts); TELEGRAM_SENDS_PER_SECOND's maximum. */
+const TELEGRAM_CAP = 1_000;
 const GOAL_RAW_RATIO = 0.5;
 const GOAL_P99_MS = 300;
 const OPEN_RATE = 500;
@@ -85,7 +88,13 @@ async function spawnProc(
   counted: boolean,
   ready?: () => Promise<boolean>,
 ): Promise<Proc> {
-  const execArgv = ["--import", "tsx", ...(prof && counted ? ["--cpu-prof", "--cpu-prof-dir=bench/profiles"] : [])];
+  // As `npm start` and `npm run workers` run them (package.json).
+  const execArgv = [
+    "--max-semi-space-size=64",
+    "--import",
+    "tsx",
+    ...(prof && counted ? ["--cpu-prof", "--cpu-prof-dir=bench/profiles"] : []),
+  ];
   const child = spawn(process.execPath, [...execArgv, script], {
     env: { ...process.env, DATABASE_URL: url, REDIS_PREFIX: prefix, LOG_LEVEL: "warn", ...env },
     stdio: ["pipe", "pipe", "inherit"],
@@ -152,8 +161,10 @@ const botEnv = (token: string, apiRoot: string, runWorkers: boolean, poolSize: n
   TELEGRAM_BOT_TOKEN: token,
   TELEGRAM_API_ROOT: apiRoot,
   RUN_WORKERS: runWorkers ? "1" : "0",
-  // The reply budget stays on (its Redis calls are part of each answer), at the most Telegram sells a bot.
-  TELEGRAM_SENDS_PER_SECOND: "1000",
+  // The reply budget stays on (its Redis calls are part of each answer), at the most Telegram sells a bot for the
+  // workers' sends, and above it for the answers (bench/chat-bot.ts): at 1,000/s the cap, not the bot, was measured.
+  TELEGRAM_SENDS_PER_SECOND: String(TELEGRAM_CAP),
+  BENCH_REPLY_BUDGET: "20000",
   CONSOLE: "off",
 });
 
@@ -517,6 +528,10 @@ async function main() {
     console.log(
       `  status look-ups / the ceiling: ${(status.rate / ceiling.rate).toFixed(2)}; the goal / the ceiling: ` +
         `${(GOAL_LOOKUPS / ceiling.rate).toFixed(2)} (above 1: beyond what a bot that does nothing reaches here)`,
+    );
+    console.log(
+      `  Telegram sends at most ${TELEGRAM_CAP} messages/s for one bot: ${GOAL_LOOKUPS} answers/s takes ` +
+        `${Math.ceil(GOAL_LOOKUPS / TELEGRAM_CAP)} bots (this run's answers were not held to the cap)`,
     );
     if (statusOnly) return;
     const mix = await phase("3. the mix, as fast as answered", () => closedLoop(fromMix, seconds));
