@@ -2,7 +2,6 @@
 // workers (only the delivery of console messages, so what the bot sends on its own reaches the console).
 // --jsonl reads one message per line (text, {"text":…}, {"button":…} or {"image":"<file>"}) and writes one JSON
 // object per reply, and one with "proactive": true per message the bot sent on its own to the acting member.
-import { parseArgs } from "node:util";
 import { startWorkers } from "../workers/start-workers.ts";
 import { createApp } from "./app.ts";
 import { configOrExit, prepareDatabase } from "./boot.ts";
@@ -10,12 +9,16 @@ import { bindConsoleIdentity, createConsoleChannel } from "./channels/console/co
 import { createConsoleInbox } from "./channels/console/inbox.ts";
 import { settleOutbox } from "./channels/console/settle.ts";
 import { createTerminal, terminalLogStream } from "./channels/console/terminal.ts";
+import { cliArgs } from "./cli-args.ts";
+import { createI18n } from "./core/i18n.ts";
 import { createLogger } from "./infra/logger.ts";
 
-const { values } = parseArgs({
-  options: { as: { type: "string" }, jsonl: { type: "boolean", default: false } },
-});
 const config = configOrExit();
+const { values } = cliArgs(
+  { options: { as: { type: "string" }, jsonl: { type: "boolean", default: false } } },
+  () => createI18n(config.DEFAULT_LOCALE).translator(config.DEFAULT_LOCALE),
+  "core-console-usage",
+);
 await prepareDatabase(config, { demo: config.DEMO_DATA });
 
 // Logs go to stderr in either mode: in --jsonl mode only warnings, so stdout stays machine-readable; in a terminal

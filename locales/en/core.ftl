@@ -11,6 +11,11 @@ core-error-generic = Sorry, something went wrong on my side. Please try again la
 core-console-banner =
     Tuanzhu · console (acting as: { $name })
     Type a message and press Enter; a number picks a choice; Ctrl-D quits. Try /start or "what's my status".
+core-console-usage =
+    usage: npm run console [-- --as <member code>|none] [--jsonl]
+      --as <code>   chat as this member (CONSOLE_AS by default); none for a new user not bound yet
+      --jsonl       read one message a line (text or JSON, see README), write one JSON line a reply
+core-cli-bad-arguments = Wrong command-line arguments: { $reason }
 core-private-only = That involves personal information; please message me privately.
 core-image-too-large = That image is too large (5 MB at most). Please send a smaller one.
 core-image-wrong-type = Only PNG or JPEG images can be used. Please send another one.

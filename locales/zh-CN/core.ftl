@@ -11,6 +11,11 @@ core-error-generic = 抱歉，处理时出了点问题，请稍后再试。如�
 core-console-banner =
     团助 · 控制台（当前身份：{ $name }）
     输入消息后回车；数字选择选项；Ctrl-D 退出。试试 /start 或「查一下我的团籍」。
+core-console-usage =
+    用法：npm run console [-- --as <发展团员编号>|none] [--jsonl]
+      --as <编号>   以这位团员的身份聊天（默认 CONSOLE_AS）；none 为还没绑定的新用户
+      --jsonl       每行读一条消息（文字或 JSON，见 README），每条回复写一行 JSON
+core-cli-bad-arguments = 命令行参数有误：{ $reason }
 core-private-only = 这涉及个人信息，请私聊我办理。
 core-image-too-large = 图片太大了（最多 5 MB），请压缩后再发。
 core-image-wrong-type = 只能接收 PNG 或 JPEG 格式的图片，请换一张。

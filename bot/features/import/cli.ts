@@ -1,7 +1,7 @@
 // `npm run import -- orgs|members <file.csv|file.xlsx> [--partial] [--dry-run]`: loads a committee's sheet.
 // Nothing is written while any row is bad, unless --partial; the report names each bad row and column.
-import { parseArgs } from "node:util";
 import { configOrExit } from "../../boot.ts";
+import { cliArgs } from "../../cli-args.ts";
 import { createAudit } from "../../core/audit.ts";
 import { createI18n } from "../../core/i18n.ts";
 import { createDb } from "../../infra/db.ts";
@@ -9,12 +9,16 @@ import { importMembers, importOrganisations } from "./import-service.ts";
 import { readTable, UnreadableFile } from "./read-table.ts";
 import { describeReport } from "./report.ts";
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { partial: { type: "boolean", default: false }, "dry-run": { type: "boolean", default: false } },
-});
 const config = configOrExit();
 const t = createI18n(config.DEFAULT_LOCALE).translator(config.DEFAULT_LOCALE);
+const { values, positionals } = cliArgs(
+  {
+    allowPositionals: true,
+    options: { partial: { type: "boolean", default: false }, "dry-run": { type: "boolean", default: false } },
+  },
+  () => t,
+  "import-cli-usage",
+);
 const [kind, file] = positionals;
 if ((kind !== "orgs" && kind !== "members") || !file) {
   console.error(t("import-cli-usage"));

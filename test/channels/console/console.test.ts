@@ -1,6 +1,6 @@
 // The console channel as a newcomer and a script use it: `npm run console -- --jsonl`.
 import { afterAll, describe, expect, it } from "vitest";
-import { consoleJsonl } from "../../helpers/run-script.ts";
+import { consoleJsonl, runScript } from "../../helpers/run-script.ts";
 import { cloneTemplate } from "../../helpers/test-db.ts";
 
 const db = await cloneTemplate();
@@ -15,6 +15,18 @@ describe("console --jsonl", () => {
     expect(replies[1]!.text).toContain("English");
     expect(replies[2]!.text).toContain("I can help with");
     expect(replies[3]!.text).toContain("Welcome back, 李明");
+  });
+
+  it("prints its usage for --help, and for an option it does not know says so instead of a stack trace", async () => {
+    const env = { DATABASE_URL: db.url };
+    const help = await runScript("bot/console.ts", ["--help"], { env });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("用法：npm run console [-- --as <发展团员编号>|none] [--jsonl]");
+    const wrong = await runScript("bot/console.ts", ["--jsnol"], { env });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("命令行参数有误：Unknown option '--jsnol'");
+    expect(wrong.stderr).toContain("用法：npm run console");
+    expect(wrong.stderr).not.toContain("    at ");
   });
 
   it("acts as another member with --as and as a stranger with --as none", async () => {
