@@ -94,6 +94,14 @@ transfers-reason-which = Which of these is it?{ $employment ->
 transfers-reason-unclear = I could not tell which reason that is. Tap one below, or say a little more, e.g. "starting a master's" or "new job, the company has a league branch".
 transfers-back-words = back, go back, previous step, wrong, that's wrong, wrong one, oops, i chose wrong, i picked the wrong one, wrong reason, change the reason, choose again, pick again, start over with the reason
 transfers-back-to-reason = OK, choose the reason for the transfer again.
+# Answers to "Which of these is it?" when it asked between employment with and without a league organisation.
+transfers-employer-has-org-words = yes, yeah, yep, it does, they do, yes it does, yes they do, there is, there is one, it has one, they have one, has one, i think so, i think it does
+transfers-employer-no-org-words = no, nope, it doesn't, they don't, no it doesn't, no they don't, there isn't, there is none, none, i don't think so, i think not
+transfers-not-sure-words = don't know, i don't know, dunno, not sure, i'm not sure, im not sure, no idea, i have no idea, not really sure, idk, no clue
+transfers-reason-not-sure = { $employment ->
+    [yes] Ask your employer's HR department or a colleague: if it has a league committee or branch, choose "employment, employer has a league organisation" and the transfer goes to it; if not, choose the one without, and it goes to the township or street league committee where your employer is. Until you know, you can send "cancel" and come back later.
+   *[no] Choose the closest one; if you are unsure, ask your branch secretary first, or send "cancel" and come back once you know.
+}
 # Words that say a reason (comma-separated; matched inside what the member writes, the longest one wins): a word
 # under two reasons, as "job", makes the bot ask which of them.
 transfers-reason-words = { $reason ->

@@ -94,6 +94,14 @@ transfers-reason-which = 是下面哪一种？{ $employment ->
 transfers-reason-unclear = 没看出是哪种原因。请点下面的一项，或说得具体些，比如「考上研究生」「去公司上班，单位有团委」。
 transfers-back-words = 上一步, 回到上一步, 不对, 不对不对, 说错了, 我说错了, 选错了, 我选错了, 点错了, 我点错了, 搞错了, 弄错了, 原因选错了, 原因不对, 重新选, 重选, 重新选原因, 改原因, 改一下原因
 transfers-back-to-reason = 好的，重新选择转接原因。
+# Answers to "是下面哪一种？" when it asked between employment with and without a league organisation (whole phrases).
+transfers-employer-has-org-words = 有, 有的, 有吧, 有的吧, 应该有, 应该有吧, 好像有, 有啊, 有团委, 有团组织, 有团支部, 单位有, 单位有的
+transfers-employer-no-org-words = 没有, 没, 没有吧, 没有的, 应该没有, 应该没有吧, 好像没有, 没有啊, 无, 都没有, 单位没有, 没听说有
+transfers-not-sure-words = 不知道, 不清楚, 不确定, 不太清楚, 不太确定, 我不知道, 我不清楚, 我也不知道, 我也不清楚, 不晓得, 不了解, 没问过, 还不知道, 搞不清, 说不清, 不懂
+transfers-reason-not-sure = { $employment ->
+    [yes] 可以问问单位的人事部门或同事：单位有团委、团支部等团组织，就选「单位有团组织」，组织关系转到单位的团组织；没有就选「单位无团组织」，转到单位所在地的乡镇/街道团组织。问清楚之前也可以先发送「取消」，之后再来办。
+   *[no] 选最接近的一项就行；拿不准的话可以先问问团支书，或发送「取消」，问清楚再来办。
+}
 # Words that say a reason (comma-separated; matched inside what the member writes, the longest one wins): a word
 # under two reasons, as 工作, makes the bot ask which of them.
 transfers-reason-words = { $reason ->

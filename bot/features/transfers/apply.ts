@@ -1,6 +1,7 @@
 // Applying for a transfer in chat: reason → destination (fuzzy search) → what the rules say → summary → submitted.
 // A leader may do it for a member (办理转出 for one of theirs, 办理转入 for someone joining them).
 import type { Context, DialogHandler } from "../../core/feature.ts";
+import { type Args, locales } from "../../core/i18n.ts";
 import { isPhraseAmong } from "../../core/nlu/cancel.ts";
 import type { Button } from "../../core/types.ts";
 import { type Organisation, type TransferReason, TransferStatus } from "../../infra/db.ts";
@@ -37,6 +38,8 @@ export interface Draft {
   previousId?: number;
   /** A destination not in Tuanzhu, as typed; `toOrgId` is then the committee that will assign it. */
   destinationName?: string;
+  /** The reasons the member's words left open ("工作" fits both kinds of employment): the reason step asks among these. */
+  narrowed?: TransferReason[];
 }
 
 export const draftOf = (ctx: Context) =>
@@ -181,7 +184,8 @@ async function beginReason(ctx: Context, draft: Draft, said?: string) {
   askReason(ctx);
 }
 
-function askReason(ctx: Context, reasons: readonly TransferReason[] = REASONS) {
+/** `hint`: with the employment question, where to find out (left out right after saying so at length). */
+function askReason(ctx: Context, reasons: readonly TransferReason[] = REASONS, hint = true) {
   const rows: Button[][] = [];
   for (let i = 0; i < reasons.length; i += 2) {
     rows.push(
@@ -189,16 +193,47 @@ function askReason(ctx: Context, reasons: readonly TransferReason[] = REASONS) {
     );
   }
   if (reasons === REASONS) return ctx.say("transfers-ask-reason", {}, rows);
-  const employment = reasons.every((r) => r.startsWith("EMPLOYED_")) ? "yes" : "no";
+  const employment = hint && reasons.every((r) => r.startsWith("EMPLOYED_")) ? "yes" : "no";
   ctx.say("transfers-reason-which", { employment }, rows);
 }
 
+/** A word list in every language: people answer in either, whatever language the chat is set to. */
+const wordsEverywhere = (ctx: Context, key: string, args?: Args) =>
+  locales.map((locale) => ctx.deps.i18n.t(locale, key, args)).join(",");
+
 const reasonsSaid = (ctx: Context, text: string) =>
-  reasonsIn(text, REASONS, (reason) => ctx.t("transfers-reason-words", { reason }).split(/[,，]/));
+  reasonsIn(text, REASONS, (reason) => wordsEverywhere(ctx, "transfers-reason-words", { reason }).split(/[,，]/));
 
 /** Words that fit one reason answer the question; words that fit several ask which of those only. */
-function takeReasonWords(ctx: Context, fits: TransferReason[]) {
-  return fits.length === 1 ? chooseReason(ctx, fits[0]!) : askReason(ctx, fits);
+async function takeReasonWords(ctx: Context, fits: TransferReason[]) {
+  if (fits.length === 1) return chooseReason(ctx, fits[0]!);
+  await ctx.dialog.update("reason", { narrowed: fits });
+  askReason(ctx, fits);
+}
+
+/** Employment with or without a league organisation: what a short "有的" / "应该没有吧" answers. */
+const EMPLOYMENT_PAIR = ["EMPLOYED_WITH_LEAGUE_ORG", "EMPLOYED_WITHOUT_LEAGUE_ORG"] as const;
+
+/**
+ * An answer to "which of these?" in the member's own words: a reason's words among those asked, a plain yes or no
+ * to whether the employer has a league organisation, or not knowing (answered with how to find out).
+ */
+async function answerAmongNarrowed(ctx: Context, narrowed: TransferReason[], text: string): Promise<boolean> {
+  const fits = reasonsSaid(ctx, text);
+  const among = fits.filter((r) => narrowed.includes(r));
+  const employment = EMPLOYMENT_PAIR.every((r) => narrowed.includes(r));
+  if (among.length === 1) await chooseReason(ctx, among[0]!);
+  // Words for a reason not asked about ("算了，是升学"): the member changed their mind.
+  else if (fits.length && !among.length) await takeReasonWords(ctx, fits);
+  else if (employment && isPhraseAmong(text, wordsEverywhere(ctx, "transfers-employer-has-org-words"))) {
+    await chooseReason(ctx, "EMPLOYED_WITH_LEAGUE_ORG");
+  } else if (employment && isPhraseAmong(text, wordsEverywhere(ctx, "transfers-employer-no-org-words"))) {
+    await chooseReason(ctx, "EMPLOYED_WITHOUT_LEAGUE_ORG");
+  } else if (isPhraseAmong(text, wordsEverywhere(ctx, "transfers-not-sure-words"))) {
+    ctx.say("transfers-reason-not-sure", { employment: employment ? "yes" : "no" });
+    askReason(ctx, narrowed, false);
+  } else return false;
+  return true;
 }
 
 /** Button: the reason. */
@@ -420,6 +455,10 @@ export const applyDialog: DialogHandler = async (ctx) => {
     await ctx.dialog.end();
     return ctx.say("transfers-apply-dropped");
   }
+  // Asked which of a few reasons: "有的", "应该没有吧", "不清楚" answer that question, whatever else they could mean.
+  if (step === "reason" && draft.narrowed?.length) {
+    if (await answerAmongNarrowed(ctx, draft.narrowed, text)) return;
+  }
   // The reason in the member's own words ("去公司上班了", "单位有团委") answers it, before any request the model
   // reads in them.
   const fits = step === "reason" ? reasonsSaid(ctx, text) : [];
@@ -429,7 +468,7 @@ export const applyDialog: DialogHandler = async (ctx) => {
   if (!FREE_TEXT_STEPS.has(step) && isOtherRequest(ctx)) return "aside";
   // "不对，我说错了", "上一步" after the reason was chosen: the reason again, not a search for those words.
   if ((step === "destination" || step === "note") && isPhraseAmong(text, ctx.t("transfers-back-words"))) {
-    await ctx.dialog.update("reason");
+    await ctx.dialog.update("reason", { narrowed: undefined });
     ctx.say("transfers-back-to-reason");
     return askReason(ctx);
   }
@@ -448,7 +487,7 @@ export const applyDialog: DialogHandler = async (ctx) => {
       return search(ctx, draft, text);
     case "reason":
       ctx.say("transfers-reason-unclear");
-      return askReason(ctx);
+      return askReason(ctx, draft.narrowed?.length ? draft.narrowed : REASONS);
     case "outside-name":
       if (!text) return ctx.say("transfers-outside-name-short");
       return takeOutsideName(ctx, text);

@@ -151,6 +151,39 @@ describe("the reason in the member's own words", () => {
     await chat.say("/cancel");
   });
 
+  it("reads a short answer to which kind of employment, and says how to find out for 不知道", async () => {
+    const { chat } = liu;
+    await chat.say("我要转组织关系");
+    const [which] = await chat.say("我毕业了要去工作");
+    expect(labels(which)).toEqual(["就业（单位有团组织）", "就业（单位无团组织）"]);
+    // Not knowing: how to find out, and the same two (not all eight), without the hint said again.
+    const [how, again] = await chat.say("我也不清楚");
+    expect(how!.text).toContain("可以问问单位的人事部门或同事");
+    expect(again!.text).toBe("是下面哪一种？");
+    expect(labels(again)).toEqual(["就业（单位有团组织）", "就业（单位无团组织）"]);
+    // Words that fit neither: the two again, not all eight.
+    const [unclear, two] = await chat.say("深圳");
+    expect(unclear!.text).toContain("没看出是哪种原因");
+    expect(labels(two)).toHaveLength(2);
+    const [without] = await chat.say("应该没有吧");
+    expect(without!.text).toContain("原因：就业（单位无团组织）。");
+    await chat.say("/cancel");
+
+    await chat.say("我要转组织关系");
+    await chat.say("找到工作了");
+    const [withOrg] = await chat.say("有的");
+    expect(withOrg!.text).toContain("原因：就业（单位有团组织）。");
+    await chat.say("/cancel");
+
+    // Changing one's mind there ("算了，是读研") is the new reason; typed in English in a Chinese chat, understood.
+    await chat.say("我要转组织关系");
+    const [jobWhich] = await chat.say("i got a job");
+    expect(labels(jobWhich)).toEqual(["就业（单位有团组织）", "就业（单位无团组织）"]);
+    const [study] = await chat.say("算了是读研");
+    expect(study!.text).toContain("原因：升学。");
+    await chat.say("/cancel");
+  });
+
   it("says it did not understand before asking again, and takes 公司没有团委 as the employer without one", async () => {
     const { chat } = liu;
     await chat.say("/transfer");
