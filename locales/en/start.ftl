@@ -28,6 +28,8 @@ start-lang-choose = 请选择语言 / Choose your language:
 start-lang-zh = 中文
 start-lang-en = English
 start-lang-set = Done — I'll reply in English from now on.
+# What people call this catalogue's own language, after /lang or in a sentence (comma-separated).
+start-lang-names = en, eng, english, 英文, 英语
 start-cancel-done = Cancelled.
 start-cancel-nothing = There is nothing in progress to cancel.
 start-unknown-text = Sorry, I didn't understand that. Tap a button below, or send /help to see everything I can do.

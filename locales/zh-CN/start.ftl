@@ -28,6 +28,8 @@ start-lang-choose = 请选择语言 / Choose your language:
 start-lang-zh = 中文
 start-lang-en = English
 start-lang-set = 好的，之后我会用中文回复你。
+# What people call this catalogue's own language, after /lang or in a sentence (comma-separated).
+start-lang-names = zh, zh-cn, cn, 中文, 汉语, 简体中文, 普通话, chinese, mandarin
 start-cancel-done = 已取消。
 start-cancel-nothing = 当前没有进行中的操作。
 start-unknown-text = 抱歉，我没听懂。你可以点下面的按钮，或发送 /help 查看全部功能。

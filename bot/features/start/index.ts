@@ -60,10 +60,32 @@ async function help(ctx: Context) {
   ctx.reply(officer ? `${text}\n${ctx.t("start-help-leaders")}` : text, await roleMenu(ctx));
 }
 
+/**
+ * "/lang en", "/lang 中文", "switch to English", "请用中文回复": the one language named is set at once; otherwise, or
+ * with both named, the question.
+ */
 async function askLanguage(ctx: Context) {
+  const named = ctx.arg ? localesNamed(ctx, ctx.arg, false) : localesNamed(ctx, ctx.incoming.text ?? "", true);
+  if (named.length === 1) return setLanguage(ctx, named[0]!);
   ctx.say("start-lang-choose", {}, [
     [ctx.button("start-lang-zh", "lang:zh-CN"), ctx.button("start-lang-en", "lang:en")],
   ]);
+}
+
+/** Each catalogue names its own language (start-lang-names); inside a sentence only names that cannot be part of
+ * another word count (中文, english — not "en"). */
+function localesNamed(ctx: Context, said: string, inSentence: boolean): Locale[] {
+  const text = said.trim().toLowerCase();
+  if (!text) return [];
+  return locales.filter((locale) =>
+    ctx.deps.i18n
+      .t(locale, "start-lang-names")
+      .split(/[,，]/)
+      .map((name) => name.trim().toLowerCase())
+      .some((name) =>
+        inSentence ? name.length >= 2 && !/^[a-z-]{1,5}$/.test(name) && text.includes(name) : name === text,
+      ),
+  );
 }
 
 async function setLanguage(ctx: Context, locale: Locale) {
