@@ -38,6 +38,10 @@ describe("month counts", () => {
     ["pay 3 months", 3],
     ["half a year", 6],
     ["a year", 12],
+    ["交两个月的吧", 2],
+    ["那就先交两个月吧", 2],
+    ["就一年好了", 12],
+    ["先交3个月就行", 3],
   ])("%s → %d", (text, n) => {
     expect(parseMonthCount(text)).toBe(n);
   });
