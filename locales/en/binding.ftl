@@ -4,6 +4,7 @@ binding-ask-member-code =
     Step 1: send your member number (发展团员编号, 12 digits, shown in 智慧团建 or on your member card).
     If your branch secretary gave you a binding code, tap "I have a code". Send "cancel" at any time to stop.
 binding-ask-name = Step 2: send your name exactly as in your membership record.
+binding-name-noted = Thanks, { $name }: your name is noted, so step 2 is done. First, please send your member number (发展团员编号, 12 digits, under 我的 → personal information in 智慧团建, or on your member card); if you do not know it, your branch secretary can give you a one-time binding code, then tap "I have a code".
 binding-ask-id-last4 = Step 3: send the last 4 characters of your ID card number (digits; the last may be X). We only use them to check who you are and do not keep them.
 binding-ask-one-time-code = Send the 8-character binding code from your branch secretary (e.g. ABCD-EFGH).
 binding-member-code-malformed = A member number has 12 digits, e.g. 201901000001. Please send it again, or send "cancel" to stop.

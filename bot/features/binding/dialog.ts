@@ -6,6 +6,7 @@ import {
   CODE_VALID_MS,
   classifyBindArg,
   formatCode,
+  introducedName,
   minutesLeft,
   normaliseCode,
   normaliseIdLast4,
@@ -98,6 +99,11 @@ async function acceptMemberCode(ctx: Context, memberCode: string) {
     await ctx.dialog.end();
     return sayLocked(ctx, until);
   }
+  // The name given before the 编号 was asked for ("我叫李明"): not asked again.
+  if ((ctx.dialog.current?.data as { name?: string } | undefined)?.name) {
+    await ctx.dialog.update("id-last4", { memberCode });
+    return ctx.say("binding-ask-id-last4");
+  }
   await ctx.dialog.update("name", { memberCode });
   ctx.say("binding-ask-name");
 }
@@ -113,6 +119,12 @@ export async function bindDialog(ctx: Context): ReturnType<DialogHandler> {
 
   if (step === "member-code") {
     const memberCode = normaliseMemberCode(text);
+    // Introducing oneself first: the name is kept for step 2, and the 编号 asked for again.
+    const name = memberCode ? null : introducedName(text);
+    if (name) {
+      await ctx.dialog.update("member-code", { name });
+      return ctx.say("binding-name-noted", { name }, haveCodeButton(ctx));
+    }
     if (!memberCode && elsewhere(ctx)) return "aside";
     if (!memberCode) return ctx.say("binding-member-code-malformed", {}, haveCodeButton(ctx));
     return acceptMemberCode(ctx, memberCode);

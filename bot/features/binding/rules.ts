@@ -46,6 +46,18 @@ export function normaliseName(text: string): string | null {
   return name.length <= NAME_MAX && NAME.test(name) ? name : null;
 }
 
+/**
+ * "我叫李明", "my name is Li Ming": the name a person gives before it was asked for, or null. Not "我是…", which says
+ * as often what one is (我是学生) as who.
+ */
+export function introducedName(text: string): string | null {
+  const said =
+    /^(?:你好[，,\s]*)?(?:我叫|我的名字是|我的名字叫|名字是|名字叫|姓名是|姓名[:：]|my name is|my name's|name[:：])\s*(.+?)[。.!！]?$/i.exec(
+      text.normalize("NFKC").trim(),
+    );
+  return said ? normaliseName(said[1]!) : null;
+}
+
 /** Last four characters of an ID-card number: three digits and a digit or X (the check character). */
 export function normaliseIdLast4(text: string): string | null {
   const last4 = text.normalize("NFKC").replace(/\s/g, "").toUpperCase();

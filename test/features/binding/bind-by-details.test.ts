@@ -29,6 +29,20 @@ describe("binding by 编号, name and ID last 4", () => {
     expect(await chat.text("/bind")).toContain("已绑定为 李明");
   });
 
+  it("keeps a name given before the 编号 was asked for, and does not ask it again", async () => {
+    const chat = chatAs(app.core, "user-intro", "telegram");
+    await chat.say("我要绑定");
+    const [noted] = await chat.say("我叫李明");
+    expect(noted!.text).toContain("好的，李明，姓名记下了");
+    expect(noted!.buttons?.flat().map((b) => b.payload)).toEqual(["bind:code"]);
+    expect(await chat.text("201901000001")).toContain("第 3 步");
+    expect(await chat.text("1234")).toContain("绑定成功！李明，你好");
+    // What one is, not who: "我是学生" is not taken for a name.
+    const other = chatAs(app.core, "user-intro-2", "telegram");
+    await other.say("绑定");
+    expect(await other.text("我是学生")).not.toContain("姓名记下了");
+  });
+
   it("gives the very same reply whichever answer is wrong, and asks again from the first question", async () => {
     const attempts = [
       ["209901000001", "李明", "1234"], // no such 编号
