@@ -158,12 +158,22 @@ export function pickChoice(offered: Button[], text: string, { byNumber = true }:
   const item = numbered ? parseInteger(numbered[2]!) : null;
   const byNumberToo = titled.filter((t) => numbered && saysLabel(t.head, numbered[1]!) && Number(t.n) === item);
   if (matches.length === 0 && byNumberToo.length === 1) return byNumberToo[0]!.payload;
+  // A part only one label has ("计算机学院那个" under 中山大学团委 / 中山大学计算机学院团总支), said with a pointing word.
+  const part = PART_OF_LABEL.exec(said)?.[1];
+  const holding =
+    part && part.length >= 3 && !/^\d+$/.test(part) && !NEGATION.test(said)
+      ? offered.filter((b) => normalise(b.label).includes(part))
+      : [];
+  if (matches.length === 0 && starts.length === 0 && holding.length === 1) return holding[0]!.payload;
   if (matches.length === 0 && AFFIRM.has(said)) {
     const confirming = offered.filter((b) => AFFIRM_LABEL.test(normalise(b.label)));
     if (confirming.length === 1) return confirming[0]!.payload;
   }
   return undefined;
 }
+
+/** "选计算机学院那个", "就计算机学院的吧": the part of a label, and the words that point at it. */
+const PART_OF_LABEL = /^(?:我要|我选|就选|选|就|要|是)?\s*(.+?)\s*(?:的那个|那个|这个|那一个|的|吧|呀|the one|one)*$/;
 
 /** "报名 1 周六志愿服务", "sign up: 1 title": the action, then the item's number. */
 const TITLED = /^(.+?)\s*:?\s+(\d{1,2})\s/;

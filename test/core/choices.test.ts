@@ -82,6 +82,21 @@ describe("picking an offered choice from typed words", () => {
     expect(pickChoice(two, "计算机学院")).toBeUndefined();
   });
 
+  it("takes a part only one label has, with the words that point at it, never a part two share", () => {
+    const places = [
+      { label: "中山大学团委（共青团广州市委员会）", payload: "tr-dest:9" },
+      { label: "中山大学计算机学院团总支（中山大学团委）", payload: "tr-dest:10" },
+      { label: "不在列表中（手动填写）", payload: "tr-outside:start" },
+    ];
+    expect(pickChoice(places, "计算机学院那个")).toBe("tr-dest:10");
+    expect(pickChoice(places, "选计算机学院的吧")).toBe("tr-dest:10");
+    expect(pickChoice(places, "手动填写")).toBe("tr-outside:start");
+    expect(pickChoice(places, "中山大学")).toBeUndefined();
+    expect(pickChoice(places, "团委")).toBeUndefined();
+    expect(pickChoice(places, "不是计算机学院")).toBeUndefined();
+    expect(pickChoice(menu, "发起活动")).toBeUndefined();
+  });
+
   it("takes the action of buttons titled with a number: alone when one is offered, with its number among several", () => {
     const one = [{ label: "报名 1.周六志愿服务", payload: "act-join:5" }];
     expect(pickChoice(one, "报名")).toBe("act-join:5");
