@@ -53,6 +53,8 @@ export interface Context {
    * Handlers of actions that declare a schema get the parsed value as their second parameter instead.
    */
   arg: string;
+  /** How the request came: a button (pressed, a menu's, or its label typed), a command, or words the model read. */
+  from: "button" | "command" | "text";
   reply(text: string, buttons?: Button[][]): void;
   /** Reply with a file attached (a CSV export); the caption is the reply's text. */
   replyFile(name: string, mime: string, bytes: Uint8Array, caption?: string): void;

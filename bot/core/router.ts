@@ -142,6 +142,7 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
       textIntent: "unknown",
       textConfidence: 0,
       arg: "",
+      from: "text",
       replies,
       reply(text, buttons) {
         replies.push({ text, intent: ctx.intent, ...(buttons?.length ? { buttons } : {}) });
@@ -189,6 +190,7 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
       }
       ctx.intent = action.intent;
       ctx.arg = arg;
+      ctx.from = from;
       // Whatever needs the person's identity shows personal data or acts for them: never in front of a group.
       if (action.needsMember && incoming.chatType === "group") return ctx.say("core-private-only");
       if (action.needsMember && !ctx.member && needBind) return needBind.handler(ctx, "");
@@ -212,7 +214,7 @@ export function createCore(deps: CoreDeps, features: Feature[], classifier: Inte
         if (parsed?.action === "go" || parsed?.action === DID_YOU_MEAN_ACTION) {
           const intent = parsed.action === "go" ? parsed.arg : await didYouMean.chosen(parsed.arg);
           const action = intent ? intents.get(intent) : undefined;
-          if (action) await run(action);
+          if (action) await run(action, "", "button");
           else ctx.say("core-input-stale-button");
         } else {
           const action = parsed && buttons.get(parsed.action);

@@ -5,6 +5,7 @@ import { idIn } from "../../../core/args.ts";
 import type { Context } from "../../../core/feature.ts";
 import { OrgLevel } from "../../../infra/db.ts";
 import { orgsInSubtree } from "../../orgs/scope.ts";
+import { answerNotLeader } from "./not-leader.ts";
 import { leaderScope, scopedOrg } from "./scope.ts";
 
 const MAX_ORG_BUTTONS = 12;
@@ -37,7 +38,10 @@ export async function pickLeaderOrg(ctx: Context, arg: string | number, options:
   const scope = await leaderScope(db, ctx.member!.id);
   if (scope.orgs.length === 0) {
     await auditRequest(ctx, action, "not-leader", null);
-    ctx.say(messages.notLeader);
+    // A member's words read as 收缴情况 ("我这个月团费交了没") are about their own dues; the other requests (催交, the
+    // volunteer export) are plainly a leader's, and refused.
+    if (action === "duesleaders.branch") await answerNotLeader(ctx);
+    else ctx.say(messages.notLeader);
     return null;
   }
   // A number is an organisation id from a button (pressed, or its digit typed on WeChat); codes are never ids.

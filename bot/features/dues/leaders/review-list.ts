@@ -7,6 +7,7 @@ import { membersInSubtree, rolesOf, scopeOrgIds } from "../../orgs/scope.ts";
 import { formatYuan } from "../money.ts";
 import { reviewButtons } from "../payment-service.ts";
 import { PROOF_ROLES } from "../proof-route.ts";
+import { answerNotLeader } from "./not-leader.ts";
 
 /** Screenshots shown in one answer; the rest are counted (confirming some brings the next ones up). */
 const MAX_SHOWN = 10;
@@ -24,7 +25,7 @@ export async function showWaitingProofs(ctx: Context) {
     });
   if (scopes.length === 0) {
     await audit("not-leader");
-    return ctx.say("duesleaders-not-leader");
+    return answerNotLeader(ctx);
   }
   // A leader's own payment is confirmed by someone else, so it is not in their list.
   const where = {

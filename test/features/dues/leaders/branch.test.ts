@@ -97,6 +97,16 @@ describe("/duesbranch for others", () => {
     expect(entry).toMatchObject({ action: "duesleaders.branch", data: { outcome: "not-leader" } });
   });
 
+  it("shows a member asking in words (我这个月团费交了没 reads like 收缴情况) their own dues, and audits the refusal", async () => {
+    const { chat, member } = await chatAsMember(app, "201901000001", { platform: "wechat" });
+    const [own] = await chat.say("我这个月团费交了没");
+    expect(own!.intent).toBe("dues.status");
+    expect(own!.text).toContain("李明 的团费");
+    expect(own!.text).not.toContain("只有团支书");
+    const entry = await db.auditLog.findFirstOrThrow({ where: { actorId: member.id }, orderBy: { id: "desc" } });
+    expect(entry).toMatchObject({ data: { outcome: "not-leader" } });
+  });
+
   it("lets a committee's staff pick a branch below it, and shows that one", async () => {
     const { chat } = await chatAsMember(app, "201801000010");
     const [choose] = await chat.say("/duesbranch");
