@@ -48,10 +48,10 @@ export function parseInteger(raw: string): number | null {
 
 // A leading verb or filler, then the count and its unit: "交3个月", "预缴 三个月吧", "缴半年", "pay 3 months".
 // What is said around the count: "那就先交两个月的吧", "就一年好了".
-const BEFORE = "(?:那|就|先|还是|嗯|那就|那我|我就|我先)*(?:我)?(?:要|想|先)?";
-const AFTER = "(?:的|吧|团费|就行|就好|好了|呀|啊|哈|呢)*";
+const BEFORE = "(?:(?:那|就|先|还是|嗯|那就|那我|我就|我先|just|only|ok|okay|um)\\s*)*(?:我)?(?:要|想|先)?";
+const AFTER = "(?:\\s*(?:的|吧|团费|就行|就好|好了|呀|啊|哈|呢|please|pls|plz|thanks|thx|then))*";
 const MONTHS = new RegExp(
-  `^${BEFORE}(?:交|缴|缴纳|预缴|补缴|补交|付|pay|for)?\\s*(\\d{1,3}|${NUMERAL})\\s*(个月|个|月|months?|mo)\\s*${AFTER}$`,
+  `^${BEFORE}(?:(?:交|缴|缴纳|预缴|补缴|补交|付|i'll pay|i will pay|i want to pay|pay|for)\\s*)*(\\d{1,3}|${NUMERAL})\\s*(个月|个|月|months?|mo)${AFTER}$`,
   "i",
 );
 const YEARS = new RegExp(

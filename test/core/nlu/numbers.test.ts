@@ -42,6 +42,9 @@ describe("month counts", () => {
     ["那就先交两个月吧", 2],
     ["就一年好了", 12],
     ["先交3个月就行", 3],
+    ["2 months pls", 2],
+    ["just 2 months please", 2],
+    ["i'll pay for 3 months", 3],
   ])("%s → %d", (text, n) => {
     expect(parseMonthCount(text)).toBe(n);
   });
