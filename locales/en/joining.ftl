@@ -17,6 +17,17 @@ joining-step = { $step ->
 }
 joining-already-member = { $name }, you are a League member already: no application needed.
 joining-private-only = An application holds personal details: please message me privately.
+# Words that ask how joining works (matched inside what is written): the steps are shown, not the application started.
+joining-guide-words = how do, how can, how to, how long, how old, what do, what are, steps, requirements, process, classes, activist, candidate
+joining-guide =
+    How to join the League (Tuanzhu goes through every step with you, and reminds the branch secretary to act in time):
+    1. Anyone aged { $minAge } or over and under { $maxAge } hands a written application to their League branch; in Tuanzhu, tap "Apply to join" and send the branch's invite code to register it.
+    2. After getting to know you, the branch makes you an activist (入团积极分子); training usually lasts at least { $months } months, with at least { $hours } hours of League classes.
+    3. The branch makes you a development candidate (发展对象).
+    4. The branch meeting discusses and votes.
+    5. The League committee above approves.
+    6. Once approved, your member number is entered in 智慧团建 and you take the oath at the admission ceremony.
+    The application says why you want to join, what you know of the League, a little about yourself and your plans; give it to your branch secretary, whose branch may have its own requirements.
 joining-ask-invite =
     To apply, send your branch's invite code first (6 letters and digits, from your branch secretary).
     If your branch secretary has entered you already, send your name and phone instead, e.g. Zhang San 13800138000.

@@ -5,6 +5,7 @@ import { wordArg } from "../../core/args.ts";
 import { buttonAction, type Context, type DialogHandler, otherRequest } from "../../core/feature.ts";
 import { isPhraseAmong } from "../../core/nlu/cancel.ts";
 import { normaliseName } from "../binding/rules.ts";
+import { asksHowToJoin, showGuide } from "./guide.ts";
 import {
   applicationOf,
   bindPreRegistered,
@@ -23,6 +24,8 @@ const NO = /^(不|不用|不要|否|算了|取消|先不|no|n|cancel|not now)了
 
 /** `/join`, "我要入团": a member is told so; someone with an application sees it; anyone else starts one. */
 export async function join(ctx: Context) {
+  // "入团流程是什么" asks how, not to apply: the steps, with the way to apply a tap away.
+  if (ctx.from === "text" && asksHowToJoin(ctx, ctx.incoming.text ?? "")) return showGuide(ctx);
   if (ctx.member) return ctx.say("joining-already-member", { name: ctx.member.name });
   if (ctx.incoming.chatType !== "private") return ctx.say("joining-private-only");
   const mine = await applicationOf(ctx.deps.db, ctx.identity.id);
@@ -32,6 +35,11 @@ export async function join(ctx: Context) {
 }
 
 async function onInvite(ctx: Context, text: string) {
+  // "入团申请书怎么写" while the code is asked for: answered, and the code still awaited.
+  if (asksHowToJoin(ctx, text)) {
+    await showGuide(ctx);
+    return ctx.say("joining-invite-malformed");
+  }
   // "没有邀请码", "where do I get the code": where it comes from, not the format again ("no code" is not a code).
   if (isPhraseAmong(text, ctx.t("joining-no-code-words"))) return ctx.say("joining-no-code");
   const invite = normaliseInvite(text);
@@ -63,6 +71,8 @@ async function onInvite(ctx: Context, text: string) {
 
 /** Words that are some other request ("我的团籍") where a phone number or an ID number was asked for. */
 const elsewhere = (ctx: Context) => otherRequest(ctx, "join.apply", "join.status");
+/** Digits typed where a number was asked for are an answer, mistyped or not, whatever the model makes of them. */
+const typedDigits = (text: string) => /^[\d\sXx+-]{6,}$/.test(text.normalize("NFKC").trim());
 
 const onApplyText: DialogHandler = async (ctx) => {
   const dialog = ctx.dialog.current!;
@@ -78,7 +88,7 @@ const onApplyText: DialogHandler = async (ctx) => {
     }
     case "phone": {
       const phone = normalisePhone(text);
-      if (!phone && elsewhere(ctx)) return "aside";
+      if (!phone && !typedDigits(text) && elsewhere(ctx)) return "aside";
       if (!phone) return ctx.say("joining-phone-malformed");
       await ctx.dialog.update("id", {
         ...dialog.data,
@@ -89,7 +99,8 @@ const onApplyText: DialogHandler = async (ctx) => {
     }
     case "id": {
       const id = readApplicantId(ctx.deps, text);
-      if (!id.ok && id.problem !== "too-young" && id.problem !== "too-old" && elsewhere(ctx)) return "aside";
+      const answered = id.ok || id.problem === "too-young" || id.problem === "too-old" || typedDigits(text);
+      if (!answered && elsewhere(ctx)) return "aside";
       if (!id.ok) {
         if (id.problem === "too-young" || id.problem === "too-old") {
           await ctx.dialog.end();

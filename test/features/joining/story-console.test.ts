@@ -54,12 +54,29 @@ describe("入团 on the console", () => {
     expect(await db.joinApplication.count()).toBe(0);
   });
 
+  it("answers how joining works with the steps and the way to apply, without starting an application", async () => {
+    const asker = chatAs(app.core, "join-how");
+    const [steps] = await asker.say("入团流程是什么");
+    expect(steps!.intent).toBe("join.guide");
+    expect(steps!.text).toContain("年满 14 周岁、不满 28 周岁");
+    expect(steps!.text).toContain("一般不少于 3 个月");
+    expect(steps!.buttons?.flat().map((b) => b.payload)).toEqual(["go:join.apply", "go:join.status"]);
+    const [apply] = await asker.press("go:join.apply");
+    expect(apply!.text).toContain("入团邀请码");
+  });
+
   it("a stranger applies in plain words: invite code, name, phone, ID number, then 提交", async () => {
     const [ask] = await xiao.say("我想申请入团");
     expect(ask!.intent).toBe("join.apply");
     expect(ask!.text).toContain("入团邀请码");
     // Without a code yet: told where it comes from (not the format again), and still asked for it.
     expect(await xiao.text("我没有邀请码啊")).toContain("由你所在团支部的团支书在团助里生成");
+    // How it works, asked while the code is awaited: the steps, then the code asked for again.
+    const [steps, still] = await xiao.say("入团申请书怎么写");
+    expect(steps!.intent).toBe("join.guide");
+    expect(steps!.text).toContain("4. 团支部召开支部大会讨论表决。");
+    expect(steps!.text).toContain("入团申请书写明为什么要求入团");
+    expect(still!.text).toContain("请发送 6 位入团邀请码");
     expect(await xiao.text("ABCDE2")).toContain("没有找到");
     expect(await xiao.text(` ${invite.slice(0, 3)} ${invite.slice(3).toLowerCase()} `)).toContain("计科2022级1班");
     await xiao.say("肖明");
