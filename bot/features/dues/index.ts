@@ -1,7 +1,7 @@
 // /dues and "我欠多少团费": the asker's own dues. /pay and "交团费": a payment request, then a screenshot the branch
 // treasurer or secretary confirms or rejects.
 import { countArg, idArg, partsArg, wordArg } from "../../core/args.ts";
-import { type Action, buttonAction, type Context, type Feature } from "../../core/feature.ts";
+import { type Action, buttonAction, type Feature } from "../../core/feature.ts";
 import { duesLeaderSubcommands } from "./leaders/index.ts";
 import { showDues } from "./own-dues.ts";
 import {

@@ -4,21 +4,19 @@
 // 编号 智慧团建 issues is typed in at the end.
 import type { Action, Feature } from "../../core/feature.ts";
 import { applyButtons, applyDialogs, join } from "./apply.ts";
-import { showGuide } from "./guide.ts";
 import { applicants, leaderButtons, leaderDialogs } from "./leaders.ts";
 import { joinSlaDelivery } from "./sla-source.ts";
 import { showStatus } from "./status.ts";
 
 const applyAction: Action = { intent: "join.apply", handler: join, needsMember: false };
 const statusAction: Action = { intent: "join.status", handler: showStatus, needsMember: false };
-const guideAction: Action = { intent: "join.guide", handler: showGuide, needsMember: false };
 const applicantsAction: Action = { intent: "join.applicants", handler: applicants, needsMember: true };
 
 export const joiningFeature: Feature = {
   name: "joining",
   commands: { join: applyAction, joinstatus: statusAction, applicants: applicantsAction },
   buttons: { ...applyButtons, ...leaderButtons },
-  intents: { "join.apply": applyAction, "join.status": statusAction, "join.guide": guideAction },
+  intents: { "join.apply": applyAction, "join.status": statusAction },
   dialogs: { ...applyDialogs, ...leaderDialogs },
   delivery: joinSlaDelivery,
 };
