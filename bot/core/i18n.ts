@@ -53,6 +53,10 @@ export interface I18n {
   defaultLocale: Locale;
   t(locale: Locale, key: string, args?: Args): string;
   has(locale: Locale, key: string): boolean;
+  /** A message that is a comma-separated word list (matching data: "…-words"), as its words. */
+  words(locale: Locale, key: string, args?: Args): string[];
+  /** The same list in every language: people write in either, whatever language their chat is set to. */
+  wordsEverywhere(key: string, args?: Args): string[];
   translator(locale: Locale): Translate;
 }
 
@@ -75,6 +79,16 @@ export function createI18n(defaultLocale: Locale, dir = localesDir): I18n {
       const [id, attr] = key.split(".", 2) as [string, string | undefined];
       const message = bundles.get(locale)!.getMessage(id);
       return Boolean(attr ? message?.attributes[attr] : message?.value);
+    },
+    words(locale, key, args) {
+      return i18n
+        .t(locale, key, args)
+        .split(/[,，]/)
+        .map((word) => word.trim())
+        .filter(Boolean);
+    },
+    wordsEverywhere(key, args) {
+      return locales.flatMap((locale) => i18n.words(locale, key, args));
     },
     translator(locale) {
       return (key, args) => i18n.t(locale, key, args);

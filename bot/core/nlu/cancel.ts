@@ -81,6 +81,6 @@ export function isCancelPhrase(text: string): boolean {
 }
 
 /** A short answer that is one of a list of phrases (a locale's words, comma-separated), compared as cancel phrases are. */
-export function isPhraseAmong(text: string, words: string): boolean {
-  return saidAmong(text, phrasesOf(words.split(/[,，]/)));
+export function isPhraseAmong(text: string, words: string | readonly string[]): boolean {
+  return saidAmong(text, phrasesOf(typeof words === "string" ? words.split(/[,，]/) : words));
 }

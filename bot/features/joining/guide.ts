@@ -2,19 +2,12 @@
 // training the configuration sets (an organisation may set its own), and the way to start or follow one. The model
 // reads these as join.apply (a separate intent took too many of its examples), so the words decide here.
 import type { Context } from "../../core/feature.ts";
-import { locales } from "../../core/i18n.ts";
 import { JOIN_MAX_AGE, JOIN_MIN_AGE } from "./rules.ts";
 
 /** Words that ask how joining works rather than ask to apply ("入团流程是什么", "入团申请书怎么写"), in either language. */
 export function asksHowToJoin(ctx: Context, text: string): boolean {
   const said = text.normalize("NFKC").toLowerCase();
-  return locales.some((locale) =>
-    ctx.deps.i18n
-      .t(locale, "joining-guide-words")
-      .split(/[,，]/)
-      .map((w) => w.trim().toLowerCase())
-      .some((w) => w && said.includes(w)),
-  );
+  return ctx.deps.i18n.wordsEverywhere("joining-guide-words").some((word) => said.includes(word.toLowerCase()));
 }
 
 export async function showGuide(ctx: Context) {

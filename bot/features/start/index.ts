@@ -79,9 +79,8 @@ function localesNamed(ctx: Context, said: string, inSentence: boolean): Locale[]
   if (!text) return [];
   return locales.filter((locale) =>
     ctx.deps.i18n
-      .t(locale, "start-lang-names")
-      .split(/[,，]/)
-      .map((name) => name.trim().toLowerCase())
+      .words(locale, "start-lang-names")
+      .map((name) => name.toLowerCase())
       .some((name) =>
         inSentence ? name.length >= 2 && !/^[a-z-]{1,5}$/.test(name) && text.includes(name) : name === text,
       ),

@@ -1,7 +1,6 @@
 // Applying for a transfer in chat: reason → destination (fuzzy search) → what the rules say → summary → submitted.
 // A leader may do it for a member (办理转出 for one of theirs, 办理转入 for someone joining them).
 import type { Context, DialogHandler } from "../../core/feature.ts";
-import { type Args, locales } from "../../core/i18n.ts";
 import { isPhraseAmong } from "../../core/nlu/cancel.ts";
 import type { Button } from "../../core/types.ts";
 import { type Organisation, type TransferReason, TransferStatus } from "../../infra/db.ts";
@@ -193,16 +192,12 @@ function askReason(ctx: Context, reasons: readonly TransferReason[] = REASONS, h
     );
   }
   if (reasons === REASONS) return ctx.say("transfers-ask-reason", {}, rows);
-  const employment = hint && reasons.every((r) => r.startsWith("EMPLOYED_")) ? "yes" : "no";
+  const employment = hint && isEmploymentQuestion(reasons) ? "yes" : "no";
   ctx.say("transfers-reason-which", { employment }, rows);
 }
 
-/** A word list in every language: people answer in either, whatever language the chat is set to. */
-const wordsEverywhere = (ctx: Context, key: string, args?: Args) =>
-  locales.map((locale) => ctx.deps.i18n.t(locale, key, args)).join(",");
-
 const reasonsSaid = (ctx: Context, text: string) =>
-  reasonsIn(text, REASONS, (reason) => wordsEverywhere(ctx, "transfers-reason-words", { reason }).split(/[,，]/));
+  reasonsIn(text, REASONS, (reason) => ctx.deps.i18n.wordsEverywhere("transfers-reason-words", { reason }));
 
 /** Words that fit one reason answer the question; words that fit several ask which of those only. */
 async function takeReasonWords(ctx: Context, fits: TransferReason[]) {
@@ -211,8 +206,8 @@ async function takeReasonWords(ctx: Context, fits: TransferReason[]) {
   askReason(ctx, fits);
 }
 
-/** Employment with or without a league organisation: what a short "有的" / "应该没有吧" answers. */
-const EMPLOYMENT_PAIR = ["EMPLOYED_WITH_LEAGUE_ORG", "EMPLOYED_WITHOUT_LEAGUE_ORG"] as const;
+/** Employment with or without a league organisation, the question a short "有的" / "应该没有吧" answers. */
+const isEmploymentQuestion = (reasons: readonly TransferReason[]) => reasons.every((r) => r.startsWith("EMPLOYED_"));
 
 /**
  * An answer to "which of these?" in the member's own words: a reason's words among those asked, a plain yes or no
@@ -221,15 +216,15 @@ const EMPLOYMENT_PAIR = ["EMPLOYED_WITH_LEAGUE_ORG", "EMPLOYED_WITHOUT_LEAGUE_OR
 async function answerAmongNarrowed(ctx: Context, narrowed: TransferReason[], text: string): Promise<boolean> {
   const fits = reasonsSaid(ctx, text);
   const among = fits.filter((r) => narrowed.includes(r));
-  const employment = EMPLOYMENT_PAIR.every((r) => narrowed.includes(r));
+  const employment = isEmploymentQuestion(narrowed);
   if (among.length === 1) await chooseReason(ctx, among[0]!);
   // Words for a reason not asked about ("算了，是升学"): the member changed their mind.
   else if (fits.length && !among.length) await takeReasonWords(ctx, fits);
-  else if (employment && isPhraseAmong(text, wordsEverywhere(ctx, "transfers-employer-has-org-words"))) {
+  else if (employment && isPhraseAmong(text, ctx.deps.i18n.wordsEverywhere("transfers-employer-has-org-words"))) {
     await chooseReason(ctx, "EMPLOYED_WITH_LEAGUE_ORG");
-  } else if (employment && isPhraseAmong(text, wordsEverywhere(ctx, "transfers-employer-no-org-words"))) {
+  } else if (employment && isPhraseAmong(text, ctx.deps.i18n.wordsEverywhere("transfers-employer-no-org-words"))) {
     await chooseReason(ctx, "EMPLOYED_WITHOUT_LEAGUE_ORG");
-  } else if (isPhraseAmong(text, wordsEverywhere(ctx, "transfers-not-sure-words"))) {
+  } else if (isPhraseAmong(text, ctx.deps.i18n.wordsEverywhere("transfers-not-sure-words"))) {
     ctx.say("transfers-reason-not-sure", { employment: employment ? "yes" : "no" });
     askReason(ctx, narrowed, false);
   } else return false;
